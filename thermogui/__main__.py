@@ -1,0 +1,3 @@
+from thermogui.cli import main
+
+main()

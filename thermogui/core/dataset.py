@@ -1,0 +1,162 @@
+"""Paired thermometer readings: t_u (unknown units) and t_c (degrees Celsius).
+
+A `Dataset` is immutable; edits make a new one.  Every value is a finite float.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# The book's eleven readings (Deep Learning with PyTorch, chapter 5).
+BOOK_T_C = (0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0)
+BOOK_T_U = (35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4)
+
+# Largest magnitude accepted for a reading: anything beyond float32 range would overflow training.
+MAX_ABS_VALUE = 1e30
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+class DataError(ValueError):
+    """Bad data.  `problems` lists (line or row number, reason) pairs, numbered from 1."""
+
+    def __init__(self, problems: list[tuple[int, str]] | str):
+        if isinstance(problems, str):
+            problems = [(0, problems)]
+        self.problems = problems
+        super().__init__(
+            "; ".join(f"line {n}: {why}" if n else why for n, why in problems[:10])
+            + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
+        )
+
+
+def parse_number(text: str, decimal_comma: bool = True) -> float:
+    """Parse one reading typed by a person.  Raises ValueError with a reason a person understands.
+
+    Accepts plain and scientific notation and, when `decimal_comma`, a single decimal comma ("3,5").
+    Refuses empty text, letters, nan/inf and values too large to train with.
+    """
+    if not isinstance(text, str):
+        text = str(text)
+    s = text.strip().replace("\u2212", "-")  # a typographic minus sign counts as a minus
+    if not s:
+        raise ValueError("the cell is empty; type a number such as 35.7")
+    if decimal_comma and "," in s and "." not in s and s.count(",") == 1:
+        s = s.replace(",", ".")
+    if not _NUMBER.match(s):
+        low = s.lower().lstrip("+-")
+        if low in ("nan", "inf", "infinity"):
+            raise ValueError(f"'{text.strip()}' is not a finite number; readings must be real measurements")
+        shown = text.strip() if len(text.strip()) <= 24 else text.strip()[:21] + "..."
+        raise ValueError(f"'{shown}' is not a number; type digits like 35.7 or 1.2e3")
+    value = float(s)
+    if not math.isfinite(value) or abs(value) > MAX_ABS_VALUE:
+        raise ValueError(f"'{text.strip()}' is too large; readings must be within ±{MAX_ABS_VALUE:g}")
+    return value
+
+
+def _readonly(values, dtype) -> np.ndarray:
+    arr = np.array(values, dtype=dtype, copy=True).reshape(-1)
+    arr.setflags(write=False)
+    return arr
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Readings as read-only float64 arrays, plus an include mask (excluded rows are kept but not trained on)."""
+
+    t_u: np.ndarray
+    t_c: np.ndarray
+    include: np.ndarray = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self):
+        t_u = _readonly(self.t_u, np.float64)
+        t_c = _readonly(self.t_c, np.float64)
+        if t_u.shape != t_c.shape:
+            raise DataError(f"t_u has {t_u.size} values but t_c has {t_c.size}")
+        inc = np.ones(t_u.shape, bool) if self.include is None else _readonly(self.include, bool)
+        if inc.shape != t_u.shape:
+            raise DataError("the include mask does not match the readings")
+        object.__setattr__(self, "t_u", t_u)
+        object.__setattr__(self, "t_c", t_c)
+        object.__setattr__(self, "include", inc)
+
+    @classmethod
+    def book(cls) -> Dataset:
+        return cls(BOOK_T_U, BOOK_T_C)
+
+    def __len__(self) -> int:
+        return int(self.t_u.size)
+
+    def __eq__(self, other) -> bool:
+        return (
+            isinstance(other, Dataset)
+            and np.array_equal(self.t_u, other.t_u)
+            and np.array_equal(self.t_c, other.t_c)
+            and np.array_equal(self.include, other.include)
+        )
+
+    def active(self) -> tuple[np.ndarray, np.ndarray]:
+        """The included readings (t_u, t_c)."""
+        if self.include.all():
+            return self.t_u, self.t_c
+        return self.t_u[self.include], self.t_c[self.include]
+
+    @property
+    def n_active(self) -> int:
+        return int(self.include.sum())
+
+    def problems(self) -> list[tuple[int, str]]:
+        """Why this data cannot be trained on, as (row, reason); empty when it can."""
+        out: list[tuple[int, str]] = []
+        for name, col in (("t_u", self.t_u), ("t_c", self.t_c)):
+            bad = np.flatnonzero(~np.isfinite(col) | (np.abs(col) > MAX_ABS_VALUE))
+            out += [(int(i) + 1, f"{name} = {col[i]!r} is not a finite reading") for i in bad[:20]]
+        if out:
+            return out
+        t_u, _ = self.active()
+        if t_u.size < 2:
+            return [(0, f"at least 2 included readings are needed to fit a line (there are {t_u.size})")]
+        if float(t_u.max()) == float(t_u.min()):
+            return [(0, "all included t_u readings are equal, so no line can be fitted; vary t_u")]
+        return []
+
+    def validate(self) -> Dataset:
+        """Return self, or raise DataError naming the rows that make training impossible."""
+        problems = self.problems()
+        if problems:
+            raise DataError(problems)
+        return self
+
+    # Edits return a new Dataset ------------------------------------------------------------
+    def with_value(self, row: int, column: str, value: float) -> Dataset:
+        arrays = {"t_u": self.t_u.copy(), "t_c": self.t_c.copy()}
+        arrays[column][row] = value
+        return Dataset(arrays["t_u"], arrays["t_c"], self.include)
+
+    def with_include(self, row: int, included: bool) -> Dataset:
+        inc = self.include.copy()
+        inc[row] = included
+        return Dataset(self.t_u, self.t_c, inc)
+
+    def inserted(self, row: int, t_u, t_c, include=None) -> Dataset:
+        t_u = np.atleast_1d(np.asarray(t_u, float))
+        t_c = np.atleast_1d(np.asarray(t_c, float))
+        inc = np.ones(t_u.shape, bool) if include is None else np.atleast_1d(np.asarray(include, bool))
+        return Dataset(
+            np.insert(self.t_u, row, t_u), np.insert(self.t_c, row, t_c), np.insert(self.include, row, inc)
+        )
+
+    def removed(self, rows) -> Dataset:
+        rows = sorted(set(int(r) for r in rows))
+        return Dataset(
+            np.delete(self.t_u, rows), np.delete(self.t_c, rows), np.delete(self.include, rows)
+        )
+
+    def rows(self, rows) -> Dataset:
+        idx = np.asarray(sorted(set(int(r) for r in rows)), dtype=np.intp)
+        return Dataset(self.t_u[idx], self.t_c[idx], self.include[idx])
