@@ -7,7 +7,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import torch
 
 
 @dataclass(frozen=True)
@@ -90,6 +89,8 @@ def loss_grid(x, y, w_values, b_values) -> np.ndarray:
     Uses the quadratic's moments, so the cost does not grow with the number of readings:
     L = w^2 <x^2> + 2 w b <x> + b^2 - 2 w <xy> - 2 b <y> + <y^2>.
     """
+    import torch  # imported here so the window can start before torch is loaded
+
     xt = torch.as_tensor(np.asarray(x, float))
     yt = torch.as_tensor(np.asarray(y, float))
     sxx, sx, sxy, sy, syy = (t.mean() for t in (xt * xt, xt, xt * yt, yt, yt * yt))

@@ -1,0 +1,94 @@
+"""The record of a run: one row per epoch in a preallocated numpy buffer, written by the training thread and read
+by the GUI's redraw timer.
+
+Rows: epoch, loss, val_loss, w, b, w_raw, b_raw, grad_w, grad_b (the fields of EpochResult).
+Every epoch is kept up to `max_rows`; past that the buffer keeps every other row and doubles its stride, so memory
+stays bounded (about 75 MB at the default cap) however long the run.  The latest epoch is always kept exactly.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from .config import EpochResult
+
+COLUMNS = EpochResult._fields
+EPOCH, LOSS, VAL_LOSS, W, B, W_RAW, B_RAW, GRAD_W, GRAD_B = range(len(COLUMNS))
+DEFAULT_MAX_ROWS = 1 << 20
+
+
+class History:
+    def __init__(self, expected_epochs: int = 1024, max_rows: int = DEFAULT_MAX_ROWS):
+        self.max_rows = max(16, int(max_rows))
+        self._buf = np.empty((max(16, min(int(expected_epochs), self.max_rows)), len(COLUMNS)))
+        self._count = 0
+        self._stride = 1  # epochs between kept rows once the cap is reached
+        self._pending = 0  # epochs since the last kept row (when stride > 1)
+        self._latest: EpochResult | None = None
+        self._lock = threading.Lock()
+
+    # --- writer (training thread) -----------------------------------------------------------
+    def append(self, r: EpochResult) -> None:
+        self._latest = r
+        if self._stride > 1:
+            self._pending += 1
+            if self._pending < self._stride:
+                return
+            self._pending = 0
+        n = self._count
+        if n == len(self._buf):
+            self._make_room()
+            n = self._count
+        self._buf[n] = r
+        self._count = n + 1
+
+    def _make_room(self) -> None:
+        with self._lock:
+            n = self._count
+            if n < self.max_rows:
+                new = np.empty((min(2 * n, self.max_rows), len(COLUMNS)))
+                new[:n] = self._buf[:n]
+            else:  # at the cap: keep every other row, double the stride
+                new = np.empty_like(self._buf)
+                kept = self._buf[1:n:2]
+                new[: len(kept)] = kept
+                self._count = len(kept)
+                self._stride *= 2
+            self._buf = new
+
+    # --- readers (any thread) ---------------------------------------------------------------
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def latest(self) -> EpochResult | None:
+        return self._latest
+
+    @property
+    def stride(self) -> int:
+        return self._stride
+
+    def snapshot(self) -> np.ndarray:
+        """A read-only view of the rows recorded so far (rows never change once written)."""
+        with self._lock:
+            view = self._buf[: self._count]
+        view = view.view()
+        view.setflags(write=False)
+        return view
+
+    def decimated(self, max_points: int) -> np.ndarray:
+        """At most about `max_points` rows spread evenly over the run, always including the last one."""
+        rows = self.snapshot()
+        n = len(rows)
+        if n <= max_points:
+            return rows
+        step = -(-n // max_points)
+        idx = np.arange(0, n, step)
+        if idx[-1] != n - 1:
+            idx = np.append(idx, n - 1)
+        return rows[idx]
+
+    def nbytes(self) -> int:
+        return self._buf.nbytes

@@ -1,0 +1,1 @@
+"""The Qt side: widgets, the training worker and the main window."""

@@ -1,0 +1,371 @@
+"""The main window: composes the data table, the hyperparameters, the run controls, the readouts and the plots.
+No maths here: every number comes from thermogui.core."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QGroupBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QToolButton, QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core.analysis import least_squares, stability
+from ..core.config import Normalization, StopReason, TrainConfig, TrainOutcome
+from ..core.dataset import Dataset
+from ..core.explain import explain_stop, fmt_lr, stability_note
+from ..core.history import History
+from .controls import ControlsPanel
+from .plots import MAX_LOSS_POINTS, FitPlot, LossPlot
+from .readings_model import ReadingsModel
+from .readouts import Readouts, StopAlert
+from .table import DataPanel
+from .worker import Trainer
+
+REDRAW_MS = 33  # ~30 fps: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
+IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+
+
+def model_inputs(config: TrainConfig, data: Dataset):
+    """The included t_u in training units (for the stable-rate bound), or None if there is nothing to fit."""
+    t_u, _ = data.active()
+    if len(t_u) < 2 or t_u.min() == t_u.max():
+        return None
+    return Normalization.fit(config, t_u).apply(t_u)
+
+
+class MainWindow(QMainWindow):
+    runFinished = Signal(object)  # TrainOutcome, after the window has shown it
+    runFailed = Signal(str)  # the message shown
+    epochsReady = Signal(int)  # the worker's progress, re-emitted in the GUI thread
+    runPaused = Signal(int)  # the worker is waiting after this many epochs
+
+    def __init__(self, data: Dataset | None = None):
+        super().__init__()
+        self.setWindowTitle("ThermoGUI — calibrate a thermometer by gradient descent")
+        self.resize(1360, 860)
+        self.model = ReadingsModel(data)
+        self.data_panel = DataPanel(self.model)
+        self.controls = ControlsPanel()
+        self.fit_plot = FitPlot()
+        self.loss_plot = LossPlot()
+        self.readouts = Readouts()
+        self.alert = StopAlert()
+        self.trainer = Trainer(self)
+        self.history = History()
+        self.state = IDLE
+        self._run_config: TrainConfig | None = None
+        self._drawn = -1
+        self.last_outcome: TrainOutcome | None = None
+
+        self._build_actions()
+        self._build_layout()
+        self._build_menus()
+
+        self.redraw_timer = QTimer(self, interval=REDRAW_MS)
+        self.redraw_timer.timeout.connect(self._redraw)
+        self.model.datasetChanged.connect(self._on_dataset_changed)
+        self.controls.configChanged.connect(self._on_config_changed)
+        self.controls.speedChanged.connect(self.trainer.worker.set_speed)
+        self.trainer.worker.runFinished.connect(self._on_run_finished)
+        self.trainer.worker.runFailed.connect(self._on_run_failed)
+        self.trainer.worker.epochsReady.connect(self._on_epochs_ready)
+        self.trainer.worker.pausedAt.connect(self._on_paused_at)
+        self.alert.useStableRate.connect(self._on_use_stable_rate)
+        self.alert.normalizeInput.connect(self._on_normalize_input)
+        self.alert.retry.connect(self.start)
+        self._on_dataset_changed()
+        self._set_state(IDLE)
+        self.status_label.setText("Ready — press Start (F5) to train.")
+
+    # --- construction --------------------------------------------------------------------------
+    def _act(self, text, shortcut, slot, tip, name) -> QAction:
+        a = QAction(text, self, objectName=name)
+        a.setShortcut(QKeySequence(shortcut))
+        a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.NativeText)})")
+        a.setStatusTip(tip)
+        a.triggered.connect(slot)
+        return a
+
+    def _build_actions(self) -> None:
+        self.start_action = self._act("Start", "F5", self.start, "Train from the start values", "startAction")
+        self.pause_action = self._act("Pause", "F6", self.toggle_pause, "Pause or resume training", "pauseAction")
+        self.step_action = self._act("Step", "F10", self.step, "Run one epoch, then pause", "stepAction")
+        self.stop_action = self._act("Stop", "Shift+F5", self.stop, "Stop training and keep the result",
+                                     "stopAction")
+        self.reset_action = self._act("Reset", "Ctrl+Shift+R", self.reset,
+                                      "Clear the run and go back to the start values", "resetAction")
+        self.run_actions = (self.start_action, self.pause_action, self.step_action, self.stop_action,
+                            self.reset_action)
+        self.addActions(self.run_actions)
+
+    def _build_layout(self) -> None:
+        run_bar = QHBoxLayout()
+        names = ("startButton", "pauseButton", "stepButton", "stopButton", "resetButton")
+        self.run_buttons = {}
+        for action, name in zip(self.run_actions, names):
+            b = QToolButton(objectName=name)
+            b.setDefaultAction(action)
+            b.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            b.setMinimumWidth(64)
+            run_bar.addWidget(b)
+            self.run_buttons[name] = b
+        self.progress = QProgressBar(objectName="progressBar", textVisible=True)
+        self.progress.setFormat("%p%")
+        run_bar.addWidget(self.progress, 1)
+        self.status_label = QLabel(objectName="runStatusLabel", wordWrap=True)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.addLayout(run_bar)
+        rl.addWidget(self.status_label)
+        rl.addWidget(self.alert)
+        rl.addWidget(self.readouts)
+        plots = QSplitter(Qt.Vertical, objectName="plotSplitter")
+        plots.addWidget(self.fit_plot)
+        plots.addWidget(self.loss_plot)
+        plots.setSizes([560, 300])
+        rl.addWidget(plots, 1)
+
+        params_box = QGroupBox("Hyperparameters")
+        QVBoxLayout(params_box).addWidget(self.controls)
+        data_box = QGroupBox("Readings")
+        QVBoxLayout(data_box).addWidget(self.data_panel)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(params_box)
+        ll.addWidget(data_box, 1)
+
+        split = QSplitter(Qt.Horizontal, objectName="mainSplitter")
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 960])
+        self.setCentralWidget(split)
+        self.statusBar()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.Quit, triggered=self.close)
+        self.file_menu.addAction(quit_action)
+        edit = bar.addMenu("&Edit")
+        p = self.data_panel
+        edit.addActions([p.undo_action, p.redo_action])
+        edit.addSeparator()
+        edit.addActions([p.add_action, p.delete_action, p.copy_action, p.paste_action])
+        run = bar.addMenu("&Run")
+        run.addActions(list(self.run_actions))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(QAction("&About ThermoGUI", self, triggered=self._about))
+
+    # --- running ----------------------------------------------------------------------------
+    @Slot()
+    def start(self, paused: bool = False) -> None:
+        if self.state != IDLE or self.trainer.running:
+            return
+        config = self.controls.config()
+        data = self.model.dataset
+        problems = data.problems()
+        if problems:
+            self._show_status("Cannot train: " + problems[0][1], error=True)
+            return
+        self.alert.hide()
+        self._run_config = config
+        self.history = History(config.epochs)
+        self._drawn = -1
+        self.loss_plot.clear_curves()
+        self.progress.setMaximum(min(config.epochs, 2**31 - 1))
+        self.progress.setValue(0)
+        self._set_state(PAUSED if paused else RUNNING)
+        self.trainer.worker.set_speed(self.controls.speed_value())
+        self.trainer.start(config, data, self.history, paused)
+        self.redraw_timer.start()
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if self.state == RUNNING:
+            self.trainer.worker.set_paused(True)
+            self._set_state(PAUSED)
+        elif self.state == PAUSED:
+            self.trainer.worker.set_paused(False)
+            self._set_state(RUNNING)
+
+    @Slot()
+    def step(self) -> None:
+        if self.state == IDLE:
+            self.start(paused=True)
+        if self.state == PAUSED:
+            self.trainer.worker.step(1)
+
+    @Slot()
+    def stop(self) -> None:
+        if self.state != IDLE:
+            self.trainer.worker.request_stop()
+
+    @Slot()
+    def reset(self) -> None:
+        if self.state != IDLE:
+            self.trainer.worker.request_stop()
+            self._pending_reset = True
+            return
+        self._pending_reset = False
+        self.alert.hide()
+        self.history = History(16)
+        self.loss_plot.clear_curves()
+        self.progress.setValue(0)
+        self.last_outcome = None
+        self._show_start_line()
+        self.status_label.setText("Ready — press Start (F5) to train.")
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        active = state != IDLE
+        self.start_action.setEnabled(not active)
+        self.pause_action.setEnabled(active)
+        self.pause_action.setText("Resume" if state == PAUSED else "Pause")
+        self.step_action.setEnabled(state != RUNNING)
+        self.stop_action.setEnabled(active)
+        self.controls.set_running(active)
+        self.data_panel.set_locked(active)
+        if state == PAUSED:
+            self.status_label.setText("Pausing…")
+
+    @Slot()
+    def _redraw(self) -> None:
+        r = self.history.latest
+        if r is None or r.epoch == self._drawn:
+            return
+        self._drawn = r.epoch
+        epochs = self._run_config.epochs
+        self.fit_plot.set_line(r.w_raw, r.b_raw)
+        self.loss_plot.set_rows(self.history.decimated(MAX_LOSS_POINTS))
+        self.readouts.show_epoch(r, epochs)
+        self.progress.setValue(r.epoch)
+        if self.state == RUNNING:
+            self.status_label.setText(f"Training: epoch {r.epoch:,} of {epochs:,}")
+
+    @Slot(int)
+    def _on_epochs_ready(self, count: int) -> None:
+        if self.state == PAUSED:
+            self._redraw()
+        self.epochsReady.emit(count)
+
+    @Slot(int)
+    def _on_paused_at(self, count: int) -> None:
+        self._redraw()
+        self.status_label.setText(f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop.")
+        self.runPaused.emit(count)
+
+    @Slot(object)
+    def _on_run_finished(self, outcome: TrainOutcome) -> None:
+        self.redraw_timer.stop()
+        self._set_state(IDLE)
+        self._redraw()
+        self.last_outcome = outcome
+        config = self._run_config
+        stab = self._stability(config)
+        if stab is not None:
+            ex = explain_stop(config, outcome, stab)
+            if outcome.stop_reason == StopReason.NON_FINITE:
+                self.status_label.setText(f"{ex.headline} {ex.advice}")
+                self.status_label.setStyleSheet("color: #b00020;")
+                self.alert.show_explanation(ex, normalized=config.normalize != "none")
+            else:
+                self.status_label.setText(ex.headline + f" Final loss {outcome.final_loss:.6g}.")
+        if getattr(self, "_pending_reset", False):
+            self.reset()
+        self.runFinished.emit(outcome)
+
+    @Slot(str, str)
+    def _on_run_failed(self, message: str, details: str) -> None:
+        self.redraw_timer.stop()
+        self._set_state(IDLE)
+        self._show_status("Training could not run: " + message, error=True)
+        box = QMessageBox(QMessageBox.Warning if not details else QMessageBox.Critical, "Training failed",
+                          message, QMessageBox.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.setObjectName("trainingErrorDialog")
+        box.open()
+        self.runFailed.emit(message)
+
+    # --- fixes offered after a divergence ----------------------------------------------------------
+    @Slot()
+    def _on_use_stable_rate(self) -> None:
+        stab = self._stability(self.controls.config())
+        if stab is not None:
+            self.controls.lr.setValue(float(f"{0.9 * stab.lr_max:.2g}"))
+            self.start()
+
+    @Slot()
+    def _on_normalize_input(self) -> None:
+        self.controls.normalization.setCurrentIndex(self.controls.normalization.findData("scale"))
+        self.controls.scale.setValue(0.1)
+        self.start()
+
+    # --- reacting to edits ---------------------------------------------------------------------
+    def _stability(self, config: TrainConfig):
+        x = model_inputs(config, self.model.dataset)
+        return None if x is None else stability(x)
+
+    @Slot()
+    def _on_dataset_changed(self) -> None:
+        data = self.model.dataset
+        self.fit_plot.set_data(data)
+        t_u, t_c = data.active()
+        try:
+            ls = least_squares(t_u, t_c) if len(t_u) >= 2 else None
+        except ValueError:
+            ls = None
+        self.readouts.set_lstsq(ls)
+        if ls is not None:
+            self.fit_plot.set_lstsq(ls.w, ls.b)
+        else:
+            self.fit_plot.lstsq.setData([], [])
+        self._on_config_changed()
+
+    @Slot()
+    def _on_config_changed(self) -> None:
+        config = self.controls.config()
+        stab = self._stability(config)
+        if stab is None:
+            self.controls.set_stability_note("Add at least 2 readings with different t_u.", True)
+        else:
+            plain = config.optimizer == "sgd" and config.momentum == 0
+            self.controls.set_stability_note(*stability_note(config.lr, stab, plain))
+        if self.state == IDLE and self.last_outcome is None:
+            self._show_start_line()
+
+    def _show_start_line(self) -> None:
+        config = self.controls.config()
+        data = self.model.dataset
+        t_u, _ = data.active()
+        if len(t_u) >= 2 and t_u.min() != t_u.max():
+            w, b = Normalization.fit(config, t_u).to_raw(config.init_w, config.init_b)
+        else:
+            w, b = math.nan, math.nan
+        self.fit_plot.set_line(w, b)
+        self.readouts.show_start(w, b, config.epochs)
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #b00020;" if error else "")
+        self.statusBar().showMessage(text, 8000)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About ThermoGUI",
+                          f"<b>ThermoGUI {__version__}</b><p>Watch gradient descent calibrate a thermometer: the "
+                          "example of chapter 5 of <i>Deep Learning with PyTorch</i>, on your own readings.</p>"
+                          f"<p>Plain gradient descent is stable below the rate {fmt_lr(2.0)} ÷ (largest Hessian "
+                          "eigenvalue); the app shows that bound beside the learning rate.</p>")
+
+    # --- lifetime ----------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        self.redraw_timer.stop()
+        self.trainer.shutdown()
+        super().closeEvent(event)

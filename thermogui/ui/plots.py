@@ -1,0 +1,147 @@
+"""The live plots: the fitted line over the readings, and the loss per epoch (log y).
+
+Drawing is the expensive part of a live run (pyqtgraph paints in Python, holding the GIL), so each redraw does
+little: the fit line is two points, and the loss curves are decimated to at most MAX_LOSS_POINTS.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from ..core.dataset import Dataset
+from ..core.history import EPOCH, LOSS, VAL_LOSS
+
+MAX_LOSS_POINTS = 1500
+X_LABEL = "Temperature (°Fahrenheit)"
+Y_LABEL = "Temperature (°Celsius)"
+
+pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+DATA_COLOR = (31, 119, 180)
+FIT_COLOR = (214, 39, 40)
+LSTSQ_COLOR = (90, 90, 90)
+VAL_COLOR = (255, 127, 14)
+
+
+def clip_line(w: float, b: float, x0: float, x1: float, y0: float, y1: float):
+    """The part of y = w x + b with x in [x0, x1] that lies within y in [y0, y1], as (xs, ys); None if none.
+
+    Keeps the coordinates small enough for Qt to paint when a diverging run makes w and b astronomically large.
+    """
+    if not (math.isfinite(w) and math.isfinite(b)):
+        return None
+    lo, hi = x0, x1
+    if w != 0:
+        xa, xb = (y0 - b) / w, (y1 - b) / w
+        lo, hi = max(lo, min(xa, xb)), min(hi, max(xa, xb))
+    elif not (y0 <= b <= y1):
+        return None
+    if not (lo < hi) or not (math.isfinite(lo) and math.isfinite(hi)):
+        return None
+    xs = np.array([lo, hi])
+    return xs, np.clip(w * xs + b, y0, y1)
+
+
+def data_bounds(data: Dataset) -> tuple[float, float, float, float]:
+    """(x0, x1, y0, y1) of the readings with a margin; a sensible box even for one point or none."""
+    if len(data) == 0:
+        return 0.0, 100.0, -20.0, 40.0
+    x0, x1 = float(data.t_u.min()), float(data.t_u.max())
+    y0, y1 = float(data.t_c.min()), float(data.t_c.max())
+    mx = (x1 - x0) * 0.08 or max(1.0, abs(x0) * 0.1)
+    my = (y1 - y0) * 0.12 or max(1.0, abs(y0) * 0.1)
+    return x0 - mx, x1 + mx, y0 - my, y1 + my
+
+
+class FitPlot(pg.PlotWidget):
+    """Readings as circles, the current line (moving while training) and the least-squares line dashed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("fitPlot")
+        item = self.getPlotItem()
+        item.setLabel("bottom", X_LABEL)
+        item.setLabel("left", Y_LABEL)
+        item.showGrid(x=True, y=True, alpha=0.15)
+        item.setMenuEnabled(False)
+        self.legend = item.addLegend(offset=(10, 10))
+        self.points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5),
+                                         brush=pg.mkBrush(*DATA_COLOR, 160), name="readings")
+        self.excluded = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(160, 160, 160, width=1.5),
+                                           brush=None, name="excluded")
+        self.lstsq = pg.PlotDataItem(pen=pg.mkPen(LSTSQ_COLOR, width=1.5, style=Qt.DashLine), name="least squares")
+        self.fit = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2.5), name="current fit")
+        for it in (self.lstsq, self.fit, self.points, self.excluded):
+            item.addItem(it)
+        self._bounds = (0.0, 1.0, 0.0, 1.0)
+        self._line = (math.nan, math.nan)
+
+    def set_data(self, data: Dataset) -> None:
+        inc = data.include
+        self.points.setData(data.t_u[inc], data.t_c[inc])
+        self.excluded.setData(data.t_u[~inc], data.t_c[~inc])
+        self._bounds = data_bounds(data)
+        x0, x1, y0, y1 = self._bounds
+        self.getPlotItem().vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.set_line(*self._line)
+
+    def _draw(self, item: pg.PlotDataItem, w: float, b: float) -> None:
+        x0, x1, y0, y1 = self._bounds
+        h = y1 - y0
+        seg = clip_line(w, b, x0, x1, y0 - 50 * h, y1 + 50 * h)
+        if seg is None:
+            item.setData([], [])
+        else:
+            item.setData(*seg)
+
+    def set_line(self, w_raw: float, b_raw: float) -> None:
+        self._line = (w_raw, b_raw)
+        self._draw(self.fit, w_raw, b_raw)
+
+    def set_lstsq(self, w_raw: float, b_raw: float) -> None:
+        self._draw(self.lstsq, w_raw, b_raw)
+
+    def line(self) -> tuple[float, float]:
+        return self._line
+
+
+class LossPlot(pg.PlotWidget):
+    """Training (and validation) loss per epoch on a log scale; non-finite losses are not drawn."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("lossPlot")
+        item = self.getPlotItem()
+        item.setLabel("bottom", "Epoch")
+        item.setLabel("left", "Loss (mean squared error)")
+        item.setLogMode(y=True)
+        item.showGrid(x=True, y=True, alpha=0.15)
+        item.setMenuEnabled(False)
+        item.addLegend(offset=(-10, 10))
+        self.train_curve = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2), name="training loss", connect="finite")
+        self.val_curve = pg.PlotDataItem(pen=pg.mkPen(VAL_COLOR, width=2), name="validation loss", connect="finite")
+        item.addItem(self.train_curve)
+        item.addItem(self.val_curve)
+
+    def set_rows(self, rows: np.ndarray) -> None:
+        """Rows of a History (already decimated)."""
+        if len(rows) == 0:
+            self.clear_curves()
+            return
+        x = rows[:, EPOCH]
+        with np.errstate(all="ignore"):
+            loss = np.where(np.isfinite(rows[:, LOSS]) & (rows[:, LOSS] > 0), rows[:, LOSS], np.nan)
+            val = rows[:, VAL_LOSS]
+        self.train_curve.setData(x, loss)
+        if np.isfinite(val).any():
+            self.val_curve.setData(x, np.where(np.isfinite(val) & (val > 0), val, np.nan))
+        else:
+            self.val_curve.setData([], [])
+
+    def clear_curves(self) -> None:
+        self.train_curve.setData([], [])
+        self.val_curve.setData([], [])

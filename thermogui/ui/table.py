@@ -1,0 +1,207 @@
+"""The data panel: the readings table with add / delete / copy / paste / undo, and a line that says why input was
+refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QToolButton, QToolTip, QVBoxLayout, QWidget,
+)
+
+from ..core.csvio import parse_csv_text
+from ..core.dataset import DataError, parse_number
+from .readings_model import T_C, T_U, USE, ReadingsModel, fmt_value
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class DataPanel(QWidget):
+    def __init__(self, model: ReadingsModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.view = QTableView(objectName="dataTable")
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectItems)
+        self.view.setEditTriggers(
+            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed
+        )
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)  # constant-time for 100k rows
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(USE, QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(T_U, QHeaderView.Stretch)
+        hh.setSectionResizeMode(T_C, QHeaderView.Stretch)
+        self.view.setToolTip("Double-click or type to edit a reading. Insert adds a row, Delete removes the selected "
+                             "rows, Ctrl+V pastes rows from a spreadsheet.")
+
+        self.lock_label = QLabel("The data is locked while a run is in progress — Stop or Reset to edit it.",
+                                 objectName="dataLockedLabel", wordWrap=True)
+        self.lock_label.setStyleSheet("color: #8a6d00;")
+        self.lock_label.hide()
+        self.message = QLabel(objectName="dataMessageLabel", wordWrap=True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        self.count_label = QLabel(objectName="dataCountLabel")
+
+        self.undo_action = model.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = model.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.add_action = self._action("&Add row", "Insert", self.add_row, "Add a reading below the current row")
+        self.delete_action = self._action("&Delete rows", "Delete", self.delete_rows, "Delete the selected rows")
+        self.copy_action = self._action("&Copy", QKeySequence.Copy, self.copy, "Copy the selected rows as text")
+        self.paste_action = self._action("&Paste", QKeySequence.Paste, self.paste,
+                                         "Paste rows (t_u, t_c) from a spreadsheet or text")
+        for a in (self.undo_action, self.redo_action):
+            a.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            self.addAction(a)
+
+        buttons = QHBoxLayout()
+        for action, name in ((self.add_action, "addRowButton"), (self.delete_action, "deleteRowsButton"),
+                             (self.undo_action, "undoButton"), (self.redo_action, "redoButton")):
+            b = QToolButton(objectName=name)
+            b.setDefaultAction(action)
+            b.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(buttons)
+        lay.addWidget(self.lock_label)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.message)
+
+        model.inputRejected.connect(self._on_input_rejected)
+        model.datasetChanged.connect(self._on_dataset_changed)
+        self._on_dataset_changed()
+
+    def _action(self, text, shortcut, slot, tip) -> QAction:
+        a = QAction(text, self)
+        a.setShortcut(QKeySequence(shortcut))
+        a.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        a.setStatusTip(tip)
+        a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.NativeText)})")
+        a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    # --- state ----------------------------------------------------------------------------
+    def set_locked(self, locked: bool) -> None:
+        """Read-only while a run is in progress (the run trains on the data it started with)."""
+        self.model.set_read_only(locked)
+        self.lock_label.setVisible(locked)
+        for a in (self.add_action, self.delete_action, self.paste_action, self.undo_action, self.redo_action):
+            a.setEnabled(not locked and (a not in (self.undo_action, self.redo_action) or self._can(a)))
+        self.view.viewport().update()
+
+    def _can(self, action) -> bool:
+        stack = self.model.undo_stack
+        return stack.canUndo() if action is self.undo_action else stack.canRedo()
+
+    def show_error(self, text: str) -> None:
+        self.message.setText("⚠ " + text)
+        self.message.show()
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 10000)
+
+    def clear_error(self) -> None:
+        self.message.hide()
+
+    @Slot(int, int, str)
+    def _on_input_rejected(self, row: int, col: int, reason: str) -> None:
+        self.show_error(reason + " — the old value was kept.")
+        rect = self.view.visualRect(self.model.index(row, col))
+        QToolTip.showText(self.view.viewport().mapToGlobal(rect.bottomLeft()), reason, self.view)
+
+    @Slot()
+    def _on_dataset_changed(self) -> None:
+        self.clear_error()
+        d = self.model.dataset
+        n, used = len(d), d.n_active
+        self.count_label.setText(f"{n} readings" + (f", {used} used" if used != n else ""))
+
+    # --- editing actions ---------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        sel = self.view.selectionModel()
+        rows = {i.row() for i in sel.selectedIndexes()}
+        if not rows and self.view.currentIndex().isValid():
+            rows = {self.view.currentIndex().row()}
+        return sorted(rows)
+
+    @Slot()
+    def add_row(self) -> None:
+        if self.model.read_only:
+            return
+        d = self.model.dataset
+        cur = self.view.currentIndex()
+        row = cur.row() + 1 if cur.isValid() else len(d)
+        src = min(max(row - 1, 0), len(d) - 1)
+        t_u, t_c = (float(d.t_u[src]), float(d.t_c[src])) if len(d) else (0.0, 0.0)
+        self.model.insert_rows(row, [t_u], [t_c])
+        index = self.model.index(row, T_U)
+        self.view.setCurrentIndex(index)
+        self.view.edit(index)
+
+    @Slot()
+    def delete_rows(self) -> None:
+        if self.model.read_only:
+            return
+        rows = self.selected_rows()
+        if rows:
+            first = rows[0]
+            self.model.remove_rows(rows)
+            if len(self.model.dataset):
+                self.view.setCurrentIndex(self.model.index(min(first, len(self.model.dataset) - 1), T_U))
+
+    @Slot()
+    def copy(self) -> None:
+        rows = self.selected_rows()
+        d = self.model.dataset
+        text = "".join(f"{fmt_value(d.t_u[r])}\t{fmt_value(d.t_c[r])}\n" for r in rows)
+        QGuiApplication.clipboard().setText(text)
+
+    @Slot()
+    def paste(self) -> None:
+        if self.model.read_only:
+            return
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_error("The clipboard is empty: copy two columns (t_u, t_c) from a spreadsheet first.")
+            return
+        cur = self.view.currentIndex()
+        single = text.strip()
+        if "\n" not in single and not any(s in single for s in "\t;") and single.count(",") <= 1:
+            self._paste_single(single, cur)
+            return
+        try:
+            pasted = parse_csv_text(text)
+        except DataError as e:
+            lines = "; ".join(f"line {n}: {why}" if n else why for n, why in e.problems[:3])
+            more = f" (and {len(e.problems) - 3} more)" if len(e.problems) > 3 else ""
+            self.show_error(f"Nothing was pasted. {lines}{more}")
+            return
+        row = cur.row() + 1 if cur.isValid() else len(self.model.dataset)
+        self.model.insert_rows(row, pasted.t_u.tolist(), pasted.t_c.tolist(),
+                               text=f"Paste {len(pasted)} row{'s' if len(pasted) != 1 else ''}")
+        sel = self.view.selectionModel()
+        sel.select(self.model.index(row, USE), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        sel.select(self.model.index(row + len(pasted) - 1, T_C), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"Pasted {len(pasted)} readings at row {row + 1}.", 5000)
+
+    def _paste_single(self, text: str, cur) -> None:
+        if not cur.isValid() or cur.column() not in (T_U, T_C):
+            self.show_error("Select a t_u or t_c cell to paste a single value into.")
+            return
+        try:
+            parse_number(text)
+        except ValueError as e:
+            self.model.inputRejected.emit(cur.row(), cur.column(), f"Row {cur.row() + 1}: {e}")
+            return
+        self.model.setData(cur, text)
