@@ -32,8 +32,12 @@ def edit_cell(qtbot, view, row: int, col: int, text: str) -> None:
     editor = view.focusWidget()
     assert isinstance(editor, QLineEdit), "no cell editor opened"
     editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key_Backspace)  # clear the old text, as a person would
+    assert editor.text() == ""
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key_Return)
+    # Qt commits the editor's text through a queued call: wait until the editor has closed
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=2000)
 
 
 def click(qtbot, window, name: str) -> None:

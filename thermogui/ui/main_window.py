@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.model.datasetChanged.connect(self._on_dataset_changed)
         self.controls.configChanged.connect(self._on_config_changed)
         self.controls.speedChanged.connect(self.trainer.worker.set_speed)
+        self.controls.speedChanged.connect(self._on_speed_changed)
         self.trainer.worker.runFinished.connect(self._on_run_finished)
         self.trainer.worker.runFailed.connect(self._on_run_failed)
         self.trainer.worker.epochsReady.connect(self._on_epochs_ready)
@@ -234,6 +235,13 @@ class MainWindow(QMainWindow):
         self.data_panel.set_locked(active)
         if state == PAUSED:
             self.status_label.setText("Pausing…")
+        elif state == RUNNING:
+            self._show_status(self._running_text())
+
+    def _running_text(self) -> str:
+        speed = self.controls.speed_value()
+        pace = f"at {speed:,.0f} epoch{'s' if speed != 1 else ''}/s" if speed else "at full speed"
+        return f"Training {pace} — Pause (F6) or Stop (Shift+F5). The readings are locked until the run ends."
 
     @Slot()
     def _redraw(self) -> None:
@@ -246,8 +254,11 @@ class MainWindow(QMainWindow):
         self.loss_plot.set_rows(self.history.decimated(MAX_LOSS_POINTS))
         self.readouts.show_epoch(r, epochs)
         self.progress.setValue(r.epoch)
+
+    @Slot(float)
+    def _on_speed_changed(self, _speed: float) -> None:
         if self.state == RUNNING:
-            self.status_label.setText(f"Training: epoch {r.epoch:,} of {epochs:,}")
+            self._show_status(self._running_text())
 
     @Slot(int)
     def _on_epochs_ready(self, count: int) -> None:

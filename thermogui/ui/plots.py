@@ -57,6 +57,14 @@ def data_bounds(data: Dataset) -> tuple[float, float, float, float]:
     return x0 - mx, x1 + mx, y0 - my, y1 + my
 
 
+def _show_in_legend(legend: pg.LegendItem, item, name: str, show: bool) -> None:
+    listed = any(sample.item is item for sample, _ in legend.items)
+    if show and not listed:
+        legend.addItem(item, name)
+    elif not show and listed:
+        legend.removeItem(item)
+
+
 class FitPlot(pg.PlotWidget):
     """Readings as circles, the current line (moving while training) and the least-squares line dashed."""
 
@@ -77,6 +85,7 @@ class FitPlot(pg.PlotWidget):
         self.fit = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2.5), name="current fit")
         for it in (self.lstsq, self.fit, self.points, self.excluded):
             item.addItem(it)
+        self.legend.removeItem(self.excluded)  # listed only while some reading is excluded
         self._bounds = (0.0, 1.0, 0.0, 1.0)
         self._line = (math.nan, math.nan)
 
@@ -84,6 +93,7 @@ class FitPlot(pg.PlotWidget):
         inc = data.include
         self.points.setData(data.t_u[inc], data.t_c[inc])
         self.excluded.setData(data.t_u[~inc], data.t_c[~inc])
+        _show_in_legend(self.legend, self.excluded, "excluded", not inc.all())
         self._bounds = data_bounds(data)
         x0, x1, y0, y1 = self._bounds
         self.getPlotItem().vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
@@ -121,11 +131,12 @@ class LossPlot(pg.PlotWidget):
         item.setLogMode(y=True)
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(False)
-        item.addLegend(offset=(-10, 10))
+        self.legend = item.addLegend(offset=(-10, 10))
         self.train_curve = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2), name="training loss", connect="finite")
         self.val_curve = pg.PlotDataItem(pen=pg.mkPen(VAL_COLOR, width=2), name="validation loss", connect="finite")
         item.addItem(self.train_curve)
         item.addItem(self.val_curve)
+        self.legend.removeItem(self.val_curve)  # listed only when there is a validation split
 
     def set_rows(self, rows: np.ndarray) -> None:
         """Rows of a History (already decimated)."""
@@ -137,7 +148,9 @@ class LossPlot(pg.PlotWidget):
             loss = np.where(np.isfinite(rows[:, LOSS]) & (rows[:, LOSS] > 0), rows[:, LOSS], np.nan)
             val = rows[:, VAL_LOSS]
         self.train_curve.setData(x, loss)
-        if np.isfinite(val).any():
+        has_val = bool(np.isfinite(val[-1:]).any() or np.isfinite(val).any())
+        _show_in_legend(self.legend, self.val_curve, "validation loss", has_val)
+        if has_val:
             self.val_curve.setData(x, np.where(np.isfinite(val) & (val > 0), val, np.nan))
         else:
             self.val_curve.setData([], [])

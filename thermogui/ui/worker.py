@@ -104,7 +104,7 @@ class TrainingWorker(QObject):
             append(r)
             count += 1
             now = clock()
-            if now - last_emit >= EMIT_INTERVAL or self._paused or self._interval >= EMIT_INTERVAL:
+            if now - last_emit >= EMIT_INTERVAL or self._paused or self._interval:
                 emit(count)
                 last_emit = now
 
