@@ -48,11 +48,35 @@ def create_window(data=None):
     return window
 
 
-def main() -> None:
+def _startup_probe(window) -> None:
+    """THERMOGUI_STARTUP_PROBE=1: print the wall-clock time when the window first paints, then quit (benchmarks and
+    the fast-start test use it)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint and not hasattr(self, "done"):
+                self.done = True
+                print(f"window-painted {time.time():.6f} torch-loaded {'torch' in sys.modules}", flush=True)
+                QTimer.singleShot(0, window.close)
+            return False
+
+    window._probe = Probe(window)
+    window.installEventFilter(window._probe)
+
+
+def main(files=()) -> None:
+    import os
+
     app = _application()
     window = create_window()
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(0, _preload_torch)
+    if os.environ.get("THERMOGUI_STARTUP_PROBE"):
+        _startup_probe(window)
+    else:
+        QTimer.singleShot(0, _preload_torch)
     window.raise_()
     sys.exit(app.exec())

@@ -36,6 +36,28 @@ def _float(text: str) -> float:
     return v
 
 
+def format_pair(*values: float, precision: int = 4) -> str:
+    """Numbers as the book's `print(f'... {grad}')` shows a float tensor, without the padding: torch's rule picks
+    scientific notation when the nonzero finite magnitudes span more than 1000x, exceed 1e8 or go below 1e-4, and
+    whole-number mode ("0.") when every nonzero finite value is an integer."""
+    import math
+
+    finite = [abs(v) for v in values if math.isfinite(v) and v != 0]
+    int_mode = all(v == math.ceil(v) for v in values if math.isfinite(v) and v != 0)
+    sci = bool(finite) and (
+        max(finite) / min(finite) > 1000.0 or max(finite) > 1.0e8 or (not int_mode and min(finite) < 1.0e-4)
+    )
+
+    def one(v: float) -> str:
+        if sci:
+            return f"{v:.{precision}e}"
+        if int_mode:
+            return f"{v:.0f}" + ("." if math.isfinite(v) else "")
+        return f"{v:.{precision}f}"
+
+    return "[" + ", ".join(one(v) for v in values) + "]"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="thermogui", description="Watch gradient descent calibrate a thermometer.")
     p.add_argument("--version", action="version", version=f"thermogui {__version__}")
@@ -97,8 +119,7 @@ def _fit(args) -> int:
             outcome = stop.value
             break
         if every and (r.epoch % every == 0 or r.epoch == 1):
-            g = ".4e" if max(abs(r.grad_w), abs(r.grad_b)) >= 1e8 else ".4f"
-            print(f"Epoch : {r.epoch}  Loss : {r.loss:.2f}  Grad : [{r.grad_w:{g}}, {r.grad_b:{g}}]")
+            print(f"Epoch : {r.epoch}  Loss : {r.loss:.2f}  Grad : {format_pair(r.grad_w, r.grad_b)}")
         if history_needed:
             history.append(r)
     result = summarize(config, data, outcome, prep)

@@ -91,11 +91,12 @@ def loss_grid(x, y, w_values, b_values) -> np.ndarray:
     """
     import torch  # imported here so the window can start before torch is loaded
 
-    xt = torch.as_tensor(np.asarray(x, float))
-    yt = torch.as_tensor(np.asarray(y, float))
+    # torch.tensor copies: Dataset arrays are read-only, and as_tensor warns about sharing them
+    xt = torch.tensor(np.asarray(x, float))
+    yt = torch.tensor(np.asarray(y, float))
     sxx, sx, sxy, sy, syy = (t.mean() for t in (xt * xt, xt, xt * yt, yt, yt * yt))
-    w = torch.as_tensor(np.asarray(w_values, float)).reshape(1, -1)
-    b = torch.as_tensor(np.asarray(b_values, float)).reshape(-1, 1)
+    w = torch.tensor(np.asarray(w_values, float)).reshape(1, -1)
+    b = torch.tensor(np.asarray(b_values, float)).reshape(-1, 1)
     grid = w * w * sxx + 2 * w * b * sx + b * b - 2 * w * sxy - 2 * b * sy + syy
     return grid.clamp_min(0).numpy()
 

@@ -35,12 +35,12 @@ def detect_separator(lines: list[str]) -> str:
 def _column_names(fields: list[str]) -> dict[str, int] | None:
     """If `fields` is a header, map 't_u', 't_c' (and maybe 'include') to column indexes; else None."""
     names = [f.strip().strip('"').strip().lower() for f in fields]
-    try:
-        for f in names[:2]:
+    for f in names[:2]:
+        try:
             parse_number(f)
-        return None  # the first two fields are numbers: data, not a header
-    except ValueError:
-        pass
+        except ValueError:
+            continue
+        return None  # a number among the first two fields: data (perhaps bad data, reported as such), not a header
     cols: dict[str, int] = {}
     for i, name in enumerate(names):
         base = name.split("(")[0].strip().replace(" ", "_")
@@ -68,7 +68,8 @@ def parse_csv_text(text: str) -> Dataset:
         content = content[1:]
     else:
         cols = {"t_u": 0, "t_c": 1}
-        if len(content[0][1].split(sep)) >= 3:
+        first = content[0][1].split(sep)
+        if len(first) >= 3 and first[2].strip().strip('"').strip():  # not a trailing separator
             cols["include"] = 2
     t_u: list[float] = []
     t_c: list[float] = []

@@ -78,7 +78,7 @@ class Dataset:
         t_c = _readonly(self.t_c, np.float64)
         if t_u.shape != t_c.shape:
             raise DataError(f"t_u has {t_u.size} values but t_c has {t_c.size}")
-        inc = np.ones(t_u.shape, bool) if self.include is None else _readonly(self.include, bool)
+        inc = _readonly(np.ones(t_u.shape, bool) if self.include is None else self.include, bool)
         if inc.shape != t_u.shape:
             raise DataError("the include mask does not match the readings")
         object.__setattr__(self, "t_u", t_u)
@@ -115,7 +115,7 @@ class Dataset:
         out: list[tuple[int, str]] = []
         for name, col in (("t_u", self.t_u), ("t_c", self.t_c)):
             bad = np.flatnonzero(~np.isfinite(col) | (np.abs(col) > MAX_ABS_VALUE))
-            out += [(int(i) + 1, f"{name} = {col[i]!r} is not a finite reading") for i in bad[:20]]
+            out += [(int(i) + 1, f"{name} = {float(col[i])!r} is not a finite reading") for i in bad[:20]]
         if out:
             return out
         t_u, _ = self.active()

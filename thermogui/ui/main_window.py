@@ -25,7 +25,8 @@ from .readouts import Readouts, StopAlert
 from .table import DataPanel
 from .worker import Trainer
 
-REDRAW_MS = 33  # ~30 fps: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
+REDRAW_MS = 33  # ~30 fps for the fit line: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
+LOSS_EVERY = 3  # the loss curve (the costlier plot) is redrawn every 3rd frame, ~10 fps
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
 
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.state = IDLE
         self._run_config: TrainConfig | None = None
         self._drawn = -1
+        self._frame = 0
         self.last_outcome: TrainOutcome | None = None
 
         self._build_actions()
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         self.history = History(config.epochs)
         self._drawn = -1
         self.loss_plot.clear_curves()
+        self.loss_plot.set_epoch_range(config.epochs)
         self.progress.setMaximum(min(config.epochs, 2**31 - 1))
         self.progress.setValue(0)
         self._set_state(PAUSED if paused else RUNNING)
@@ -249,9 +252,11 @@ class MainWindow(QMainWindow):
         if r is None or r.epoch == self._drawn:
             return
         self._drawn = r.epoch
+        self._frame += 1
         epochs = self._run_config.epochs
         self.fit_plot.set_line(r.w_raw, r.b_raw)
-        self.loss_plot.set_rows(self.history.decimated(MAX_LOSS_POINTS))
+        if self._frame % LOSS_EVERY == 0 or self.state != RUNNING:
+            self.loss_plot.set_rows(self.history.decimated(MAX_LOSS_POINTS))
         self.readouts.show_epoch(r, epochs)
         self.progress.setValue(r.epoch)
 

@@ -11,15 +11,16 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..core.dataset import Dataset
 from ..core.history import EPOCH, LOSS, VAL_LOSS
 
-MAX_LOSS_POINTS = 1500
+MAX_LOSS_POINTS = 1000
 X_LABEL = "Temperature (°Fahrenheit)"
 Y_LABEL = "Temperature (°Celsius)"
 
-pg.setConfigOptions(antialias=True, background="w", foreground="k")
+pg.setConfigOptions(antialias=False, background="w", foreground="k")
 
 DATA_COLOR = (31, 119, 180)
 FIT_COLOR = (214, 39, 40)
@@ -74,18 +75,22 @@ class FitPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setLabel("bottom", X_LABEL)
         item.setLabel("left", Y_LABEL)
-        item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(False)
         self.legend = item.addLegend(offset=(10, 10))
         self.points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5),
                                          brush=pg.mkBrush(*DATA_COLOR, 160), name="readings")
         self.excluded = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(160, 160, 160, width=1.5),
                                            brush=None, name="excluded")
-        self.lstsq = pg.PlotDataItem(pen=pg.mkPen(LSTSQ_COLOR, width=1.5, style=Qt.DashLine), name="least squares")
-        self.fit = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2.5), name="current fit")
+        self.lstsq = pg.PlotDataItem(pen=pg.mkPen(LSTSQ_COLOR, width=1.5, style=Qt.DashLine), name="least squares",
+                                     antialias=True)
+        self.fit = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2.5), name="current fit", antialias=True)
         for it in (self.lstsq, self.fit, self.points, self.excluded):
             item.addItem(it)
         self.legend.removeItem(self.excluded)  # listed only while some reading is excluded
+        # Items that do not change while training are painted once into a pixmap: when the moving line repaints
+        # the area under them, Qt blits the cache instead of calling their (Python) paint methods.
+        for static in (self.points, self.excluded, self.lstsq.curve, self.legend):
+            static.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self._bounds = (0.0, 1.0, 0.0, 1.0)
         self._line = (math.nan, math.nan)
 
@@ -129,14 +134,16 @@ class LossPlot(pg.PlotWidget):
         item.setLabel("bottom", "Epoch")
         item.setLabel("left", "Loss (mean squared error)")
         item.setLogMode(y=True)
-        item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(False)
+        item.enableAutoRange(x=False, y=False)
+        self._decades = (0, 1)
         self.legend = item.addLegend(offset=(-10, 10))
         self.train_curve = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2), name="training loss", connect="finite")
         self.val_curve = pg.PlotDataItem(pen=pg.mkPen(VAL_COLOR, width=2), name="validation loss", connect="finite")
         item.addItem(self.train_curve)
         item.addItem(self.val_curve)
         self.legend.removeItem(self.val_curve)  # listed only when there is a validation split
+        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
     def set_rows(self, rows: np.ndarray) -> None:
         """Rows of a History (already decimated)."""
@@ -148,12 +155,29 @@ class LossPlot(pg.PlotWidget):
             loss = np.where(np.isfinite(rows[:, LOSS]) & (rows[:, LOSS] > 0), rows[:, LOSS], np.nan)
             val = rows[:, VAL_LOSS]
         self.train_curve.setData(x, loss)
+        self._fit_decades(loss)
         has_val = bool(np.isfinite(val[-1:]).any() or np.isfinite(val).any())
         _show_in_legend(self.legend, self.val_curve, "validation loss", has_val)
         if has_val:
             self.val_curve.setData(x, np.where(np.isfinite(val) & (val > 0), val, np.nan))
         else:
             self.val_curve.setData([], [])
+
+    def _fit_decades(self, loss: np.ndarray) -> None:
+        """Show whole decades of loss: the y axis only changes (and re-ticks) when the loss leaves them."""
+        finite = loss[np.isfinite(loss)]
+        if not finite.size:
+            return
+        lo = math.floor(math.log10(max(float(finite.min()), 1e-300)))
+        hi = math.ceil(math.log10(float(finite.max())) + 1e-12)
+        decades = (lo, max(hi, lo + 1))
+        if decades != self._decades:
+            self._decades = decades
+            self.getPlotItem().vb.setYRange(*decades, padding=0.02)
+
+    def set_epoch_range(self, epochs: int) -> None:
+        """Fix the x axis to the whole run up front, so the axis is not re-ticked on every frame."""
+        self.getPlotItem().vb.setXRange(0, max(epochs, 1), padding=0.02)
 
     def clear_curves(self) -> None:
         self.train_curve.setData([], [])

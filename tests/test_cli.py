@@ -1,0 +1,465 @@
+"""`thermogui fit`: the book's runs headless, the book's log lines, JSON output, and one-line errors with exit code 2.
+
+Most tests call thermogui.cli.main(argv) in-process (fast); a few run the real command in a subprocess.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+import thermogui
+from thermogui.cli import format_pair, main
+from thermogui.core.analysis import least_squares, lr_stable_max
+from thermogui.core.dataset import BOOK_T_C, BOOK_T_U, Dataset
+from thermogui.core.training import TrainConfig, prepare
+
+REPO = Path(thermogui.__file__).parent.parent
+BOOK = Dataset.book()
+LS = least_squares(BOOK.t_u, BOOK.t_c)
+
+# Lines exactly as the chapter-5 notebook printed them (its output is cut off after these).
+NOTEBOOK_RAW_LR_1E2 = """
+Epoch : 1  Loss : 1763.88  Grad : tensor([4517.2964,   82.6000])
+Epoch : 2  Loss : 5802484.50  Grad : tensor([-261257.4062,   -4598.9702])
+Epoch : 3  Loss : 19408029696.00  Grad : tensor([15109614.0000,   266155.6875])
+Epoch : 4  Loss : 64915905708032.00  Grad : tensor([-8.7385e+08, -1.5393e+07])
+Epoch : 5  Loss : 217130525461053440.00  Grad : tensor([5.0539e+10, 8.9023e+08])
+Epoch : 6  Loss : 726257583152928129024.00  Grad : tensor([-2.9229e+12, -5.1486e+10])
+Epoch : 7  Loss : 2429183416467662896627712.00  Grad : tensor([1.6904e+14, 2.9776e+12])
+Epoch : 8  Loss : 8125122549611731432050262016.00  Grad : tensor([-9.7764e+15, -1.7221e+14])
+Epoch : 9  Loss : 27176882120842590626938030653440.00  Grad : tensor([5.6541e+17, 9.9596e+15])
+Epoch : 10  Loss : 90901105189019073810297959556841472.00  Grad : tensor([-3.2700e+19, -5.7600e+17])
+Epoch : 11  Loss : inf  Grad : tensor([1.8912e+21, 3.3313e+19])
+Epoch : 12  Loss : inf  Grad : tensor([-1.0937e+23, -1.9266e+21])
+"""
+NOTEBOOK_RAW_LR_1E4 = """
+Epoch : 1  Loss : 1763.88  Grad : tensor([4517.2964,   82.6000])
+Epoch : 2  Loss : 323.09  Grad : tensor([1859.5493,   35.7843])
+Epoch : 3  Loss : 78.93  Grad : tensor([765.4666,  16.5122])
+Epoch : 4  Loss : 37.55  Grad : tensor([315.0790,   8.5787])
+Epoch : 5  Loss : 30.54  Grad : tensor([129.6733,   5.3127])
+Epoch : 6  Loss : 29.35  Grad : tensor([53.3495,  3.9682])
+Epoch : 7  Loss : 29.15  Grad : tensor([21.9304,  3.4148])
+Epoch : 8  Loss : 29.11  Grad : tensor([8.9964, 3.1869])
+Epoch : 9  Loss : 29.11  Grad : tensor([3.6721, 3.0930])
+Epoch : 10  Loss : 29.11  Grad : tensor([1.4803, 3.0544])
+Epoch : 11  Loss : 29.10  Grad : tensor([0.5781, 3.0384])
+Epoch : 12  Loss : 29.10  Grad : tensor([0.2066, 3.0318])
+Epoch : 13  Loss : 29.10  Grad : tensor([0.0537, 3.0291])
+Epoch : 14  Loss : 29.10  Grad : tensor([-0.0093,  3.0279])
+Epoch : 15  Loss : 29.10  Grad : tensor([-0.0353,  3.0274])
+Epoch : 16  Loss : 29.10  Grad : tensor([-0.0459,  3.0272])
+"""
+NOTEBOOK_SCALED = """
+Epoch : 1  Loss : 80.36  Grad : tensor([-77.6140, -10.6400])
+Epoch : 2  Loss : 37.57  Grad : tensor([-30.8623,  -2.3864])
+Epoch : 3  Loss : 30.87  Grad : tensor([-12.4631,   0.8587])
+Epoch : 4  Loss : 29.76  Grad : tensor([-5.2218,  2.1327])
+Epoch : 5  Loss : 29.51  Grad : tensor([-2.3715,  2.6310])
+Epoch : 6  Loss : 29.39  Grad : tensor([-1.2492,  2.8241])
+Epoch : 7  Loss : 29.30  Grad : tensor([-0.8071,  2.8970])
+Epoch : 8  Loss : 29.21  Grad : tensor([-0.6325,  2.9227])
+Epoch : 9  Loss : 29.12  Grad : tensor([-0.5633,  2.9298])
+Epoch : 10  Loss : 29.03  Grad : tensor([-0.5355,  2.9295])
+Epoch : 11  Loss : 28.94  Grad : tensor([-0.5240,  2.9264])
+Epoch : 12  Loss : 28.85  Grad : tensor([-0.5190,  2.9222])
+Epoch : 13  Loss : 28.77  Grad : tensor([-0.5165,  2.9175])
+Epoch : 14  Loss : 28.68  Grad : tensor([-0.5150,  2.9126])
+Epoch : 15  Loss : 28.59  Grad : tensor([-0.5138,  2.9077])
+Epoch : 16  Loss : 28.50  Grad : tensor([-0.5129,  2.9028])
+Epoch : 78  Loss : 23.64  Grad : tensor([-0.4615,  2.6124])
+Epoch : 79  Loss : 23.57  Grad : tensor([-0.4607,  2.6080])
+Epoch : 80  Loss : 23.50  Grad : tensor([-0.4599,  2.6035])
+Epoch : 81  Loss : 23.43  Grad : tensor([-0.4591,  2.5991])
+Epoch : 82  Loss : 23.36  Grad : tensor([-0.4584,  2.5947])
+Epoch : 83  Loss : 23.29  Grad : tensor([-0.4576,  2.5903])
+Epoch : 84  Loss : 23.22  Grad : tensor([-0.4568,  2.5859])
+Epoch : 85  Loss : 23.15  Grad : tensor([-0.4560,  2.5815])
+Epoch : 86  Loss : 23.09  Grad : tensor([-0.4553,  2.5771])
+Epoch : 87  Loss : 23.02  Grad : tensor([-0.4545,  2.5727])
+Epoch : 88  Loss : 22.95  Grad : tensor([-0.4537,  2.5684])
+Epoch : 89  Loss : 22.88  Grad : tensor([-0.4529,  2.5640])
+Epoch : 90  Loss : 22.81  Grad : tensor([-0.4522,  2.5597])
+Epoch : 91  Loss : 22.75  Grad : tensor([-0.4514,  2.5553])
+Epoch : 92  Loss : 22.68  Grad : tensor([-0.4506,  2.5510])
+Epoch : 93  Loss : 22.61  Grad : tensor([-0.4499,  2.5466])
+"""
+
+
+def untensor(line: str) -> str:
+    """The notebook's `Grad : tensor([a,   b])` in the command's unpadded form `Grad : [a, b]`."""
+    line = line.replace("tensor(", "")
+    line = line[:-1] if line.endswith(")") else line
+    return re.sub(r"\[\s+", "[", re.sub(r",\s+", ", ", line))
+
+
+def notebook(block: str) -> list[str]:
+    return [untensor(ln) for ln in block.strip().splitlines()]
+
+
+def book_printed_lines(n_epochs: int, learning_rate: float, t_u, t_c) -> list[str]:
+    """The book's training_loop, literally, with its print captured (torch's own tensor formatting)."""
+    params = torch.tensor([1.0, 0.0])
+    out = io.StringIO()
+    torch.set_printoptions(edgeitems=2, linewidth=75)
+    try:
+        with contextlib.redirect_stdout(out):
+            for epoch in range(1, n_epochs + 1):
+                w, b = params
+                t_p = w * t_u + b
+                loss = ((t_p - t_c) ** 2).mean()
+                dloss_dtp = 2 * (t_p - t_c) / t_p.size(0)
+                grad = torch.stack([(dloss_dtp * t_u).sum(), (dloss_dtp * 1.0).sum()])
+                params = params - learning_rate * grad
+                print(f"Epoch : {epoch}  Loss : {loss:.2f}  Grad : {grad}")
+    finally:
+        torch.set_printoptions(profile="default")
+    return [untensor(ln) for ln in out.getvalue().splitlines()]
+
+
+def cli(capsys, *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    code = exit_.value.code
+    return (0 if code is None else code), out, err
+
+
+def fit_json(capsys, *argv: str) -> dict:
+    code, out, err = cli(capsys, "fit", "--json", *argv)
+    assert code == 0, err
+    assert err == ""
+    return json.loads(out)
+
+
+def log_lines(out: str) -> list[str]:
+    return [ln for ln in out.splitlines() if ln.startswith("Epoch : ")]
+
+
+def f4(v) -> str:
+    return f"{v:.4f}"
+
+
+# --- the book's runs, through `thermogui fit --json` ------------------------------------------------------------------
+def test_book_final_run_is_the_default(capsys):
+    r = fit_json(capsys)
+    assert r["stop_reason"] == "completed"
+    assert r["epochs_run"] == r["stop_epoch"] == r["last_finite_epoch"] == 5000
+    assert (f4(r["w_model"]), f4(r["b_model"])) == ("5.3671", "-17.3012")
+    assert f"{r['w']:.5f}" == "0.53671" and f4(r["b"]) == "-17.3012"
+    assert f"{r['loss']:.6f}" == "2.927648"
+    assert r["val_loss"] is None  # no validation split: nan is written as null
+    assert r["lstsq"] == pytest.approx({"w": LS.w, "b": LS.b, "loss": LS.loss}, rel=1e-12)
+    x = prepare(TrainConfig(), BOOK).x.double().numpy()
+    assert r["lr_stable_max"] == pytest.approx(lr_stable_max(x), rel=1e-12)
+    assert f"{r['lr_stable_max']:.4g}" == "0.03298"
+    resid = r["w"] * BOOK.t_u + r["b"] - BOOK.t_c
+    m = r["metrics"]
+    assert m["n"] == 11
+    assert m["rmse"] == pytest.approx(math.sqrt(np.mean(resid**2)), rel=1e-12)
+    assert m["mae"] == pytest.approx(np.mean(np.abs(resid)), rel=1e-12)
+    ss_tot = np.sum((BOOK.t_c - BOOK.t_c.mean()) ** 2)
+    assert m["r2"] == pytest.approx(1 - np.sum(resid**2) / ss_tot, rel=1e-12)
+
+
+def test_book_raw_lr_1e2_stops_at_epoch_11(capsys):
+    r = fit_json(capsys, "--normalize", "none", "--lr", "1e-2", "--epochs", "100")
+    assert r["stop_reason"] == "non_finite"
+    assert (r["stop_epoch"], r["last_finite_epoch"], r["epochs_run"]) == (11, 10, 11)
+    assert r["loss"] is None and r["final_loss"] is None  # inf -> null
+    assert f"{r['last_finite_loss']:.6g}" == "9.09011e+34"
+    # the parameters the run stopped at (after epoch 10) are still finite numbers
+    assert r["w"] == r["w_model"] and f"{r['w_model']:.4e}" == "3.2144e+17"
+    assert f"{r['lr_stable_max']:.4g}" == "0.0003399"
+
+
+def test_book_raw_lr_1e2_run_on_ends_in_nan(capsys):
+    r = fit_json(capsys, "--normalize", "none", "--lr", "1e-2", "--epochs", "100", "--no-stop-on-nonfinite")
+    assert r["stop_reason"] == "completed" and r["epochs_run"] == 100 and r["last_finite_epoch"] == 10
+    for key in ("w", "b", "w_model", "b_model", "loss", "final_loss"):
+        assert r[key] is None, key
+    assert r["metrics"]["rmse"] is None and r["metrics"]["r2"] is None
+    assert r["lstsq"]["w"] == pytest.approx(LS.w)  # the finite parts are still there
+
+
+def test_book_raw_lr_1e4(capsys):
+    r = fit_json(capsys, "--normalize", "none", "--lr", "1e-4", "--epochs", "100")
+    assert r["stop_reason"] == "completed"
+    assert (f4(r["w_model"]), f4(r["b_model"])) == ("0.2327", "-0.0438")
+    assert (r["w"], r["b"]) == (r["w_model"], r["b_model"])
+    assert round(r["loss"], 2) == 29.02 and round(r["final_loss"], 2) == 29.02
+
+
+def test_book_scaled_100_epochs(capsys):
+    r = fit_json(capsys, "--normalize", "scale", "--scale", "0.1", "--lr", "1e-2", "--epochs", "100")
+    assert (f4(r["w_model"]), f4(r["b_model"])) == ("2.7553", "-2.5162")
+    assert r["w"] == pytest.approx(0.1 * r["w_model"], rel=1e-12)
+    assert r["normalization"] == {"kind": "scale", "offset": 0.0, "factor": 0.1}
+
+
+def test_json_has_every_documented_key(capsys):
+    r = fit_json(capsys, "--epochs", "3")
+    for key in (
+        "stop_reason", "epochs_run", "stop_epoch", "last_finite_epoch", "loss", "val_loss",
+        "w", "b", "w_model", "b_model", "lstsq", "lr_stable_max", "metrics",
+    ):
+        assert key in r, key
+    assert set(r["lstsq"]) >= {"w", "b", "loss"} and set(r["metrics"]) >= {"rmse", "mae", "r2"}
+
+
+# --- the book's log lines ---------------------------------------------------------------------------------------------
+def test_log_every_1_prints_the_notebooks_lines_raw_lr_1e2(capsys):
+    code, out, _ = cli(capsys, "fit", "--normalize", "none", "--lr", "1e-2", "--epochs", "100", "--log-every", "1")
+    assert code == 0
+    lines = log_lines(out)
+    assert lines[0] == "Epoch : 1  Loss : 1763.88  Grad : [4517.2964, 82.6000]"
+    assert lines[1] == "Epoch : 2  Loss : 5802484.50  Grad : [-261257.4062, -4598.9702]"
+    assert lines == notebook(NOTEBOOK_RAW_LR_1E2)[:11]  # it stops at epoch 11, the first inf
+    assert "Stopped at epoch 11" in out and "last finite: epoch 10" in out
+
+
+def test_log_every_1_run_on_prints_inf_and_nan_like_the_book(capsys):
+    argv = ("fit", "--normalize", "none", "--lr", "1e-2", "--epochs", "100", "--log-every", "1")
+    argv += ("--no-stop-on-nonfinite",)
+    _, out, _ = cli(capsys, *argv)
+    lines = log_lines(out)
+    assert lines[:12] == notebook(NOTEBOOK_RAW_LR_1E2)
+    assert lines == book_printed_lines(100, 1e-2, *map(torch.tensor, (BOOK_T_U, BOOK_T_C)))
+    assert lines[-1] == "Epoch : 100  Loss : nan  Grad : [nan, nan]"
+
+
+def test_log_every_1_prints_the_notebooks_lines_raw_lr_1e4(capsys):
+    _, out, _ = cli(capsys, "fit", "--normalize", "none", "--lr", "1e-4", "--epochs", "100", "--log-every", "1")
+    lines = log_lines(out)
+    assert lines[:16] == notebook(NOTEBOOK_RAW_LR_1E4)
+    assert lines == book_printed_lines(100, 1e-4, *map(torch.tensor, (BOOK_T_U, BOOK_T_C)))
+
+
+def test_log_every_1_prints_the_book_lines_for_all_5000_scaled_epochs(capsys):
+    _, out, _ = cli(capsys, "fit", "--log-every", "1")
+    lines = log_lines(out)
+    expected = notebook(NOTEBOOK_SCALED)
+    assert lines[:16] == expected[:16] and lines[77:93] == expected[16:]
+    t_u, t_c = map(torch.tensor, (BOOK_T_U, BOOK_T_C))
+    book = book_printed_lines(5000, 1e-2, t_u * 0.1, t_c)
+    assert len(lines) == 5000
+    assert lines == book  # including the last epochs, where torch switches to e-notation
+    assert lines[-1].startswith("Epoch : 5000  Loss : 2.93  Grad : [")
+    assert any("e-05" in ln for ln in lines[4900:])
+
+
+def test_log_every_n(capsys):
+    _, out, _ = cli(capsys, "fit", "--epochs", "100", "--log-every", "50")
+    assert [ln.split("  ")[0] for ln in log_lines(out)] == ["Epoch : 1", "Epoch : 50", "Epoch : 100"]
+    _, out, _ = cli(capsys, "fit", "--epochs", "100")
+    assert log_lines(out) == []
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        (4517.2964, 82.6), (-261257.40625, -4598.97021484375), (15109614.0, 266155.6875), (-8.7385e8, -1.5393e7),
+        (-9.9361e-05, 6.6355e-04), (0.0, 0.0), (2.0, 3.0), (2000.0, 1.0), (-0.0, 5.5), (math.inf, 1e37),
+        (math.inf, math.nan), (math.nan, math.nan), (1e-5, 0.0), (0.5, 0.0), (123456789.0, 1.0), (1.5, 1500.0),
+        (0.00012, 0.5), (3.0, 1e9),
+    ],
+)
+def test_format_pair_is_torchs_tensor_format(values):
+    f32 = torch.tensor(values, dtype=torch.float32)
+    torch.set_printoptions(profile="default")
+    assert format_pair(*f32.tolist()) == untensor(repr(f32))
+
+
+# --- other options ----------------------------------------------------------------------------------------------------
+def test_text_summary(capsys):
+    code, out, err = cli(capsys, "fit")
+    assert code == 0 and err == ""
+    assert "Completed after 5000 epochs: loss 2.927648" in out
+    assert "t_c = 0.536708 * t_u" in out and "least squares: t_c = 0.536772 * t_u" in out
+
+
+def test_non_finite_summary_names_the_stable_rate(capsys):
+    _, out, _ = cli(capsys, "fit", "--normalize", "none", "--lr", "1e-2", "--epochs", "100")
+    assert "Stopped at epoch 11: the loss is no longer finite (last finite: epoch 10" in out
+    assert "largest stable learning rate for this data is 0.00034" in out
+
+
+def test_converged_with_tol(capsys):
+    r = fit_json(capsys, "--normalize", "zscore", "--lr", "0.1", "--tol", "1e-4")
+    assert r["stop_reason"] == "converged" and r["stop_epoch"] < 200
+    assert (r["w"], r["b"]) == pytest.approx((LS.w, LS.b), rel=1e-4)
+    assert r["normalization"]["kind"] == "zscore"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--optimizer", "adam", "--lr", "0.1", "--epochs", "3000"),
+        ("--optimizer", "adam", "--lr", "0.1", "--epochs", "3000", "--grad", "autograd"),
+        ("--momentum", "0.9", "--epochs", "2000"),
+    ],
+    ids=["adam", "adam-autograd", "momentum"],
+)
+def test_optimizers(capsys, argv):
+    r = fit_json(capsys, *argv)
+    assert (r["w"], r["b"]) == pytest.approx((LS.w, LS.b), rel=1e-4)
+
+
+def test_autograd_reproduces_the_book(capsys):
+    r = fit_json(capsys, "--grad", "autograd")
+    assert (r["w_model"], r["b_model"]) == pytest.approx((5.3671, -17.3012), abs=5e-5)
+
+
+def test_validation_split(capsys):
+    r = fit_json(capsys, "--val-fraction", "0.2", "--seed", "1", "--epochs", "200")
+    assert r["metrics"]["n"] == 9 and r["val_metrics"]["n"] == 2
+    assert isinstance(r["val_loss"], float) and r["val_loss"] > 0
+    assert r == fit_json(capsys, "--val-fraction", "0.2", "--seed", "1", "--epochs", "200")
+    assert r["val_loss"] != fit_json(capsys, "--val-fraction", "0.2", "--seed", "2", "--epochs", "200")["val_loss"]
+
+
+@pytest.mark.parametrize("sep, decimal", [(",", "."), (";", ","), ("\t", ",")])
+def test_data_file(capsys, tmp_path, sep, decimal):
+    path = tmp_path / "book.csv"
+    rows = [f"{u}{sep}{c}".replace(".", decimal) for u, c in zip(BOOK_T_U, BOOK_T_C)]
+    path.write_text("# my thermometer\nt_u" + sep + "t_c\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    from_file = fit_json(capsys, "--data", str(path), "--epochs", "100")
+    default = fit_json(capsys, "--epochs", "100")
+    assert from_file == default
+
+
+def test_init_and_scale_options(capsys):
+    r = fit_json(capsys, "--init-w", "5", "--init-b", "-17", "--scale", "0.2", "--lr", "1e-3", "--epochs", "1")
+    # one plain step from (5, -17) in units of x = 0.2 * t_u
+    x, y = 0.2 * BOOK.t_u, BOOK.t_c
+    resid = 5.0 * x - 17.0 - y
+    w1, b1 = 5.0 - 1e-3 * 2 * np.mean(resid * x), -17.0 - 1e-3 * 2 * np.mean(resid)
+    assert (r["w_model"], r["b_model"]) == pytest.approx((w1, b1), rel=1e-6)
+    assert r["w"] == pytest.approx(0.2 * r["w_model"], rel=1e-12)
+
+
+# --- errors: one line on stderr, exit code 2 --------------------------------------------------------------------------
+BAD_OPTIONS = [
+    (("fit", "--lr", "0"), "learning rate"),
+    (("fit", "--lr", "-1"), "learning rate"),
+    (("fit", "--lr", "abc"), "'abc' is not a number"),
+    (("fit", "--lr", "nan"), "not a finite number"),
+    (("fit", "--epochs", "0"), "epochs"),
+    (("fit", "--epochs", "-3"), "must not be negative"),
+    (("fit", "--epochs", "2.5"), "not a whole number"),
+    (("fit", "--normalize", "minmax"), "invalid choice"),
+    (("fit", "--grad", "numeric"), "invalid choice"),
+    (("fit", "--optimizer", "rmsprop"), "invalid choice"),
+    (("fit", "--momentum", "1"), "momentum"),
+    (("fit", "--scale", "0"), "scale"),
+    (("fit", "--val-fraction", "0.95"), "at least 2"),
+    (("fit", "--val-fraction", "1.5"), "validation fraction"),
+    (("fit", "--tol", "-1"), "tolerance"),
+    (("fit", "--seed", "x"), "not a whole number"),
+    (("fit", "--bogus"), "unrecognized arguments"),
+    (("fit", "--lr"), "expected one argument"),
+    (("frobnicate",), "invalid choice"),
+]
+
+
+@pytest.mark.parametrize("argv, words", BAD_OPTIONS, ids=[" ".join(a) for a, _ in BAD_OPTIONS])
+def test_bad_options(capsys, argv, words):
+    code, out, err = cli(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert err.startswith("thermogui: error: ")
+    assert words in err
+
+
+def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, list[str]]]:
+    bad_lines = tmp_path / "bad_lines.csv"
+    bad_lines.write_text("t_u,t_c\n35.7,0.5\nabc,14\n58.2,15\n81.9,\n")
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes("t_u;t_c\n35,7;0,5\n55,9;14 °C\n".encode("latin-1"))
+    single = tmp_path / "single.csv"
+    single.write_text("35.7,0.5\n")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    (tmp_path / "folder.csv").mkdir()
+    return {
+        "missing": (tmp_path / "missing.csv", ["cannot read", "No such file"]),
+        "bad lines": (bad_lines, ["line 3: 'abc' is not a number", "line 5: the cell is empty"]),
+        "not utf-8": (latin1, ["line 3", "not UTF-8"]),
+        "one reading": (single, ["at least 2"]),
+        "empty": (empty, ["no readings"]),
+        "a folder": (tmp_path / "folder.csv", ["cannot read"]),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "bad lines", "not utf-8", "one reading", "empty", "a folder"])
+def test_bad_data_file(capsys, tmp_path, case):
+    path, words = _bad_files(tmp_path)[case]
+    code, out, err = cli(capsys, "fit", "--data", str(path))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("thermogui: error: "), err
+    assert str(path) in err
+    for w in words:
+        assert w in err
+
+
+def test_version(capsys):
+    code, out, err = cli(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"thermogui {thermogui.__version__}"
+    assert re.fullmatch(r"\d+\.\d+\.\d+.*", thermogui.__version__)
+
+
+# --- the real command, in a subprocess --------------------------------------------------------------------------------
+def run_cli(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "thermogui", *argv], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+
+
+def test_subprocess_book_final_run_json():
+    proc = run_cli("fit", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    r = json.loads(proc.stdout)
+    assert r["stop_reason"] == "completed"
+    assert (f4(r["w_model"]), f4(r["b_model"]), f"{r['w']:.5f}") == ("5.3671", "-17.3012", "0.53671")
+    assert f"{r['loss']:.6f}" == "2.927648"
+
+
+def test_subprocess_diverging_run_prints_the_book_lines_and_json_nulls():
+    proc = run_cli("fit", "--normalize", "none", "--lr", "1e-2", "--epochs", "100", "--log-every", "1", "--json")
+    assert proc.returncode == 0, proc.stderr
+    lines = log_lines(proc.stdout)
+    assert lines == notebook(NOTEBOOK_RAW_LR_1E2)[:11]
+    r = json.loads(proc.stdout[proc.stdout.index("{"):])
+    assert (r["stop_reason"], r["stop_epoch"], r["last_finite_epoch"]) == ("non_finite", 11, 10)
+    assert r["loss"] is None
+    assert "NaN" not in proc.stdout and "Infinity" not in proc.stdout  # strict JSON
+
+
+def test_subprocess_errors_and_version(tmp_path):
+    proc = run_cli("fit", "--lr", "0")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("thermogui: error: learning rate")
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("t_u,t_c\n1,2\nx,3\n")
+    proc = run_cli("fit", "--data", str(bad))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "line 3" in proc.stderr
+
+    proc = run_cli("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"thermogui {thermogui.__version__}"
