@@ -1,6 +1,11 @@
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep the tests' settings, autosaves and recent files out of the user's home.
+_home = tempfile.mkdtemp(prefix="thermogui-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_home, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_home, "data")
 
 
 def pytest_addoption(parser):

@@ -57,7 +57,7 @@ class TrainConfig:
         for name in ("lr", "init_w", "init_b", "scale", "momentum", "val_fraction"):
             finite(name, getattr(self, name))
         if not (0 < self.lr <= 1e6):
-            raise ConfigError(f"learning rate must be greater than 0 (got {self.lr:g})")
+            raise ConfigError(f"learning rate must be greater than 0 and at most 1e6 (got {self.lr:g})")
         if not isinstance(self.epochs, int) or not (1 <= self.epochs <= MAX_EPOCHS):
             raise ConfigError(f"epochs must be a whole number from 1 to {MAX_EPOCHS:,} (got {self.epochs!r})")
         if self.normalize not in NORMALIZATIONS:
@@ -141,7 +141,7 @@ class Normalization:
 
     def to_raw(self, w: float, b: float) -> tuple[float, float]:
         wr = w * self.factor
-        return wr, b - wr * self.offset
+        return wr, (b - wr * self.offset) if self.offset else b
 
     def to_model(self, w_raw: float, b_raw: float) -> tuple[float, float]:
         return w_raw / self.factor, b_raw + w_raw * self.offset

@@ -156,7 +156,7 @@ def _train_plain(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
                 last_finite, last_finite_loss = epoch, loss
             elif stop_nonfinite:
                 wr = w * factor
-                yield EpochResult(epoch, loss, vloss, w, b, wr, b - wr * offset, gw, gb)
+                yield EpochResult(epoch, loss, vloss, w, b, wr, b - wr * offset if offset else b, gw, gb)
                 reason = StopReason.NON_FINITE
                 break
             f32[0] = lr * gw
@@ -166,7 +166,7 @@ def _train_plain(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
             f32[0] = b - f32[0]
             b = f32[0]
             wr = w * factor
-            yield EpochResult(epoch, loss, vloss, w, b, wr, b - wr * offset, gw, gb)
+            yield EpochResult(epoch, loss, vloss, w, b, wr, b - wr * offset if offset else b, gw, gb)
             if tol is not None and abs(gw) <= tol and abs(gb) <= tol:
                 reason = StopReason.CONVERGED
                 break
@@ -213,7 +213,7 @@ def _train_torch(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
                 last_finite, last_finite_loss = epoch, loss
             if not isfinite and config.stop_on_non_finite:
                 wr = w * factor
-                yield EpochResult(epoch, loss, vloss, w, b, wr, b - wr * offset, gw, gb)
+                yield EpochResult(epoch, loss, vloss, w, b, wr, b - wr * offset if offset else b, gw, gb)
                 reason = StopReason.NON_FINITE
                 break
             if opt is not None:
@@ -224,7 +224,7 @@ def _train_torch(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
                 params -= config.lr * grad
         w, b = params.tolist()
         wr = w * factor
-        yield EpochResult(epoch, loss, vloss, w, b, wr, b - wr * offset, gw, gb)
+        yield EpochResult(epoch, loss, vloss, w, b, wr, b - wr * offset if offset else b, gw, gb)
         if config.tol is not None and abs(gw) <= config.tol and abs(gb) <= config.tol:
             reason = StopReason.CONVERGED
             break

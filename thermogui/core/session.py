@@ -1,0 +1,318 @@
+"""Save and load a session (`.thermogui.json`): the readings, every hyperparameter and the last run's result.
+
+The file is versioned JSON::
+
+    {"format": "thermogui-session", "version": 1, "app_version": "0.1.0", "saved_at": "2025-01-31T12:00:00Z",
+     "data": {"t_u": [...], "t_c": [...], "include": [...]},
+     "config": {every TrainConfig field},
+     "result": {"stop_reason": ..., "epochs_run": ..., "w": ..., "b": ..., ...} or null}
+
+Reading is strict about content and lenient about form: unknown keys are ignored (so a later release can add some),
+missing optional keys take their defaults (`include`: all rows; `result`: none; config keys other than lr, epochs and
+normalize: the TrainConfig defaults).  Anything else wrong is refused with a `SessionError` that names the problem,
+and nothing is half-loaded.  JSON has no inf/nan: non-finite floats are written as null.
+
+No torch here: a session can be opened before torch has loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .atomic import atomic_write_text
+from .config import ConfigError, StopReason, TrainConfig
+from .dataset import MAX_ABS_VALUE, DataError, Dataset
+
+FORMAT = "thermogui-session"
+VERSION = 1
+SUFFIX = ".thermogui.json"
+
+# How each TrainConfig field is stored; tests check this covers every field.
+CONFIG_KINDS = {
+    "lr": "float",
+    "epochs": "int",
+    "init_w": "float",
+    "init_b": "float",
+    "normalize": "str",
+    "scale": "float",
+    "gradient": "str",
+    "optimizer": "str",
+    "momentum": "float",
+    "val_fraction": "float",
+    "seed": "int",
+    "tol": "float_or_null",
+    "stop_on_non_finite": "bool",
+}
+REQUIRED_CONFIG = ("lr", "epochs", "normalize")
+RESULT_KINDS = {  # the keys a stored result must have (it may hold more: the whole report.summarize dict)
+    "stop_reason": "str",
+    "epochs_run": "int",
+    "w": "number_or_null",
+    "b": "number_or_null",
+    "w_model": "number_or_null",
+    "b_model": "number_or_null",
+    "loss": "number_or_null",
+}
+
+
+class SessionError(ValueError):
+    """A session file that cannot be read, with the reason a person understands."""
+
+
+@dataclass(frozen=True, eq=False)
+class Session:
+    data: Dataset
+    config: TrainConfig
+    result: dict | None = None
+
+    def __eq__(self, other) -> bool:
+        return (
+            isinstance(other, Session)
+            and self.data == other.data
+            and self.config == other.config
+            and _clean(self.result) == _clean(other.result)
+        )
+
+
+# --- writing ----------------------------------------------------------------------------------------------------
+def _clean(v):
+    """Plain JSON data: non-finite floats become None, tuples become lists, numpy scalars become Python numbers."""
+    if isinstance(v, dict):
+        return {str(k): _clean(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_clean(x) for x in v]
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):  # numpy scalar or array
+        return _clean(v.tolist())
+    if isinstance(v, StopReason):
+        return v.value
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
+def session_to_dict(session: Session) -> dict:
+    from .. import __version__
+
+    data, config = session.data, session.config
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "saved_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "data": {
+            "t_u": _clean(data.t_u.tolist()),
+            "t_c": _clean(data.t_c.tolist()),
+            "include": data.include.tolist(),
+        },
+        "config": _clean(dataclasses.asdict(config)),
+        "result": None if session.result is None else _clean(dict(session.result)),
+    }
+
+
+def session_to_json(session: Session) -> str:
+    return json.dumps(session_to_dict(session), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def save_session(path: str | os.PathLike, session: Session) -> None:
+    """Write atomically: if anything fails, a previous file at `path` is left as it was.  Raises OSError."""
+    atomic_write_text(path, session_to_json(session))
+
+
+# --- reading ----------------------------------------------------------------------------------------------------
+def _type_name(v) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, (int, float)):
+        return "a number"
+    if isinstance(v, str):
+        return "text"
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, dict):
+        return "an object"
+    return type(v).__name__
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _float(v) -> float:
+    try:
+        return float(v)
+    except OverflowError:  # an integer beyond float range
+        return math.inf if v > 0 else -math.inf
+
+
+def _value(where: str, v, kind: str):
+    """Check one stored value against its kind; return it converted, or raise SessionError naming `where`."""
+    if kind in ("float", "float_or_null", "number_or_null"):
+        if v is None and kind != "float":
+            return None if kind == "float_or_null" else math.nan
+        if not _is_number(v):
+            raise SessionError(f'"{where}" must be a number, not {_type_name(v)}')
+        v = _float(v)
+        if not math.isfinite(v) and kind == "float":
+            raise SessionError(f'"{where}" must be a finite number, not {v!r}')
+        return v
+    if kind == "int":
+        if _is_number(v) and isinstance(v, float) and v.is_integer():
+            v = int(v)  # 5e3 written by hand
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise SessionError(f'"{where}" must be a whole number, not {_type_name(v)}')
+        return v
+    if kind == "str":
+        if not isinstance(v, str):
+            raise SessionError(f'"{where}" must be text, not {_type_name(v)}')
+        return v
+    if kind == "bool":
+        if not isinstance(v, bool):
+            raise SessionError(f'"{where}" must be true or false, not {_type_name(v)}')
+        return v
+    raise AssertionError(kind)
+
+
+def _object(where: str, v) -> dict:
+    if not isinstance(v, dict):
+        raise SessionError(f'"{where}" must be an object ({{...}}), not {_type_name(v)}')
+    return v
+
+
+def _readings(data: dict, key: str) -> list[float]:
+    if key not in data:
+        raise SessionError(f'the session has no "data.{key}" (the {"t_u" if key == "t_u" else "t_c"} readings)')
+    values = data[key]
+    if not isinstance(values, list):
+        raise SessionError(f'"data.{key}" must be a list of numbers, not {_type_name(values)}')
+    out = []
+    for row, v in enumerate(values, start=1):
+        if not _is_number(v):
+            shown = "null (a missing or non-finite value)" if v is None else _type_name(v)
+            raise SessionError(f'"data.{key}" row {row}: {shown} is not a reading; every reading must be a number')
+        f = _float(v)
+        if not math.isfinite(f):
+            raise SessionError(f'"data.{key}" row {row}: {f!r} is not a finite reading')
+        if abs(f) > MAX_ABS_VALUE:
+            raise SessionError(
+                f'"data.{key}" row {row}: {f!r} is too large; readings must be within ±{MAX_ABS_VALUE:g}'
+            )
+        out.append(f)
+    return out
+
+
+def _dataset(doc: dict) -> Dataset:
+    if "data" not in doc:
+        raise SessionError('the session has no "data" (the readings)')
+    data = _object("data", doc["data"])
+    t_u, t_c = _readings(data, "t_u"), _readings(data, "t_c")
+    if len(t_u) != len(t_c):
+        raise SessionError(f'"data.t_u" has {len(t_u)} readings but "data.t_c" has {len(t_c)}; they must pair up')
+    include = data.get("include")
+    if include is None:
+        include = [True] * len(t_u)
+    elif not isinstance(include, list):
+        raise SessionError(f'"data.include" must be a list of true/false, not {_type_name(include)}')
+    else:
+        if len(include) != len(t_u):
+            raise SessionError(f'"data.include" has {len(include)} entries but there are {len(t_u)} readings')
+        for row, v in enumerate(include, start=1):
+            if not isinstance(v, bool) and v not in (0, 1):
+                raise SessionError(f'"data.include" row {row}: must be true or false, not {_type_name(v)}')
+        include = [bool(v) for v in include]
+    try:
+        return Dataset(t_u, t_c, include)
+    except DataError as e:  # pragma: no cover - the checks above make this unreachable
+        raise SessionError(f'"data": {e}') from None
+
+
+def _config(doc: dict) -> TrainConfig:
+    if "config" not in doc:
+        raise SessionError('the session has no "config" (the hyperparameters)')
+    stored = _object("config", doc["config"])
+    values = {}
+    for name, kind in CONFIG_KINDS.items():
+        if name not in stored:
+            if name in REQUIRED_CONFIG:
+                raise SessionError(f'the session has no "config.{name}"')
+            continue  # the TrainConfig default
+        values[name] = _value(f"config.{name}", stored[name], kind)
+    try:
+        return TrainConfig(**values).validated()
+    except ConfigError as e:
+        raise SessionError(f'"config": {e}') from None
+
+
+def _result(doc: dict) -> dict | None:
+    result = doc.get("result")
+    if result is None:
+        return None
+    result = _object("result", result)
+    for name, kind in RESULT_KINDS.items():
+        if name not in result:
+            raise SessionError(f'the stored result has no "result.{name}"')
+        _value(f"result.{name}", result[name], kind)
+    known = [r.value for r in StopReason]
+    if result["stop_reason"] not in known:
+        raise SessionError(f'"result.stop_reason" is {result["stop_reason"]!r}; expected one of {", ".join(known)}')
+    return result
+
+
+def session_from_dict(doc) -> Session:
+    if not isinstance(doc, dict):
+        raise SessionError(f"this is not a ThermoGUI session: the file holds {_type_name(doc)}, not a session object")
+    fmt = doc.get("format")
+    if fmt != FORMAT:
+        why = 'it has no "format" key' if "format" not in doc else f'its "format" is {fmt!r}'
+        raise SessionError(f'this is not a ThermoGUI session: {why} (a session has "format": "{FORMAT}")')
+    if "version" not in doc:
+        raise SessionError('the session has no "version"')
+    version = doc["version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SessionError(f'"version" must be a whole number from 1 up, not {version!r}')
+    if version > VERSION:
+        raise SessionError(
+            f"this session was made by a newer ThermoGUI (version {version}); this version reads up to {VERSION}. "
+            "Update ThermoGUI to open it."
+        )
+    return Session(_dataset(doc), _config(doc), _result(doc))
+
+
+def session_from_json(text: str) -> Session:
+    """Parse a session, or raise SessionError naming the problem."""
+    if not isinstance(text, str):
+        raise SessionError(f"a session must be text, not {type(text).__name__}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise SessionError("the file is empty: it holds no session")
+    try:
+        doc = json.loads(text)  # NaN/Infinity parse as floats and are refused where they appear
+    except json.JSONDecodeError as e:
+        raise SessionError(f"this is not a ThermoGUI session: it is not valid JSON (line {e.lineno}, column {e.colno}: "
+                           f"{e.msg})") from None
+    except RecursionError:
+        raise SessionError("this is not a ThermoGUI session: its JSON is nested too deeply") from None
+    except ValueError as e:  # e.g. an integer with too many digits
+        raise SessionError(f"this is not a ThermoGUI session: it is not valid JSON ({e})") from None
+    return session_from_dict(doc)
+
+
+def load_session(path: str | os.PathLike) -> Session:
+    """Read a session file.  Raises SessionError (bad content) or OSError (cannot read the file)."""
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise SessionError(
+            f"this is not a ThermoGUI session: the file is not UTF-8 text (byte {e.start + 1}, line {line})"
+        ) from None
+    return session_from_json(text)
