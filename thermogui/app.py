@@ -29,9 +29,111 @@ def _application():
     return app
 
 
+# --- the application-level exception handler -------------------------------------------------------------------------
+_reporter = None  # the GUI-thread QObject that shows unhandled errors
+
+
+def _error_reporter():
+    """The QObject (living in the GUI thread) that shows unhandled errors; created on first use."""
+    global _reporter
+    if _reporter is not None:
+        return _reporter
+    from PySide6.QtCore import QObject, Signal, Slot
+    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+    class ErrorReporter(QObject):
+        """Shows an unhandled exception in a message box, from whichever thread it was raised in: `report` is a signal,
+        so a call from the training thread is queued to the GUI thread.  One box at a time: errors that follow while
+        it is open are added to its details (an error in a paint event would otherwise open a box per frame)."""
+
+        report = Signal(str, str)  # summary, details
+
+        def __init__(self, parent):
+            super().__init__(parent)
+            self.box: QMessageBox | None = None
+            self.count = 0
+            self.report.connect(self._show)
+
+        @Slot(str, str)
+        def _show(self, summary: str, details: str) -> None:
+            self.count += 1
+            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+            for w in windows:  # keep the work safe in case the error is the first of worse to come
+                files = getattr(w, "files", None)
+                try:
+                    if files is not None:
+                        files.autosave()
+                except Exception:  # noqa: BLE001 - the box below matters more
+                    pass
+            box = self.box
+            if box is not None and box.isVisible():
+                box.setText(f"{box.property('first')}\n\n(and {self.count - 1} more unexpected error"
+                            f"{'s' if self.count > 2 else ''} since)")
+                box.setDetailedText(box.detailedText() + "\n" + details)
+                return
+            self.count = 1
+            parent = QApplication.activeWindow() or (windows[0] if windows else None)
+            box = QMessageBox(QMessageBox.Critical, "Unexpected error", summary, QMessageBox.Ok, parent)
+            box.setObjectName("unhandledErrorDialog")
+            box.setProperty("first", summary)
+            box.setInformativeText("This is a bug in ThermoGUI. Your readings and settings are unchanged and the "
+                                   "app keeps running; saving your work now is a good idea. The details below help "
+                                   "to report it.")
+            box.setDetailedText(details)
+            self.box = box
+            box.open()  # not exec(): no nested event loop inside an exception hook
+
+    app = QApplication.instance()
+    _reporter = ErrorReporter(app)
+    _reporter.destroyed.connect(_forget_reporter)
+    return _reporter
+
+
+def _forget_reporter(*_):
+    global _reporter
+    _reporter = None
+
+
+def install_excepthook():
+    """Route unhandled exceptions (an exception in any slot ends up in sys.excepthook) to a message box, log them
+    to stderr and keep running.  Chains to the hook that was installed before (a debugger's, pytest-qt's); safe to
+    call more than once.  Returns the installed hook."""
+    import traceback
+
+    current = sys.excepthook
+    if getattr(current, "_thermogui", False):
+        return current
+    previous = current
+    reporter = _error_reporter()
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
+            previous(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        try:
+            sys.stderr.write("ThermoGUI: unexpected error (the app keeps running):\n" + details)
+            sys.stderr.flush()
+        except Exception:  # noqa: BLE001 - no stderr (pythonw): the box still shows it
+            pass
+        try:
+            if _reporter is reporter:  # the QApplication (and the reporter with it) may be gone at exit
+                reporter.report.emit(f"{exc_type.__name__}: {exc}"[:500], details)
+        except Exception:  # noqa: BLE001 - never raise from the hook itself
+            pass
+        if previous is not sys.__excepthook__:  # the default only prints what was just logged
+            previous(exc_type, exc, tb)
+
+    hook._thermogui = True
+    hook.previous = previous
+    sys.excepthook = hook
+    return hook
+
+
 def create_window(data=None):
     """Create (if needed) the QApplication and return the shown main window, without entering the event loop."""
     app = _application()
+    install_excepthook()
     from .ui.main_window import MainWindow
 
     window = MainWindow(data)
@@ -71,6 +173,7 @@ def main(files=()) -> None:
     import os
 
     app = _application()
+    install_excepthook()
     window = create_window()
     from PySide6.QtCore import QTimer
 
@@ -78,5 +181,12 @@ def main(files=()) -> None:
         _startup_probe(window)
     else:
         QTimer.singleShot(0, _preload_torch)
+
+        def after_start():
+            restored = window.files.offer_restore()
+            if files and not restored:
+                window.files.open_path(files[0], ask=False)
+
+        QTimer.singleShot(0, after_start)
     window.raise_()
     sys.exit(app.exec())

@@ -155,7 +155,16 @@ def _print_summary(r: dict) -> None:
     print(f"least squares: t_c = {ls['w']:.6g} * t_u + {ls['b']:.6g}, loss {ls['loss']:.6f}")
 
 
+COMMANDS = ("fit", "install-desktop", "uninstall-desktop")
+
+
 def main(argv=None) -> None:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        from .app import main as gui_main  # `thermogui FILE…` (a file manager's "Open with"): open it in the window
+
+        gui_main(files=argv)
+        return
     args = build_parser().parse_args(argv)
     if args.command == "fit":
         sys.exit(_fit(args))

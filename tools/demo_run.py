@@ -14,5 +14,8 @@ window = create_window()
 window.controls.speed.setCurrentIndex(window.controls.speed.findData(1000))
 if "--diverge" in sys.argv:
     window.controls.normalization.setCurrentIndex(0)
+for arg in sys.argv[1:]:
+    if arg.startswith("--tab="):
+        window.tabs.setCurrentIndex(int(arg.split("=")[1]))
 QTimer.singleShot(1500, window.start)
 sys.exit(QApplication.instance().exec())

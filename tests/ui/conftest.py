@@ -5,14 +5,45 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
 
+@pytest.fixture(autouse=True)
+def fresh_settings(qapp):
+    """Every test starts from the app's defaults, not from what an earlier test's window remembered."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def prompts(monkeypatch):
+    """A modal question would hang a headless test run: answer every QMessageBox.question with the answer a test
+    puts in prompts.answer (default Discard / No) and record what was asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    class Prompts(list):
+        answer = None
+
+    asked = Prompts()
+
+    def question(parent, title, text, buttons=None, default=None):
+        asked.append((title, text))
+        if asked.answer is not None:
+            return asked.answer
+        return QMessageBox.Discard if buttons is not None and buttons & QMessageBox.Discard else QMessageBox.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
 @pytest.fixture
 def window(qtbot):
     from thermogui.app import create_window
 
     w = create_window()
-    qtbot.addWidget(w)
     qtbot.waitExposed(w)
     yield w
+    w.files.mark_saved()  # tests that edit answer the unsaved-changes prompt themselves
     w.close()
     # like napari's dangling-thread check: closing the window must end the training thread
     assert w.trainer._thread is None

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from .atomic import atomic_write_text
-from .dataset import DataError, Dataset, parse_number
+from .dataset import _AMBIGUOUS_COMMA, DataError, Dataset, looks_like_number, parse_number
 
 _TRUE = {"1", "yes", "y", "true", "x", "on"}
 _FALSE = {"0", "no", "n", "false", "", "off"}
@@ -35,11 +35,7 @@ def detect_separator(lines: list[str]) -> str:
 def _column_names(fields: list[str]) -> dict[str, int] | None:
     """If `fields` is a header, map 't_u', 't_c' (and maybe 'include') to column indexes; else None."""
     names = [f.strip().strip('"').strip().lower() for f in fields]
-    for f in names[:2]:
-        try:
-            parse_number(f)
-        except ValueError:
-            continue
+    if any(looks_like_number(f) for f in names[:2]):
         return None  # a number among the first two fields: data (perhaps bad data, reported as such), not a header
     cols: dict[str, int] = {}
     for i, name in enumerate(names):
@@ -55,14 +51,30 @@ def _column_names(fields: list[str]) -> dict[str, int] | None:
     return cols
 
 
+def _commas_are_decimal(sep: str, lines: list[str]) -> bool:
+    """Whether "1,000" in these lines is a decimal comma: certainly with ';' (the separator of decimal-comma
+    locales); with a tab only if some field has a comma that cannot be a thousands separator ("35,7")."""
+    if sep == ";":
+        return True
+    for ln in lines:
+        for f in ln.split(sep):
+            f = f.strip().strip('"').strip()
+            if f.count(",") == 1 and "." not in f and not _AMBIGUOUS_COMMA.match(f) and looks_like_number(f):
+                return True
+    return False
+
+
 def parse_csv_text(text: str) -> Dataset:
     """Parse CSV text into a Dataset, or raise DataError listing every bad line."""
+    if text.startswith("\ufeff"):  # a byte-order mark (text pasted from a file saved by a spreadsheet)
+        text = text[1:]
     numbered = [(n, ln.rstrip("\r\n")) for n, ln in enumerate(text.splitlines(), start=1)]
     content = [(n, ln) for n, ln in numbered if ln.strip() and not ln.lstrip().startswith("#")]
     if not content:
         raise DataError("the file has no readings (it is empty or only comments)")
     sep = detect_separator([ln for _, ln in content])
     decimal_comma = sep != ","
+    comma_is_decimal = decimal_comma and _commas_are_decimal(sep, [ln for _, ln in content])
     cols = _column_names(content[0][1].split(sep))
     if cols is not None:
         content = content[1:]
@@ -82,8 +94,8 @@ def parse_csv_text(text: str) -> Dataset:
             problems.append((n, f"expected 2 values (t_u{_sepname(sep)}t_c), found {len(fields)}"))
             continue
         try:
-            u = parse_number(fields[cols["t_u"]], decimal_comma)
-            c = parse_number(fields[cols["t_c"]], decimal_comma)
+            u = parse_number(fields[cols["t_u"]], decimal_comma, comma_is_decimal)
+            c = parse_number(fields[cols["t_c"]], decimal_comma, comma_is_decimal)
         except ValueError as e:
             problems.append((n, str(e)))
             continue

@@ -19,6 +19,11 @@ BOOK_T_U = (35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4)
 MAX_ABS_VALUE = 1e30
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# "1,000" or "12,500": a decimal comma (1.0, 12.5) or a thousands separator (1000, 12500)?  Refused unless the
+# context says commas are decimal (a semicolon-separated file, or a file with unambiguous decimal commas).
+_AMBIGUOUS_COMMA = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")
+_NUMBER_LIKE = re.compile(r"^[\s+\-\u2212]*(\d[\d\s.,'_]*([eE][+-]?\d*)?|[.,]\d[\d\s.,'_]*([eE][+-]?\d*)?|"
+                          r"nan|inf|infinity)\s*$", re.IGNORECASE)
 
 
 class DataError(ValueError):
@@ -34,10 +39,18 @@ class DataError(ValueError):
         )
 
 
-def parse_number(text: str, decimal_comma: bool = True) -> float:
+def looks_like_number(text: str) -> bool:
+    """True for anything a person meant as a number, even one `parse_number` refuses ("1e400", "nan", "1,000,000").
+    Used to tell a header line from a line of (perhaps bad) data."""
+    return bool(_NUMBER_LIKE.match(text))
+
+
+def parse_number(text: str, decimal_comma: bool = True, comma_is_decimal: bool = False) -> float:
     """Parse one reading typed by a person.  Raises ValueError with a reason a person understands.
 
-    Accepts plain and scientific notation and, when `decimal_comma`, a single decimal comma ("3,5").
+    Accepts plain and scientific notation and, when `decimal_comma`, a single decimal comma ("3,5").  A comma
+    that could equally be a thousands separator ("1,000", "12,500") is refused as ambiguous unless
+    `comma_is_decimal` says the context settles it.
     Refuses empty text, letters, nan/inf and values too large to train with.
     """
     if not isinstance(text, str):
@@ -46,6 +59,10 @@ def parse_number(text: str, decimal_comma: bool = True) -> float:
     if not s:
         raise ValueError("the cell is empty; type a number such as 35.7")
     if decimal_comma and "," in s and "." not in s and s.count(",") == 1:
+        if not comma_is_decimal and _AMBIGUOUS_COMMA.match(s):
+            point, grouped = s.replace(",", "."), s.replace(",", "")
+            raise ValueError(f"'{s}' is ambiguous: a decimal comma ({point}) or a thousands separator ({grouped})? "
+                             f"Type {point} or {grouped}")
         s = s.replace(",", ".")
     if not _NUMBER.match(s):
         low = s.lower().lstrip("+-")

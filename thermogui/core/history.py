@@ -39,24 +39,31 @@ class History:
             self._pending = 0
         n = self._count
         if n == len(self._buf):
-            self._make_room()
+            if self._make_room():
+                # thinned: the last kept row is the previous one, and this row is only half a stride after it
+                self._pending = self._stride // 2
+                return
             n = self._count
         self._buf[n] = r
         self._count = n + 1
 
-    def _make_room(self) -> None:
+    def _make_room(self) -> bool:
+        """Grow the buffer, or at the cap thin it; True when it thinned (the stride doubled)."""
         with self._lock:
             n = self._count
             if n < self.max_rows:
                 new = np.empty((min(2 * n, self.max_rows), len(COLUMNS)))
                 new[:n] = self._buf[:n]
-            else:  # at the cap: keep every other row, double the stride
+                thinned = False
+            else:  # at the cap: keep every other row, ending with the last one, and double the stride
                 new = np.empty_like(self._buf)
-                kept = self._buf[1:n:2]
+                kept = self._buf[(n - 1) % 2 : n : 2]
                 new[: len(kept)] = kept
                 self._count = len(kept)
                 self._stride *= 2
+                thinned = True
             self._buf = new
+        return thinned
 
     # --- readers (any thread) ---------------------------------------------------------------
     def __len__(self) -> int:

@@ -244,6 +244,9 @@ def _config(doc: dict) -> TrainConfig:
                 raise SessionError(f'the session has no "config.{name}"')
             continue  # the TrainConfig default
         values[name] = _value(f"config.{name}", stored[name], kind)
+    seed = values.get("seed", 0)
+    if not -(2**63) <= seed < 2**64:  # torch.Generator.manual_seed's range
+        raise SessionError(f'"config.seed" is out of range: it must be a whole number from {-(2**63)} to {2**64 - 1}')
     try:
         return TrainConfig(**values).validated()
     except ConfigError as e:
@@ -255,10 +258,14 @@ def _result(doc: dict) -> dict | None:
     if result is None:
         return None
     result = _object("result", result)
+    result = dict(result)
     for name, kind in RESULT_KINDS.items():
         if name not in result:
             raise SessionError(f'the stored result has no "result.{name}"')
         _value(f"result.{name}", result[name], kind)
+        if kind == "number_or_null" and result[name] is not None:
+            # as a float: an integer too large for one becomes inf, not a value that overflows when drawn
+            result[name] = _float(result[name])
     known = [r.value for r in StopReason]
     if result["stop_reason"] not in known:
         raise SessionError(f'"result.stop_reason" is {result["stop_reason"]!r}; expected one of {", ".join(known)}')

@@ -5,24 +5,24 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QToolButton, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from .. import __version__
 from ..core.analysis import least_squares, stability
 from ..core.config import Normalization, StopReason, TrainConfig, TrainOutcome
 from ..core.dataset import Dataset
-from ..core.explain import explain_stop, fmt_lr, stability_note
+from ..core.explain import equation, explain_stop, fmt_lr, stability_note
 from ..core.history import History
 from .controls import ControlsPanel
+from .files import FileController
 from .plots import MAX_LOSS_POINTS, FitPlot, LossPlot
 from .readings_model import ReadingsModel
 from .readouts import Readouts, StopAlert
+from .settings import restore_window_state, save_window_state
+from .window_layout import build_layout, build_menus, build_run_actions
 from .table import DataPanel
+from .teaching import TeachingPanels
 from .worker import Trainer
 
 REDRAW_MS = 33  # ~30 fps for the fit line: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
@@ -59,13 +59,19 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.state = IDLE
         self._run_config: TrainConfig | None = None
+        self._run_data: Dataset | None = None
         self._drawn = -1
         self._frame = 0
         self.last_outcome: TrainOutcome | None = None
 
-        self._build_actions()
-        self._build_layout()
-        self._build_menus()
+        self._restored_result: dict | None = None
+        self.teaching = TeachingPanels(self)
+        build_run_actions(self)
+        build_layout(self)
+        self.teaching.attach()
+        self.files = FileController(self)
+        build_menus(self)
+        self.setAcceptDrops(True)
 
         self.redraw_timer = QTimer(self, interval=REDRAW_MS)
         self.redraw_timer.timeout.connect(self._redraw)
@@ -80,91 +86,11 @@ class MainWindow(QMainWindow):
         self.alert.useStableRate.connect(self._on_use_stable_rate)
         self.alert.normalizeInput.connect(self._on_normalize_input)
         self.alert.retry.connect(self.start)
+        restore_window_state(self)
+        self.files.mark_saved()
         self._on_dataset_changed()
         self._set_state(IDLE)
         self.status_label.setText("Ready — press Start (F5) to train.")
-
-    # --- construction --------------------------------------------------------------------------
-    def _act(self, text, shortcut, slot, tip, name) -> QAction:
-        a = QAction(text, self, objectName=name)
-        a.setShortcut(QKeySequence(shortcut))
-        a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.NativeText)})")
-        a.setStatusTip(tip)
-        a.triggered.connect(slot)
-        return a
-
-    def _build_actions(self) -> None:
-        self.start_action = self._act("Start", "F5", self.start, "Train from the start values", "startAction")
-        self.pause_action = self._act("Pause", "F6", self.toggle_pause, "Pause or resume training", "pauseAction")
-        self.step_action = self._act("Step", "F10", self.step, "Run one epoch, then pause", "stepAction")
-        self.stop_action = self._act("Stop", "Shift+F5", self.stop, "Stop training and keep the result",
-                                     "stopAction")
-        self.reset_action = self._act("Reset", "Ctrl+Shift+R", self.reset,
-                                      "Clear the run and go back to the start values", "resetAction")
-        self.run_actions = (self.start_action, self.pause_action, self.step_action, self.stop_action,
-                            self.reset_action)
-        self.addActions(self.run_actions)
-
-    def _build_layout(self) -> None:
-        run_bar = QHBoxLayout()
-        names = ("startButton", "pauseButton", "stepButton", "stopButton", "resetButton")
-        self.run_buttons = {}
-        for action, name in zip(self.run_actions, names):
-            b = QToolButton(objectName=name)
-            b.setDefaultAction(action)
-            b.setToolButtonStyle(Qt.ToolButtonTextOnly)
-            b.setMinimumWidth(64)
-            run_bar.addWidget(b)
-            self.run_buttons[name] = b
-        self.progress = QProgressBar(objectName="progressBar", textVisible=True)
-        self.progress.setFormat("%p%")
-        run_bar.addWidget(self.progress, 1)
-        self.status_label = QLabel(objectName="runStatusLabel", wordWrap=True)
-
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.addLayout(run_bar)
-        rl.addWidget(self.status_label)
-        rl.addWidget(self.alert)
-        rl.addWidget(self.readouts)
-        plots = QSplitter(Qt.Vertical, objectName="plotSplitter")
-        plots.addWidget(self.fit_plot)
-        plots.addWidget(self.loss_plot)
-        plots.setSizes([560, 300])
-        rl.addWidget(plots, 1)
-
-        params_box = QGroupBox("Hyperparameters")
-        QVBoxLayout(params_box).addWidget(self.controls)
-        data_box = QGroupBox("Readings")
-        QVBoxLayout(data_box).addWidget(self.data_panel)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(params_box)
-        ll.addWidget(data_box, 1)
-
-        split = QSplitter(Qt.Horizontal, objectName="mainSplitter")
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setSizes([400, 960])
-        self.setCentralWidget(split)
-        self.statusBar()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.Quit, triggered=self.close)
-        self.file_menu.addAction(quit_action)
-        edit = bar.addMenu("&Edit")
-        p = self.data_panel
-        edit.addActions([p.undo_action, p.redo_action])
-        edit.addSeparator()
-        edit.addActions([p.add_action, p.delete_action, p.copy_action, p.paste_action])
-        run = bar.addMenu("&Run")
-        run.addActions(list(self.run_actions))
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(QAction("&About ThermoGUI", self, triggered=self._about))
 
     # --- running ----------------------------------------------------------------------------
     @Slot()
@@ -179,6 +105,7 @@ class MainWindow(QMainWindow):
             return
         self.alert.hide()
         self._run_config = config
+        self._run_data = data
         self.history = History(config.epochs)
         self._drawn = -1
         self.loss_plot.clear_curves()
@@ -189,6 +116,7 @@ class MainWindow(QMainWindow):
         self.trainer.worker.set_speed(self.controls.speed_value())
         self.trainer.start(config, data, self.history, paused)
         self.redraw_timer.start()
+        self.teaching.on_run_started()
 
     @Slot()
     def toggle_pause(self) -> None:
@@ -223,7 +151,11 @@ class MainWindow(QMainWindow):
         self.loss_plot.clear_curves()
         self.progress.setValue(0)
         self.last_outcome = None
+        self._restored_result = None
         self._show_start_line()
+        self.teaching.landscape.clear_trajectory()
+        self.teaching.refresh()
+        self.status_label.setStyleSheet("")
         self.status_label.setText("Ready — press Start (F5) to train.")
 
     def _set_state(self, state: str) -> None:
@@ -259,6 +191,7 @@ class MainWindow(QMainWindow):
             self.loss_plot.set_rows(self.history.decimated(MAX_LOSS_POINTS))
         self.readouts.show_epoch(r, epochs)
         self.progress.setValue(r.epoch)
+        self.teaching.on_frame()
 
     @Slot(float)
     def _on_speed_changed(self, _speed: float) -> None:
@@ -274,6 +207,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_paused_at(self, count: int) -> None:
         self._redraw()
+        self.teaching.refresh()
         self.status_label.setText(f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop.")
         self.runPaused.emit(count)
 
@@ -293,6 +227,7 @@ class MainWindow(QMainWindow):
                 self.alert.show_explanation(ex, normalized=config.normalize != "none")
             else:
                 self.status_label.setText(ex.headline + f" Final loss {outcome.final_loss:.6g}.")
+        self.teaching.on_run_ended()
         if getattr(self, "_pending_reset", False):
             self.reset()
         self.runFinished.emit(outcome)
@@ -356,6 +291,7 @@ class MainWindow(QMainWindow):
             self.controls.set_stability_note(*stability_note(config.lr, stab, plain))
         if self.state == IDLE and self.last_outcome is None:
             self._show_start_line()
+            self.teaching.refresh()
 
     def _show_start_line(self) -> None:
         config = self.controls.config()
@@ -380,8 +316,48 @@ class MainWindow(QMainWindow):
                           f"<p>Plain gradient descent is stable below the rate {fmt_lr(2.0)} ÷ (largest Hessian "
                           "eigenvalue); the app shows that bound beside the learning rate.</p>")
 
+    # --- results ----------------------------------------------------------------------------
+    def result_summary(self) -> dict | None:
+        """The last run's result as plain data (for sessions and exports), or None if there is none."""
+        if self.last_outcome is not None and self._run_data is not None:
+            from ..core.report import summarize
+
+            return summarize(self._run_config, self._run_data, self.last_outcome)
+        return self._restored_result
+
+    def show_saved_result(self, result: dict) -> None:
+        """Show a result stored in a session: the line, the equation and what the run did."""
+        self._restored_result = result
+        w, b = result.get("w"), result.get("b")
+        if isinstance(w, (int, float)) and isinstance(b, (int, float)):
+            self.fit_plot.set_line(w, b)
+            self.readouts.equation.setText(equation(w, b))
+        reason = str(result.get("stop_reason", "completed")).replace("_", " ")
+        loss = result.get("loss")
+        self.status_label.setText(f"Restored the saved result: {reason} after {result.get('epochs_run', '?')} "
+                                  f"epochs" + (f", loss {loss:.6g}." if isinstance(loss, float) else ".")
+                                  + " Start (F5) runs it again.")
+
+    # --- drag and drop -----------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(
+                (".csv", ".tsv", ".txt", ".json")):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.files.open_path(event.mimeData().urls()[0].toLocalFile())
+        event.acceptProposedAction()
+
     # --- lifetime ----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        save_window_state(self)
         self.redraw_timer.stop()
+        self.files.autosave_timer.stop()
         self.trainer.shutdown()
+        self.teaching.shutdown()
+        self.files.discard_autosave()
         super().closeEvent(event)

@@ -26,6 +26,7 @@ DATA_COLOR = (31, 119, 180)
 FIT_COLOR = (214, 39, 40)
 LSTSQ_COLOR = (90, 90, 90)
 VAL_COLOR = (255, 127, 14)
+PREVIOUS_COLORS = ((31, 119, 180), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127))
 
 
 def clip_line(w: float, b: float, x0: float, x1: float, y0: float, y1: float):
@@ -134,9 +135,11 @@ class LossPlot(pg.PlotWidget):
         item.setLabel("bottom", "Epoch")
         item.setLabel("left", "Loss (mean squared error)")
         item.setLogMode(y=True)
+        item.getAxis("left").setStyle(maxTextLevel=0)  # label decades only; minor labels crowd on a log axis
         item.setMenuEnabled(False)
         item.enableAutoRange(x=False, y=False)
         self._decades = (0, 1)
+        self._previous: list[pg.PlotDataItem] = []
         self.legend = item.addLegend(offset=(-10, 10))
         self.train_curve = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2), name="training loss", connect="finite")
         self.val_curve = pg.PlotDataItem(pen=pg.mkPen(VAL_COLOR, width=2), name="validation loss", connect="finite")
@@ -182,3 +185,24 @@ class LossPlot(pg.PlotWidget):
     def clear_curves(self) -> None:
         self.train_curve.setData([], [])
         self.val_curve.setData([], [])
+
+    def add_previous(self, rows: np.ndarray, label: str) -> None:
+        """An earlier run's loss as a faded curve, for comparison."""
+        n = len(self._previous)
+        color = PREVIOUS_COLORS[n % len(PREVIOUS_COLORS)]
+        with np.errstate(all="ignore"):
+            loss = np.where(np.isfinite(rows[:, LOSS]) & (rows[:, LOSS] > 0), rows[:, LOSS], np.nan)
+        curve = pg.PlotDataItem(rows[:, EPOCH], loss, pen=pg.mkPen(*color, 110, width=1.5), name=label,
+                                connect="finite")
+        curve.setZValue(-1)
+        self.getPlotItem().addItem(curve)
+        self._previous.append(curve)
+
+    def clear_previous(self) -> None:
+        for curve in self._previous:
+            self.getPlotItem().removeItem(curve)
+            self.legend.removeItem(curve)
+        self._previous = []
+
+    def previous_count(self) -> int:
+        return len(self._previous)

@@ -14,6 +14,8 @@ from ..core.dataset import Dataset, parse_number
 USE, T_U, T_C = range(3)
 HEADERS = ("Use", "t_u (unknown)", "t_c (°C)")
 FIELD = {T_U: "t_u", T_C: "t_c"}
+HIGHLIGHT = QColor(255, 224, 178)  # light orange: rows the results panel marks as outliers
+HIGHLIGHT_TIP = "Outlier: large residual"
 
 
 def fmt_value(v: float) -> str:
@@ -28,6 +30,7 @@ class ReadingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._data = data if data is not None else Dataset.book()
         self._read_only = False
+        self._highlighted: set[int] = set()
         self.undo_stack = QUndoStack(self)
 
     # --- access -----------------------------------------------------------------------------
@@ -41,6 +44,19 @@ class ReadingsModel(QAbstractTableModel):
     @property
     def read_only(self) -> bool:
         return self._read_only
+
+    def set_highlighted_rows(self, rows: list[int]) -> None:
+        """Shade these rows (0-based) light orange with an "Outlier" tooltip; replaces the previous set.
+        Cleared whenever the readings change."""
+        new = {int(r) for r in rows if 0 <= int(r) < len(self._data)}
+        changed = new ^ self._highlighted
+        self._highlighted = new
+        for row in sorted(changed):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1),
+                                  [Qt.BackgroundRole, Qt.ToolTipRole])
+
+    def highlighted_rows(self) -> list[int]:
+        return sorted(self._highlighted)
 
     # --- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -72,6 +88,11 @@ class ReadingsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
+        if row in self._highlighted:
+            if role == Qt.BackgroundRole:
+                return QBrush(HIGHLIGHT)
+            if role == Qt.ToolTipRole:
+                return HIGHLIGHT_TIP
         if col == USE:
             if role == Qt.CheckStateRole:
                 return Qt.Checked if self._data.include[row] else Qt.Unchecked
@@ -144,6 +165,7 @@ class ReadingsModel(QAbstractTableModel):
         self.undo_stack.clear()
 
     def _swap(self, data: Dataset, cells=None, inserted=None, removed=None) -> None:
+        self.set_highlighted_rows([])  # the residuals belonged to the old readings
         if cells is not None and len(data) == len(self._data):
             self._data = data
             i = self.index(cells[0], cells[1])

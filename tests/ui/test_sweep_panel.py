@@ -1,0 +1,156 @@
+"""The learning-rate sweep panel, driven like a person: set the range, click Run sweep, read the plot and summary."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar, QPushButton, QSpinBox
+
+from thermogui.core.analysis import stability
+from thermogui.core.dataset import Dataset
+from thermogui.core.training import TrainConfig, prepare
+from thermogui.ui.sweep import SweepPanel
+from thermogui.ui.widgets import ScientificSpinBox
+
+from .helpers import type_into
+
+BOOK = Dataset.book()
+RAW = TrainConfig(normalize="none", lr=1e-4)
+BOUND = stability(prepare(RAW, BOOK).x.double().numpy()).lr_max
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = SweepPanel()
+    qtbot.addWidget(p, before_close_func=lambda w: w.shutdown())
+    p.resize(760, 560)
+    p.show()
+    qtbot.waitExposed(p)
+    p.set_problem(RAW, BOOK)
+    yield p
+    p.shutdown()
+    assert not p.running
+
+
+def widgets(panel):
+    return (panel.findChild(ScientificSpinBox, "sweepFromInput"), panel.findChild(ScientificSpinBox, "sweepToInput"),
+            panel.findChild(QSpinBox, "sweepCountInput"), panel.findChild(QSpinBox, "sweepEpochsInput"),
+            panel.findChild(QPushButton, "runSweepButton"))
+
+
+def test_defaults_and_a_range_around_the_bound(panel):
+    lo, hi, count, epochs, run = widgets(panel)
+    assert panel.objectName() == "sweepPanel"
+    assert count.value() == 25 and epochs.value() == 200
+    assert lo.value() < BOUND / 100 and BOUND * 2 < hi.value() < BOUND * 10
+    assert run.isEnabled()
+    assert panel.bound_line.isVisible() and panel.bound_line.value() == pytest.approx(math.log10(BOUND))
+    # the range follows the bound when the normalization changes ...
+    panel.set_problem(TrainConfig(), BOOK)
+    assert lo.value() < 0.033 / 100 < 0.033 * 2 < hi.value()
+
+
+def test_a_range_the_person_typed_is_kept(qtbot, panel):
+    lo, hi, *_ = widgets(panel)
+    type_into(qtbot, lo, "2e-5")
+    type_into(qtbot, hi, "1e-3")
+    panel.set_problem(TrainConfig(), BOOK)
+    assert (lo.value(), hi.value()) == pytest.approx((2e-5, 1e-3))
+
+
+def test_run_a_sweep_by_clicking(qtbot, panel):
+    lo, hi, count, epochs, run = widgets(panel)
+    type_into(qtbot, lo, "1e-5")
+    type_into(qtbot, hi, "1e-3")
+    type_into(qtbot, count, "9")
+    type_into(qtbot, epochs, "100")
+    with qtbot.waitSignal(panel.sweepFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(run, Qt.LeftButton)
+        assert panel.running and not run.isEnabled()
+        assert panel.findChild(QPushButton, "cancelSweepButton").isEnabled()
+    points = blocker.args[0]
+    assert len(points) == 9
+    assert [p.lr for p in points] == sorted(p.lr for p in points)
+    assert points[0].lr == pytest.approx(1e-5) and points[-1].lr == pytest.approx(1e-3)
+    for p in points:
+        assert p.diverged == (p.lr > BOUND), p
+    progress = panel.findChild(QProgressBar, "sweepProgress")
+    assert progress.value() == progress.maximum() == 9
+    # plotted: converging runs as dots, diverged ones as red crosses (overflowed ones on the top row)
+    xs, ys = panel.stable_curve.getData()
+    assert len(xs) == sum(not p.diverged for p in points)
+    dx, dy = panel.diverged_curve.getData()
+    assert len(dx) == sum(p.diverged for p in points)
+    overflowed = [p for p in points if p.non_finite]
+    assert overflowed and max(dy) == pytest.approx(math.log10(panel._top_loss()))
+    summary = panel.findChild(type(panel.summary), "sweepSummaryLabel").text()
+    first = min(p.lr for p in points if p.diverged)
+    assert summary.startswith("Runs diverge from lr ≈ ") and "the bound predicts 3.4e-4" in summary
+    assert f"{first:.1e}".replace("e-04", "e-4") in summary
+    assert run.isEnabled() and not panel.running
+
+
+def test_run_twice_and_with_adam(qtbot, panel):
+    _, _, count, epochs, run = widgets(panel)
+    type_into(qtbot, count, "3")
+    type_into(qtbot, epochs, "20")
+    for _ in range(2):
+        with qtbot.waitSignal(panel.sweepFinished, timeout=20000):
+            qtbot.mouseClick(run, Qt.LeftButton)
+    panel.set_problem(TrainConfig(optimizer="adam", lr=0.1), BOOK)
+    with qtbot.waitSignal(panel.sweepFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(run, Qt.LeftButton)
+    assert len(blocker.args[0]) == 3
+    assert "plain gradient descent" in panel.summary.text()
+
+
+def test_cancel_a_sweep(qtbot, panel):
+    _, _, count, epochs, run = widgets(panel)
+    type_into(qtbot, count, "25")
+    type_into(qtbot, epochs, "1000000")
+    panel.set_problem(TrainConfig(), BOOK)  # stable rates run the whole million epochs: long enough to cancel
+    type_into(qtbot, panel.lr_to, "1e-3")
+    cancel = panel.findChild(QPushButton, "cancelSweepButton")
+    qtbot.mouseClick(run, Qt.LeftButton)
+    with qtbot.waitSignal(panel.sweepFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(cancel, Qt.LeftButton)
+    assert len(blocker.args[0]) < 25
+    assert panel.summary.text().startswith("Cancelled")
+    assert not panel.running and run.isEnabled() and not cancel.isEnabled()
+
+
+def test_shutdown_stops_a_running_sweep(qtbot, panel):
+    _, _, _, epochs, run = widgets(panel)
+    type_into(qtbot, epochs, "1000000")
+    qtbot.mouseClick(run, Qt.LeftButton)
+    assert panel.running
+    thread = panel._holder.thread
+    panel.shutdown()
+    assert not panel.running and thread.isFinished()
+    panel.shutdown()  # twice is fine
+    qtbot.wait(20)  # the worker's last queued signals arrive and are ignored
+
+
+def test_destroying_the_panel_stops_its_sweep(qtbot):
+    p = SweepPanel()
+    p.set_problem(TrainConfig(), BOOK)
+    p.epochs.setValue(1_000_000)
+    p.run_sweep()
+    holder = p._holder
+    thread = holder.thread
+    assert thread.isRunning()
+    shiboken6.delete(p)  # no shutdown(): the destroyed signal stops and joins the thread
+    assert holder.thread is None and thread.isFinished()
+    qtbot.wait(20)
+
+
+def test_data_that_cannot_be_fitted_disables_the_sweep(qtbot, panel):
+    panel.set_problem(RAW, Dataset([3.0], [1.0]))
+    assert not panel.run_button.isEnabled()
+    assert not panel.bound_line.isVisible()
+    assert "2 readings" in panel.summary.text()
+    panel.set_problem(RAW, BOOK)
+    assert panel.run_button.isEnabled()

@@ -1,0 +1,284 @@
+"""Look inside a fit: the gradient three ways with the chain rule for one point, and the finished calibration —
+residuals, outliers, and converting readings to °C and back with an uncertainty.
+
+Conventions (shown in the UI too):
+- residual = measured t_c − fitted t_p, in °C (positive: the reading lies above the line);
+- spread = RMS of the *training* residuals, sqrt(mean(residual²)) = √(training loss) at the fitted line.  It is the
+  "±" of the calibration (one typical error, not 2σ) and the yardstick for outliers;
+- outlier = a reading whose |residual| is more than 2 × spread (with few readings one outlier inflates the spread
+  itself: with N readings no residual can exceed √N × spread, so with 4 or fewer readings nothing is flagged).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import Normalization, TrainConfig
+from .dataset import Dataset
+from .explain import MINUS
+
+OUTLIER_SPREADS = 2.0  # |residual| > OUTLIER_SPREADS x spread marks an outlier
+AGREE_REL = 1e-4  # gradients "agree" when they differ by at most this fraction of the larger one ...
+AGREE_TERMS = 1e-5  # ... or by at most this fraction of sum(|per-point terms|) (float32 rounding of the sum)
+
+
+# --- the gradient, three ways -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Difference:
+    """One pair of methods: a − b for dL/dw and dL/db, absolute and relative (|a − b| / max(|a|, |b|); 0 if both 0)."""
+
+    first: str
+    second: str
+    abs_w: float
+    abs_b: float
+    rel_w: float
+    rel_b: float
+    agree: bool  # within AGREE_REL relative, or AGREE_TERMS of the summed terms' size, in both components
+
+
+@dataclass(frozen=True)
+class PointPieces:
+    """The chain rule for training point `index` (0-based into the training inputs; `row` is the dataset row)."""
+
+    index: int
+    row: int
+    n: int  # number of training points (the N in the mean)
+    t_u: float  # raw reading
+    x: float  # the reading in model units, x = normalization(t_u)
+    t_c: float
+    t_p: float  # w x + b
+    dloss_dtp: float  # 2 (t_p − t_c) / N
+    dtp_dw: float  # = x
+    dtp_db: float  # = 1
+    contrib_w: float  # dloss_dtp * x
+    contrib_b: float  # dloss_dtp * 1
+
+
+@dataclass(frozen=True)
+class GradientReport:
+    w: float  # model units
+    b: float
+    loss: float
+    manual: tuple[float, float]  # (dL/dw, dL/db) by the hand-derived chain rule (float32, as training does)
+    autograd: tuple[float, float]  # by torch autograd (float32)
+    finite_difference: tuple[float, float]  # central difference in float64
+    differences: tuple[Difference, ...]  # manual−autograd, manual−finite difference, autograd−finite difference
+    norm: Normalization  # how the model input x is made from t_u
+    n: int
+    term_scale: tuple[float, float]  # sum over points of |contribution| for w and for b
+    point: PointPieces | None
+
+    @property
+    def agree(self) -> bool:
+        return all(d.agree for d in self.differences)
+
+
+def _rel(a: float, b: float) -> float:
+    big = max(abs(a), abs(b))
+    if not math.isfinite(big):
+        return math.nan
+    return abs(a - b) / big if big > 0 else 0.0
+
+
+def _difference(first, second, ga, gb, scale) -> Difference:
+    aw, ab = ga[0] - gb[0], ga[1] - gb[1]
+    rw, rb = _rel(ga[0], gb[0]), _rel(ga[1], gb[1])
+    ok = all(
+        math.isfinite(d) and (rel <= AGREE_REL or abs(d) <= AGREE_TERMS * s)
+        for d, rel, s in ((aw, rw, scale[0]), (ab, rb, scale[1]))
+    )
+    return Difference(first, second, aw, ab, rw, rb, ok)
+
+
+def gradient_report(config: TrainConfig, data: Dataset, w: float, b: float, point: int | None = None) -> GradientReport:
+    """The gradient at model-unit (w, b) on the training inputs, computed three ways, and the chain-rule pieces of
+    training point `point` (0-based).  Raises ConfigError / DataError (ValueErrors) when no run could start, and
+    IndexError for a point out of range."""
+    import torch
+
+    from .model import autograd_gradient, finite_difference_gradient, manual_gradient
+    from .training import prepare
+
+    prep = prepare(config, data)
+    x, y = prep.x, prep.y
+    n = int(x.size(0))
+    params = torch.tensor([w, b], dtype=torch.float32)
+    with torch.no_grad():
+        loss, g_manual = manual_gradient(x, y, params)
+    _, g_auto = autograd_gradient(x, y, params)
+    g_fd = finite_difference_gradient(x, y, params)
+    manual = tuple(g_manual.tolist())
+    auto = tuple(g_auto.tolist())
+    fd = tuple(g_fd.tolist())
+    pw, pb = params.tolist()  # (w, b) as float32, what the three methods actually used
+    with torch.no_grad():
+        t_p = x * pw + pb
+        dloss_dtp = 2 * (t_p - y) / n
+        contrib_w = dloss_dtp * x  # the per-point terms grad_fn sums
+        scale = (float(contrib_w.abs().sum()), float(dloss_dtp.abs().sum()))
+    diffs = (
+        _difference("by hand", "autograd", manual, auto, scale),
+        _difference("by hand", "finite difference", manual, fd, scale),
+        _difference("autograd", "finite difference", auto, fd, scale),
+    )
+    pieces = None
+    if point is not None:
+        if not 0 <= point < n:
+            raise IndexError(f"point {point + 1} does not exist: there are {n} training readings")
+        t_u_active, t_c_active = data.active()
+        active_rows = np.flatnonzero(data.include)
+        i_active = int(prep.train_index[point])
+        xi, tpi, di = float(x[point]), float(t_p[point]), float(dloss_dtp[point])
+        pieces = PointPieces(
+            point, int(active_rows[i_active]), n, float(t_u_active[i_active]), xi, float(y[point]), tpi, di, xi, 1.0,
+            float(contrib_w[point]), di,
+        )
+    return GradientReport(
+        pw, pb, float(loss), manual, auto, fd, diffs, prep.norm, n, scale, pieces
+    )
+
+
+# --- words a learner can follow -------------------------------------------------------------------------------------
+def num(v: float, decimals: int = 4, sig: int = 4) -> str:
+    """A number for an equation: up to `decimals` decimals without trailing zeros (3.57, 5.3671, −17.3012);
+    `sig` significant digits in e-notation when it is smaller than 0.01 or at least 1e6 (6.091e−4); a typographic
+    minus."""
+    if not math.isfinite(v):
+        return "nan" if math.isnan(v) else ("∞" if v > 0 else f"{MINUS}∞")
+    if v != 0 and (abs(v) >= 1e6 or abs(v) < 0.01):
+        mant, exp = f"{v:.{sig - 1}e}".split("e")
+        text = f"{mant}e{int(exp)}"
+    else:
+        text = f"{v:.{decimals}f}".rstrip("0").rstrip(".")
+        if text in ("-0", ""):
+            text = "0"
+    return text.replace("-", MINUS)
+
+
+def _paren(v: float, decimals: int = 4) -> str:
+    """Negative numbers in brackets where they follow an operator: 5 + (−17.3)."""
+    s = num(v, decimals)
+    return f"({s})" if s.startswith(MINUS) else s
+
+
+def normalization_text(norm) -> str:
+    if norm.kind == "scale":
+        return f"x = {num(norm.factor, 6)} × t_u"
+    if norm.kind == "zscore":
+        return f"x = (t_u − {num(norm.offset)}) / {num(norm.std)}"
+    return "x = t_u (no normalization)"
+
+
+def chain_rule_lines(report: GradientReport) -> list[str]:
+    """The selected point's chain rule as equations with its numbers, ending with how the pieces add up."""
+    p = report.point
+    if p is None:
+        return []
+    w, b = report.w, report.b
+    norm = report.norm
+    if norm.kind == "scale":
+        xline = f"x = {num(norm.factor, 6)} × t_u = {num(norm.factor, 6)} × {_paren(p.t_u)} = {num(p.x)}"
+    elif norm.kind == "zscore":
+        xline = f"x = (t_u − mean) / std = ({num(p.t_u)} − {_paren(norm.offset)}) / {num(norm.std)} = {num(p.x)}"
+    else:
+        xline = f"x = t_u = {num(p.x)}  (no normalization)"
+    return [
+        xline,
+        f"t_p = w · x + b = {num(w)} × {_paren(p.x)} + {_paren(b)} = {num(p.t_p)}",
+        f"dL/dt_p = 2 (t_p − t_c) / N = 2 ({num(p.t_p)} − {_paren(p.t_c)}) / {p.n} = {num(p.dloss_dtp)}",
+        f"dt_p/dw = x = {num(p.dtp_dw)},    dt_p/db = 1",
+        f"contribution to dL/dw = dL/dt_p × dt_p/dw = {num(p.dloss_dtp)} × {_paren(p.x)} = {num(p.contrib_w)}",
+        f"contribution to dL/db = dL/dt_p × dt_p/db = {num(p.dloss_dtp)} × 1 = {num(p.contrib_b)}",
+        f"Adding the contributions of all {p.n} points gives the gradient: "
+        f"dL/dw = {num(report.manual[0])}, dL/db = {num(report.manual[1])}",
+    ]
+
+
+# --- the finished calibration --------------------------------------------------------------------------------------
+class CalibrationError(ValueError):
+    """The fitted line cannot be used this way (not finite, or flat for the reverse direction)."""
+
+
+def residuals(t_u, t_c, w_raw: float, b_raw: float) -> np.ndarray:
+    """Measured minus fitted, in °C: t_c − (w_raw · t_u + b_raw)."""
+    with np.errstate(all="ignore"):
+        return np.asarray(t_c, float) - (w_raw * np.asarray(t_u, float) + b_raw)
+
+
+def rms(values) -> float:
+    v = np.asarray(values, float)
+    return float(np.sqrt(np.mean(v * v))) if v.size else math.nan
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """t_c = w_raw · t_u + b_raw, with ± = `spread`, the RMS of the training residuals (one typical error, √loss)."""
+
+    w_raw: float
+    b_raw: float
+    spread: float  # °C
+    t_u_range: tuple[float, float]  # the training readings' range: outside it the line extrapolates
+
+    def _check(self) -> None:
+        if not (math.isfinite(self.w_raw) and math.isfinite(self.b_raw)):
+            raise CalibrationError("the fitted line is not finite (the run diverged), so it cannot convert readings")
+
+    def to_celsius(self, t_u: float) -> tuple[float, float]:
+        """(°C, ± °C) for a reading t_u."""
+        self._check()
+        if not math.isfinite(t_u):
+            raise CalibrationError(f"the reading {t_u!r} is not a finite number")
+        return self.w_raw * t_u + self.b_raw, self.spread
+
+    def to_reading(self, t_c: float) -> tuple[float, float]:
+        """(t_u, ± in reading units) for a temperature t_c: the line inverted; ± is spread / |w_raw|."""
+        self._check()
+        if self.w_raw == 0:
+            raise CalibrationError("the fitted line is flat (w = 0): every reading gives the same °C, so a °C value "
+                                   "cannot be turned back into a reading")
+        if not math.isfinite(t_c):
+            raise CalibrationError(f"the temperature {t_c!r} is not a finite number")
+        return (t_c - self.b_raw) / self.w_raw, self.spread / abs(self.w_raw)
+
+    def extrapolates(self, t_u: float) -> bool:
+        lo, hi = self.t_u_range
+        return not (lo <= t_u <= hi)
+
+
+def calibration(t_u_train, t_c_train, w_raw: float, b_raw: float) -> Calibration:
+    """The calibration of a fitted line, its ± measured on the training readings."""
+    t_u_train = np.asarray(t_u_train, float)
+    finite = math.isfinite(w_raw) and math.isfinite(b_raw)
+    spread = rms(residuals(t_u_train, t_c_train, w_raw, b_raw)) if finite else math.nan
+    rng = (float(t_u_train.min()), float(t_u_train.max())) if t_u_train.size else (math.nan, math.nan)
+    return Calibration(float(w_raw), float(b_raw), spread, rng)
+
+
+@dataclass(frozen=True)
+class Outlier:
+    index: int  # into the residuals given
+    residual: float
+    score: float  # |residual| / spread
+    flagged: bool  # |residual| > OUTLIER_SPREADS x spread
+
+
+def outliers(residuals, k: int = 3, spread: float | None = None, limit: float = OUTLIER_SPREADS) -> list[Outlier]:
+    """The k largest |residuals|, largest first; each flagged as an outlier when |residual| > limit × spread.
+
+    `spread` defaults to the RMS of the residuals given (pass the training RMS to judge validation readings by the
+    same yardstick).  Non-finite residuals are left out.
+    """
+    r = np.asarray(residuals, float)
+    idx = np.flatnonzero(np.isfinite(r))
+    if spread is None:
+        spread = rms(r[idx])
+    order = idx[np.argsort(-np.abs(r[idx]), kind="stable")][: max(0, int(k))]
+    out = []
+    for i in order:
+        a = abs(float(r[i]))
+        score = a / spread if spread and math.isfinite(spread) and spread > 0 else math.nan
+        out.append(Outlier(int(i), float(r[i]), score, bool(score > limit)))
+    return out

@@ -1,0 +1,199 @@
+"""The gradient inspector: the gradient at the current (w, b) by hand, by autograd and by finite differences, side by
+side with their differences, and the chain rule worked through for one reading.
+
+Nothing here runs per training frame: the window calls `show_params` when a run is paused, stepped or stopped (or
+shows its start values).  Every number comes from thermogui.core.inspect.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from ..core.config import TrainConfig
+from ..core.dataset import Dataset
+from ..core.explain import fmt_num
+from ..core.inspect import GradientReport, chain_rule_lines, gradient_report, normalization_text, num
+
+METHODS = (
+    ("By hand (chain rule)", "The gradient derived on paper: sum over points of dL/dt_p × dt_p/dparam (float32)."),
+    ("Autograd", "PyTorch records the forward pass and runs it backwards: loss.backward() (float32)."),
+    ("Finite difference", "(L(p + d) − L(p − d)) / 2d, nudging one parameter at a time (float64): no calculus."),
+)
+PAIRS = ("by hand − autograd", "by hand − finite diff.", "autograd − finite diff.")
+DIFF_COLOR = QColor(90, 90, 90)
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b6e20;"
+
+
+def _item(text: str, tip: str = "", grey: bool = False) -> QTableWidgetItem:
+    it = QTableWidgetItem(text)
+    it.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+    it.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    if tip:
+        it.setToolTip(tip)
+    if grey:
+        it.setForeground(QBrush(DIFF_COLOR))
+    return it
+
+
+def _value_text(v: float) -> str:
+    """Gradient values: 4 decimals (4517.2964, 82.6000 as the book prints them), 5 significant digits when tiny."""
+    return num(v, 4, 5) if (not math.isfinite(v) or abs(v) < 0.01 or abs(v) >= 1e6) else fmt_num(v)
+
+
+def _diff_text(d: float, rel: float) -> str:
+    rel_text = "—" if math.isnan(rel) else num(rel, 4, 2) if rel else "0"
+    return f"{num(d, 4, 2)}  (rel. {rel_text})"
+
+
+class GradientPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("gradientPanel")
+        self._args: tuple[TrainConfig, Dataset, float, float] | None = None
+        self.report: GradientReport | None = None
+
+        self.where = QLabel(objectName="gradientWhereLabel", wordWrap=True)
+        self.table = QTableWidget(6, 2, objectName="gradientTable")
+        self.table.setHorizontalHeaderLabels(["dL/dw", "dL/db"])
+        self.table.setVerticalHeaderLabels([m for m, _ in METHODS] + list(PAIRS))
+        for row, (_, tip) in enumerate(METHODS):
+            self.table.verticalHeaderItem(row).setToolTip(tip)
+        for row in range(3, 6):
+            self.table.verticalHeaderItem(row).setToolTip(
+                "Difference between two methods, and relative to the larger: |a − b| / max(|a|, |b|).")
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.table.setFocusPolicy(Qt.NoFocus)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.verdict = QLabel(objectName="gradientAgreementLabel", wordWrap=True)
+
+        self.point = QSpinBox(objectName="inspectPointInput")
+        self.point.setRange(1, 1)
+        self.point.setKeyboardTracking(False)
+        self.point.setToolTip("Which training reading to follow through the chain rule (numbered among the "
+                              "readings used for training).")
+        self.point_info = QLabel(objectName="inspectPointLabel", wordWrap=True)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("Chain rule for training point"))
+        pick.addWidget(self.point)
+        pick.addWidget(self.point_info, 1)
+        rule = QLabel("L = (1/N) Σ (t_p − t_c)² with t_p = w·x + b, so by the chain rule "
+                      "dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db — one term per point:",
+                      wordWrap=True)
+        rule.setStyleSheet("color: #555;")
+        self.equations = QLabel(objectName="chainRuleLabel", wordWrap=True)
+        self.equations.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.Monospace)
+        self.equations.setFont(mono)
+        self.equations.setToolTip("L = mean((t_p − t_c)²) over the N training points, t_p = w·x + b. The chain "
+                                  "rule: dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db.")
+
+        title = QLabel("<b>The gradient three ways</b> — do the hand-derived formula, PyTorch's autograd and a "
+                       "numerical estimate agree?", wordWrap=True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addWidget(self.where)
+        lay.addWidget(self.table)
+        lay.addWidget(self.verdict)
+        lay.addSpacing(6)
+        lay.addLayout(pick)
+        lay.addWidget(rule)
+        lay.addWidget(self.equations)
+        lay.addStretch(1)
+        self.point.valueChanged.connect(self._on_point_changed)
+        self.clear()
+
+    # --- API ---------------------------------------------------------------------------------------------
+    def show_params(self, config: TrainConfig, data: Dataset, w: float, b: float) -> None:
+        """Inspect the gradient at model-unit (w, b) on the training readings of `data` under `config`."""
+        self._args = (config, data, float(w), float(b))
+        self._refresh()
+
+    def clear(self) -> None:
+        self._args = None
+        self.report = None
+        self.where.setText("Start, pause or step a run to inspect the gradient at its current (w, b).")
+        self.where.setStyleSheet("")
+        self.table.clearContents()
+        self.verdict.setText("")
+        self.point_info.setText("")
+        self.equations.setText("")
+        self._fit_table_height()
+
+    # --- internals ---------------------------------------------------------------------------------------
+    @Slot(int)
+    def _on_point_changed(self, _value: int) -> None:
+        if self._args is not None:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        config, data, w, b = self._args
+        try:
+            n = gradient_report(config, data, w, b, None).n
+            self.point.blockSignals(True)
+            self.point.setRange(1, n)  # clamps the current choice when the training set shrank
+            self.point.blockSignals(False)
+            report = gradient_report(config, data, w, b, self.point.value() - 1)
+        except (ValueError, IndexError) as e:  # ConfigError / DataError: no run could start from these settings
+            self.clear()
+            self._args = (config, data, w, b)
+            self.where.setText(f"Cannot compute the gradient: {e}")
+            self.where.setStyleSheet(ERROR_STYLE)
+            return
+        self.report = report
+        self._show(report)
+
+    def _show(self, r: GradientReport) -> None:
+        self.where.setStyleSheet("")
+        self.where.setText(
+            f"At w = {num(r.w)}, b = {num(r.b)} (model units; {normalization_text(r.norm)}),  "
+            f"loss L = {fmt_num(r.loss)} over N = {r.n} training readings."
+        )
+        for row, g in enumerate((r.manual, r.autograd, r.finite_difference)):
+            for col in range(2):
+                self.table.setItem(row, col, _item(_value_text(g[col])))
+        for row, d in enumerate(r.differences, start=3):
+            self.table.setItem(row, 0, _item(_diff_text(d.abs_w, d.rel_w), grey=True))
+            self.table.setItem(row, 1, _item(_diff_text(d.abs_b, d.rel_b), grey=True))
+        self._fit_table_height()
+        finite = all(math.isfinite(v) for v in (*r.manual, *r.autograd, r.loss))
+        if not finite:
+            self.verdict.setText("The loss is no longer finite here (the run diverged), so the gradients are "
+                                 "meaningless: lower the learning rate or normalize the input.")
+            self.verdict.setStyleSheet(ERROR_STYLE)
+        elif r.agree:
+            worst = max(max(d.rel_w, d.rel_b) for d in r.differences)
+            text = "✓ All three agree"
+            if worst > 1e-4:
+                text += (" to float32 rounding. Near the minimum the gradient is a small sum of larger terms "
+                         "that cancel, so the relative differences look large while the absolute ones stay tiny.")
+            else:
+                text += f" (largest relative difference {worst:.0e}): the chain-rule derivation is right."
+            self.verdict.setText(text.replace("e-", "e−"))
+            self.verdict.setStyleSheet(OK_STYLE)
+        else:
+            self.verdict.setText("⚠ The methods disagree by more than rounding explains.")
+            self.verdict.setStyleSheet(ERROR_STYLE)
+        p = r.point
+        self.point_info.setText(
+            f"of {r.n}: table row {p.row + 1},  t_u = {num(p.t_u)},  t_c = {num(p.t_c)} °C")
+        self.equations.setText("\n".join(chain_rule_lines(r)))
+
+    def _fit_table_height(self) -> None:
+        t = self.table
+        t.resizeRowsToContents()
+        h = t.horizontalHeader().height() + sum(t.rowHeight(i) for i in range(t.rowCount())) + 2 * t.frameWidth()
+        t.setFixedHeight(h)

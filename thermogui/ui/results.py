@@ -1,0 +1,268 @@
+"""Results of a run: how well the line fits (RMSE, MAE, R² on training and validation readings), the residual of
+every reading, the largest residuals (outliers), and a calculator that uses the calibration both ways.
+
+Every number comes from thermogui.core (analysis.metrics, inspect.residuals / outliers / calibration).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from ..core.analysis import metrics
+from ..core.config import TrainConfig
+from ..core.dataset import Dataset, parse_number
+from ..core.explain import MINUS, equation
+from ..core.inspect import OUTLIER_SPREADS, Calibration, CalibrationError, calibration, outliers, residuals
+from .plots import DATA_COLOR, FIT_COLOR, VAL_COLOR
+
+ERROR_STYLE = "color: #b00020;"
+SPREAD_TIP = ("± is the RMS of the training residuals, √(mean of residual²) = √(training loss): the size of a "
+              "typical error of the line on the readings it was fitted to (one spread, not 2σ).")
+
+
+def fmt_t(v: float, decimals: int = 2) -> str:
+    """A temperature or reading: fixed decimals, e-notation when huge, a typographic minus, no −0.00."""
+    if not math.isfinite(v):
+        return "—"
+    if abs(v) >= 1e6:
+        mant, exp = f"{v:.3e}".split("e")
+        text = f"{mant}e{int(exp)}"
+    else:
+        text = f"{v:.{decimals}f}"
+        if float(text) == 0:
+            text = text.lstrip("-")
+    return text.replace("-", MINUS)
+
+
+def signed(v: float, decimals: int = 1) -> str:
+    text = fmt_t(v, decimals)
+    return text if text.startswith(MINUS) or text == "—" else "+" + text
+
+
+class ResidualPlot(pg.PlotWidget):
+    """Residual (measured − fitted, °C) per reading against t_u, with the zero line and the outlier limits."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("residualPlot")
+        item = self.getPlotItem()
+        item.setLabel("bottom", "Reading t_u (unknown units)")
+        item.setLabel("left", "Residual t_c − t_p (°C)")
+        item.setMenuEnabled(False)
+        item.showGrid(y=True, alpha=0.15)
+        self.legend = item.addLegend(offset=(-10, 5), brush=pg.mkBrush(255, 255, 255, 210))
+        self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(90, 90, 90, width=1.5))
+        dash = pg.mkPen(FIT_COLOR, width=1, style=Qt.DashLine)
+        self.upper = pg.InfiniteLine(pos=0, angle=0, pen=dash)
+        self.lower = pg.InfiniteLine(pos=0, angle=0, pen=dash)
+        for line in (self.zero, self.upper, self.lower):
+            item.addItem(line)
+        self.train_points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5),
+                                               brush=pg.mkBrush(*DATA_COLOR, 160), name="training readings")
+        self.val_points = pg.ScatterPlotItem(symbol="s", size=9, pen=pg.mkPen(VAL_COLOR, width=1.5),
+                                             brush=pg.mkBrush(*VAL_COLOR, 160), name="validation readings")
+        self.flagged = pg.ScatterPlotItem(symbol="o", size=17, pen=pg.mkPen(FIT_COLOR, width=2), brush=None,
+                                          name=f"outlier (beyond {OUTLIER_SPREADS:g} × ±)")
+        for it in (self.train_points, self.val_points, self.flagged):
+            item.addItem(it)
+        self.set_points(np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0), math.nan)
+
+    def set_points(self, tu_train, r_train, tu_val, r_val, tu_out, r_out, spread: float) -> None:
+        self.train_points.setData(tu_train, r_train)
+        self.val_points.setData(tu_val, r_val)
+        self.flagged.setData(tu_out, r_out)
+        for it, has, name in ((self.val_points, len(tu_val), "validation readings"),
+                              (self.flagged, len(tu_out), f"outlier (beyond {OUTLIER_SPREADS:g} × ±)")):
+            listed = any(sample.item is it for sample, _ in self.legend.items)
+            if has and not listed:
+                self.legend.addItem(it, name)
+            elif not has and listed:
+                self.legend.removeItem(it)
+        limit = OUTLIER_SPREADS * spread if math.isfinite(spread) else 0.0
+        for line, pos in ((self.upper, limit), (self.lower, -limit)):
+            line.setPos(pos)
+            line.setVisible(limit > 0)
+        self.getPlotItem().enableAutoRange()
+
+
+class ResultsPanel(QWidget):
+    outliersChanged = Signal(list)  # dataset rows (0-based, into the full table) whose residual marks an outlier
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("resultsPanel")
+        self.calibration: Calibration | None = None
+
+        # fit quality: rows training / validation, columns RMSE, MAE, R², N
+        quality = QGroupBox("Fit quality")
+        grid = QGridLayout(quality)
+        heads = (("", ""), ("RMSE", "Root mean squared error (°C): the typical size of an error."),
+                 ("MAE", "Mean absolute error (°C): the average distance from the line."),
+                 ("R²", "The share of the variation in t_c that the line explains (1 = perfect, 0 = no better "
+                        "than always guessing the mean)."), ("N", "Number of readings"))
+        for col, (text, tip) in enumerate(heads):
+            head = QLabel(f"<b>{text}</b>", toolTip=tip, alignment=Qt.AlignRight | Qt.AlignVCenter)
+            grid.addWidget(head, 0, col)
+        self.metric_labels: dict[str, list[QLabel]] = {}
+        for row, (key, text) in enumerate((("train", "Training"), ("val", "Validation")), start=1):
+            grid.addWidget(QLabel(text), row, 0)
+            cells = [QLabel(objectName=f"{key}{m}Label", alignment=Qt.AlignRight | Qt.AlignVCenter)
+                     for m in ("Rmse", "Mae", "R2", "N")]
+            for col, cell in enumerate(cells, start=1):
+                grid.addWidget(cell, row, col)
+            self.metric_labels[key] = cells
+        self.val_note = QLabel(objectName="validationNoteLabel", wordWrap=True)
+        self.val_note.setStyleSheet("color: #666;")
+        grid.addWidget(self.val_note, 3, 0, 1, 5)
+
+        self.plot = ResidualPlot()
+        self.plot.setMinimumHeight(190)
+        self.outlier_label = QLabel(objectName="outlierList", wordWrap=True)
+        self.outlier_label.setTextFormat(Qt.PlainText)
+        self.outlier_label.setToolTip(f"The largest residuals, largest first. A reading more than "
+                                      f"{OUTLIER_SPREADS:g} × the ± away from the line is marked as an outlier and "
+                                      "highlighted in the table.")
+
+        calib = QGroupBox("Use the calibration")
+        form = QFormLayout(calib)
+        self.equation = QLabel(objectName="calibrationEquationLabel")
+        self.reading_input = QLineEdit(objectName="calibrateReadingInput", placeholderText="e.g. 60",
+                                       toolTip="Type a reading of the unknown thermometer and press Enter.")
+        self.celsius_label = QLabel(objectName="calibrateCelsiusLabel", wordWrap=True, toolTip=SPREAD_TIP)
+        self.celsius_input = QLineEdit(objectName="calibrateCelsiusInput", placeholderText="e.g. 20",
+                                       toolTip="Type a temperature in °C and press Enter: the reading to expect.")
+        self.reading_label = QLabel(objectName="calibrateReadingLabel", wordWrap=True, toolTip=SPREAD_TIP)
+        for box in (self.reading_input, self.celsius_input):
+            box.setMaximumWidth(110)
+        form.addRow("Line:", self.equation)
+        form.addRow("Reading t_u:", self._pair(self.reading_input, self.celsius_label))
+        form.addRow("Temperature °C:", self._pair(self.celsius_input, self.reading_label))
+        note = QLabel("± = RMS of the training residuals (√ of the training loss): a typical error, not a "
+                      "guaranteed bound.", wordWrap=True, toolTip=SPREAD_TIP)
+        note.setStyleSheet("color: #666;")
+        form.addRow(note)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(quality)
+        lay.addWidget(QLabel("<b>Residuals</b> — measured minus fitted °C for each reading; dashed: the outlier "
+                             f"limits ± {OUTLIER_SPREADS:g} × RMS", wordWrap=True))
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.outlier_label)
+        lay.addWidget(calib)
+
+        for box in (self.reading_input, self.celsius_input):
+            box.returnPressed.connect(self._on_calculator_changed)
+            box.editingFinished.connect(self._on_calculator_changed)
+        self.clear()
+
+    @staticmethod
+    def _pair(box: QLineEdit, label: QLabel) -> QWidget:
+        w = QWidget()
+        h = QHBoxLayout(w)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(box)
+        h.addWidget(label, 1)
+        return w
+
+    # --- API ---------------------------------------------------------------------------------------------
+    def show_result(self, config: TrainConfig, data: Dataset, w_raw: float, b_raw: float) -> None:
+        """Show the fit quality, residuals, outliers and calibration of the raw-unit line t_c = w_raw·t_u + b_raw
+        on the readings of `data`, split into training / validation as `config` splits them."""
+        from ..core.training import prepare  # torch: imported when a result is first shown
+
+        try:
+            prep = prepare(config, data)
+        except ValueError as e:  # ConfigError / DataError
+            self.clear()
+            self.outlier_label.setText(f"No result to show: {e}")
+            self.outlier_label.setStyleSheet(ERROR_STYLE)
+            return
+        t_u, t_c = data.active()
+        rows = np.flatnonzero(data.include)  # active index -> table row
+        tr, va = prep.train_index, prep.val_index
+        for key, idx in (("train", tr), ("val", va)):
+            m = metrics(t_u[idx], t_c[idx], w_raw, b_raw)
+            texts = ("—", "—", "—", "0") if m.n == 0 else (fmt_t(m.rmse), fmt_t(m.mae), fmt_t(m.r2, 4), str(m.n))
+            for cell, text in zip(self.metric_labels[key], texts):
+                cell.setText(text)
+        self.val_note.setText("" if len(va) else "No validation readings: set a validation fraction to hold some "
+                                                 "readings out and check the line on data it has not seen.")
+        self.val_note.setVisible(not len(va))
+
+        self.calibration = cal = calibration(t_u[tr], t_c[tr], w_raw, b_raw)
+        r = residuals(t_u, t_c, w_raw, b_raw)
+        ranked = outliers(r, k=3, spread=cal.spread)
+        flagged = [o for o in ranked if o.flagged]
+        self.plot.set_points(t_u[tr], r[tr], t_u[va], r[va], t_u[[o.index for o in flagged]],
+                             r[[o.index for o in flagged]], cal.spread)
+        self.outlier_label.setStyleSheet("")
+        if not math.isfinite(cal.spread):
+            self.outlier_label.setText("The line is not finite (the run diverged): no residuals to show.")
+        else:
+            in_val = set(va.tolist())
+            lines = [f"Largest residuals (± = {fmt_t(cal.spread)} °C):"]
+            for o in ranked:
+                where = " (validation)" if o.index in in_val else ""
+                verdict = (f"⚠ outlier, {o.score:.2f} × ±" if o.flagged else f"{o.score:.2f} × ±, within the usual "
+                           "spread")
+                lines.append(f"Row {rows[o.index] + 1}{where}: residual {signed(o.residual)} °C — {verdict}")
+            if not flagged:
+                lines.append(f"No outliers: every reading is within {OUTLIER_SPREADS:g} × ± of the line.")
+            self.outlier_label.setText("\n".join(lines))
+        self.equation.setText(equation(w_raw, b_raw))
+        self._on_calculator_changed()
+        self.outliersChanged.emit([int(rows[o.index]) for o in flagged])
+
+    def clear(self) -> None:
+        self.calibration = None
+        for cells in self.metric_labels.values():
+            for cell in cells:
+                cell.setText("—")
+        self.val_note.setText("")
+        self.val_note.hide()
+        self.plot.set_points(*(np.empty(0),) * 6, math.nan)
+        self.outlier_label.setText("Train a model to see its residuals and outliers.")
+        self.outlier_label.setStyleSheet("")
+        self.equation.setText("— (no fitted line yet)")
+        self._on_calculator_changed()
+        self.outliersChanged.emit([])
+
+    # --- the calculator ----------------------------------------------------------------------------------
+    @Slot()
+    def _on_calculator_changed(self) -> None:
+        self.celsius_label.setText(self._convert(self.reading_input.text(), to_celsius=True))
+        self.reading_label.setText(self._convert(self.celsius_input.text(), to_celsius=False))
+        for label in (self.celsius_label, self.reading_label):
+            label.setStyleSheet(ERROR_STYLE if label.text().startswith("⚠") else "")
+
+    def _convert(self, text: str, to_celsius: bool) -> str:
+        if not text.strip():
+            return ""
+        try:
+            value = parse_number(text)
+        except ValueError as e:
+            return f"⚠ {str(e).replace('the cell is empty', 'nothing typed')}"
+        cal = self.calibration
+        if cal is None:
+            return "⚠ Train a model first: there is no calibration yet."
+        try:
+            if to_celsius:
+                c, pm = cal.to_celsius(value)
+                out = f"→ {fmt_t(c)} °C ± {fmt_t(pm)} °C"
+                reading = value
+            else:
+                reading, pm = cal.to_reading(value)
+                out = f"→ reading t_u = {fmt_t(reading)} ± {fmt_t(pm)}"
+        except CalibrationError as e:
+            return f"⚠ Cannot convert: {e}."
+        if cal.extrapolates(reading):
+            lo, hi = cal.t_u_range
+            out += f"  (t_u outside the readings' range {fmt_t(lo, 1)} to {fmt_t(hi, 1)}: an extrapolation)"
+        return out
