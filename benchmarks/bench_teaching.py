@@ -3,19 +3,22 @@ against the bare book loop timed in the same run.
 
     .venv/bin/python benchmarks/bench_teaching.py [--n 200] [--rates 25] [--epochs 200] [--repeats 5]
 
-Targets: the landscape well under 1 s (it is recomputed whenever the data, normalization or start changes); the sweep's
-epochs/s close to the bare loop (each run is a plain `core.training.train`).
+Targets: the landscape well under 1 s (it is recomputed whenever the data, normalization or start leaves the window;
+the panel's contour lines, computed by pyqtgraph when first painted, are timed too); the sweep's epochs/s close to
+the bare loop (each run is a plain `core.training.train`).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from benchmarks.bench_core import time_bare  # noqa: E402
@@ -26,13 +29,23 @@ from thermogui.core.sweep import log_lrs, lr_sweep  # noqa: E402
 from thermogui.core.training import TrainConfig  # noqa: E402
 
 
-def best_time(fn, repeats: int) -> float:
-    best = float("inf")
+def best_time(repeats: int, fn, *args):
+    """(fastest wall time of `repeats` calls of fn(*args), the last result)."""
+    best, result = float("inf"), None
     for _ in range(repeats):
         t0 = time.perf_counter()
-        fn()
+        result = fn(*args)
         best = min(best, time.perf_counter() - t0)
-    return best
+    return best, result
+
+
+def _contours(land) -> None:
+    """What the panel's IsocurveItems compute when first painted: pyqtgraph's marching squares (pure Python)."""
+    from pyqtgraph.functions import isocurve
+
+    logs = np.log10(np.maximum(land.loss, 1e-300)).T
+    for level in land.levels:
+        isocurve(logs, math.log10(level), connected=True, extendToEdge=True)
 
 
 def main(argv=None) -> None:
@@ -48,15 +61,14 @@ def main(argv=None) -> None:
     print(f"landscape grid {args.n} x {args.n} (best of {args.repeats}; target well under 1000 ms)")
     for normalize in ("none", "scale", "zscore"):
         config = TrainConfig(normalize=normalize)
-        first = best_time(lambda: landscape(config, data, args.n), 1)
-        full = best_time(lambda: landscape(config, data, args.n), args.repeats)
+        first, _ = best_time(1, landscape, config, data, args.n)
+        full, land = best_time(args.repeats, landscape, config, data, args.n)
         x, y, _ = model_xy(config, data)
-        land = landscape(config, data, 2)
-        w = torch.linspace(*land.window[:2], args.n).numpy()
-        b = torch.linspace(*land.window[2:], args.n).numpy()
-        grid = best_time(lambda: loss_grid(x, y, w, b), args.repeats)
+        grid, _ = best_time(args.repeats, loss_grid, x, y, land.w_values, land.b_values)
+        contours = best_time(3, _contours, land)[0]
         print(f"  {normalize:7s} landscape() {full * 1e3:7.2f} ms   (first call {first * 1e3:7.2f} ms; "
-              f"loss_grid alone {grid * 1e3:6.2f} ms)")
+              f"loss_grid alone {grid * 1e3:6.2f} ms; the panel's {len(land.levels)} contour lines "
+              f"{contours * 1e3:5.0f} ms)")
 
     bare = max(time_bare(20_000) for _ in range(3))
     print(f"\nbare book loop               {bare:10.0f} epochs/s   1.00x")
@@ -64,14 +76,9 @@ def main(argv=None) -> None:
         x, _, _ = model_xy(config, data)
         bound = stability(x).lr_max
         lrs = log_lrs(bound / 300, bound * 3, args.rates)
-        result = {}
-
-        def sweep():
-            result["points"] = lr_sweep(config, data, lrs, args.epochs)
-
-        seconds = best_time(sweep, 3)
-        epochs_run = sum(p.stop_epoch for p in result["points"])  # diverged runs stop early
-        diverged = sum(p.diverged for p in result["points"])
+        seconds, points = best_time(3, lr_sweep, config, data, lrs, args.epochs)
+        epochs_run = sum(p.stop_epoch for p in points)  # diverged runs stop early
+        diverged = sum(p.diverged for p in points)
         eps = epochs_run / seconds
         print(f"{label:28s} {eps:10.0f} epochs/s   {eps / bare:.2f}x   ({args.rates} rates x {args.epochs} epochs: "
               f"{seconds * 1e3:.0f} ms, {epochs_run:,} epochs run, {diverged} diverged)")

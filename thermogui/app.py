@@ -38,7 +38,8 @@ def _error_reporter():
     global _reporter
     if _reporter is not None:
         return _reporter
-    from PySide6.QtCore import QObject, Signal, Slot
+    import shiboken6
+    from PySide6.QtCore import QObject, Qt, Signal, Slot
     from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
     class ErrorReporter(QObject):
@@ -66,7 +67,7 @@ def _error_reporter():
                 except Exception:  # noqa: BLE001 - the box below matters more
                     pass
             box = self.box
-            if box is not None and box.isVisible():
+            if box is not None and shiboken6.isValid(box) and box.isVisible():  # (its window may be gone)
                 box.setText(f"{box.property('first')}\n\n(and {self.count - 1} more unexpected error"
                             f"{'s' if self.count > 2 else ''} since)")
                 box.setDetailedText(box.detailedText() + "\n" + details)
@@ -80,6 +81,7 @@ def _error_reporter():
                                    "app keeps running; saving your work now is a good idea. The details below help "
                                    "to report it.")
             box.setDetailedText(details)
+            box.setAttribute(Qt.WA_DeleteOnClose)
             self.box = box
             box.open()  # not exec(): no nested event loop inside an exception hook
 
@@ -106,10 +108,22 @@ def install_excepthook():
     previous = current
     reporter = _error_reporter()
 
+    busy = threading.local()
+
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
             previous(exc_type, exc, tb)
             return
+        if getattr(busy, "on", False):  # an error while reporting an error: log it, never recurse
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        busy.on = True
+        try:
+            _report(exc_type, exc, tb)
+        finally:
+            busy.on = False
+
+    def _report(exc_type, exc, tb):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         try:
             sys.stderr.write("ThermoGUI: unexpected error (the app keeps running):\n" + details)

@@ -92,6 +92,12 @@ def _fit(args) -> int:
     from .core.report import summarize
     from .core.training import ConfigError, TrainConfig, prepare, train
 
+    if args.plot and not args.plot.lower().endswith((".png", ".svg")):
+        print(f"thermogui: error: --plot {args.plot}: use .png or .svg", file=sys.stderr)
+        return 2
+    if not 36 <= args.dpi <= 2400:
+        print(f"thermogui: error: --dpi {args.dpi}: choose a resolution from 36 to 2400", file=sys.stderr)
+        return 2
     try:
         data = read_csv(args.data) if args.data else Dataset.book()
         config = TrainConfig(
@@ -158,9 +164,16 @@ def _print_summary(r: dict) -> None:
 COMMANDS = ("fit", "install-desktop", "uninstall-desktop")
 
 
+def _looks_like_file(arg: str) -> bool:
+    """A path a file manager passes ("Open with"), as opposed to a mistyped sub-command."""
+    import os
+
+    return not arg.startswith("-") and (os.path.exists(arg) or os.sep in arg or "." in os.path.basename(arg))
+
+
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+    if argv and argv[0] not in COMMANDS and _looks_like_file(argv[0]):
         from .app import main as gui_main  # `thermogui FILE…` (a file manager's "Open with"): open it in the window
 
         gui_main(files=argv)

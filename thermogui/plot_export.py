@@ -39,7 +39,7 @@ def export_plot_headless(path, data, config, outcome, history, dpi: int = 600, w
     if ext not in (".png", ".svg"):
         raise ValueError("use .png or .svg")
     ensure_qt_app()
-    from .ui.export import ExportOptions, run_metadata, write_figure
+    from .ui.figure import ExportOptions, run_metadata, write_figure
 
     options = ExportOptions(what=what, format=ext[1:], dpi=dpi).validated()
     t_u, t_c = data.active()

@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pytest
-import torch
 
 from thermogui.core import landscape as ls
 from thermogui.core.analysis import least_squares, stability

@@ -128,9 +128,7 @@ def test_a_real_slot_that_raises_shows_the_box_and_the_app_keeps_running(tmp_pat
         timer = QTimer(interval=10)
         timer.timeout.connect(check)
         timer.start()
-        QApplication.instance().exec()
-        window.files.mark_saved()
-        window.close()
+        QApplication.instance().exec()  # quit() closes the window (nothing unsaved: no question asked)
         print("exit-ok", flush=True)
     """)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
@@ -141,3 +139,35 @@ def test_a_real_slot_that_raises_shows_the_box_and_the_app_keeps_running(tmp_pat
     assert "dialog True ZeroDivisionError: a bug in a slot" in lines
     assert "data-kept True" in lines and "still-running" in lines and "exit-ok" in lines
     assert "ThermoGUI: unexpected error" in out.stderr and "ZeroDivisionError: a bug in a slot" in out.stderr
+
+
+def test_a_box_left_on_a_closed_window_does_not_break_the_next_report(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from thermogui.app import create_window
+
+    other = create_window()
+    qtbot.waitExposed(other)
+    other.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is other, timeout=2000)
+    with qtbot.capture_exceptions() as chained:
+        hook = app_module.install_excepthook()
+        hook(*fake_exception("first"))
+        qtbot.waitUntil(lambda: error_dialog(other) is not None, timeout=2000)
+        other.files.mark_saved()
+        other.close()  # deletes the window, and the box on it
+        qtbot.waitUntil(lambda: error_dialog(other) is None if _alive(other) else True, timeout=2000)
+        del other
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        hook(*fake_exception("second"))
+        qtbot.waitUntil(lambda: error_dialog(window) is not None, timeout=2000)
+    assert [str(e[1]) for e in chained] == ["first", "second"]  # no error raised while reporting
+    assert error_dialog(window).text() == "RuntimeError: second"
+    error_dialog(window).close()
+
+
+def _alive(obj) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)

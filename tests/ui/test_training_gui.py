@@ -158,7 +158,6 @@ def test_closing_mid_run_stops_the_thread_cleanly(qtbot):
     from thermogui.app import create_window
 
     w = create_window()
-    qtbot.addWidget(w)
     type_into(qtbot, w.controls.epochs, "1000000")
     with qtbot.waitSignal(w.epochsReady, timeout=10000):
         click(qtbot, w, "startButton")

@@ -125,17 +125,24 @@ class FitPlot(pg.PlotWidget):
         return self._line
 
 
+class DecadeAxis(pg.AxisItem):
+    """A log axis that labels whole decades only (minor labels 2·10¹ … 9·10¹ pile up on a short axis)."""
+
+    def logTickStrings(self, values, scale, spacing):
+        strings = super().logTickStrings(values, scale, spacing)
+        return [s if abs(v - round(v)) < 1e-9 else "" for v, s in zip(values, strings)]
+
+
 class LossPlot(pg.PlotWidget):
     """Training (and validation) loss per epoch on a log scale; non-finite losses are not drawn."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"left": DecadeAxis("left")})
         self.setObjectName("lossPlot")
         item = self.getPlotItem()
         item.setLabel("bottom", "Epoch")
         item.setLabel("left", "Loss (mean squared error)")
         item.setLogMode(y=True)
-        item.getAxis("left").setStyle(maxTextLevel=0)  # label decades only; minor labels crowd on a log axis
         item.setMenuEnabled(False)
         item.enableAutoRange(x=False, y=False)
         self._decades = (0, 1)

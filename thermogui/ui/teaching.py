@@ -8,6 +8,7 @@ import math
 from PySide6.QtCore import QObject, Slot
 
 from ..core.history import W_RAW
+from ..core.landscape import raw_start, run_label
 from .inspector import GradientPanel
 from .landscape import LandscapePanel
 from .results import ResultsPanel
@@ -15,12 +16,6 @@ from .sweep import SweepPanel
 
 MAX_PATH_POINTS = 2000
 MAX_PREVIOUS_RUNS = 6
-
-
-def run_label(config) -> str:
-    opt = "Adam" if config.optimizer == "adam" else ("momentum" if config.momentum else "GD")
-    norm = {"none": "raw", "scale": f"×{config.scale:g}", "zscore": "z-score"}[config.normalize]
-    return f"lr {config.lr:g}, {norm}, {opt}"
 
 
 class TeachingPanels(QObject):
@@ -31,7 +26,7 @@ class TeachingPanels(QObject):
         self.gradient = GradientPanel()
         self.results = ResultsPanel()
         self.sweep = SweepPanel()
-        self.previous: list[tuple] = []  # (loss rows, path rows, label) of earlier runs, for comparison
+        self.previous: list[tuple] = []  # (loss rows, path rows, label, raw start) of earlier runs, to compare
         window.extra_tabs = [
             (self.landscape, "Loss landscape"),
             (self.gradient, "Gradient inspector"),
@@ -44,6 +39,7 @@ class TeachingPanels(QObject):
         self.w.tabs.currentChanged.connect(self._on_tab_changed)
         self.landscape.startPicked.connect(self._on_start_picked)
         self.results.outliersChanged.connect(self.w.model.set_highlighted_rows)
+        self.landscape.clear_previous_button.clicked.connect(self.clear_previous)
 
     # --- what the panels show ------------------------------------------------------------------
     def _problem(self):
@@ -94,8 +90,8 @@ class TeachingPanels(QObject):
         if self.previous:
             self.landscape.clear_previous()
             self.w.loss_plot.clear_previous()
-            for loss_rows, path_rows, label in self.previous:
-                self.landscape.add_previous_path(path_rows, label)
+            for loss_rows, path_rows, label, start in self.previous:
+                self.landscape.add_previous_path(path_rows, label, start)
                 self.w.loss_plot.add_previous(loss_rows, label)
         self.landscape.clear_trajectory()
         self.w.model.set_highlighted_rows([])
@@ -104,7 +100,9 @@ class TeachingPanels(QObject):
     def on_run_ended(self) -> None:
         h = self.w.history
         if len(h) and not math.isnan(h.snapshot()[-1, W_RAW]):
-            self.previous.append((h.decimated(1000), h.decimated(MAX_PATH_POINTS), run_label(self.w._run_config)))
+            config, data = self.w._run_config, self.w._run_data
+            self.previous.append((h.decimated(1000), h.decimated(MAX_PATH_POINTS), run_label(config),
+                                  raw_start(config, data)))
             del self.previous[:-MAX_PREVIOUS_RUNS]
         self.refresh()
 

@@ -1,0 +1,652 @@
+"""The exported figure: PNG at a chosen DPI (with pHYs and the run as text chunks), SVG, and the clipboard.
+
+The picture is rendered from a fresh, never-shown pyqtgraph figure laid out in the target's device pixels: fonts are
+sized in points times dpi/72 and pens likewise, so a 600-DPI PNG has crisp lines and readable text instead of a screen
+grab scaled up.  The same figure feeds the GUI dialog and `thermogui fit --plot` (thermogui.plot_export).
+"""
+
+from __future__ import annotations
+
+import errno
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+from PySide6.QtCore import (
+    QBuffer, QCoreApplication, QEvent, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPainter, QPicture, QTextOption
+from PySide6.QtSvg import QSvgGenerator
+
+from .. import __version__
+from ..core.atomic import atomic_write_bytes
+from ..core.dataset import Dataset
+from ..core.explain import equation, fmt_lr, fmt_num
+from ..core.history import EPOCH, LOSS, VAL_LOSS
+from .plots import DATA_COLOR, FIT_COLOR, VAL_COLOR, X_LABEL, Y_LABEL, clip_line, data_bounds
+
+WHATS = ("fit", "loss", "both")
+FORMATS = ("png", "svg")
+UNITS = ("in", "px")
+MIN_DPI, MAX_DPI = 36, 2400
+MAX_SIDE_PX = 20000
+MAX_PIXELS = 120_000_000  # about 460 MB of RGB32; beyond that the render could exhaust memory
+MAX_LOSS_ROWS = 4000
+TEXT_COLOR = "#222222"
+LSTSQ_INK = (60, 60, 60)  # the exact line: thin, dark and dashed so it reads on top of the red fit
+
+# PNG text-chunk keywords (Latin-1, at most 79 characters)
+KEY_LR, KEY_EPOCHS, KEY_EPOCHS_RUN, KEY_NORM = "learning_rate", "epochs", "epochs_run", "normalization"
+KEY_W, KEY_B, KEY_LOSS = "w", "b", "loss"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    what: str = "fit"  # fit | loss | both (side by side)
+    format: str = "png"  # png | svg
+    dpi: int = 600
+    width: float = 6.4  # matplotlib's default figure size
+    height: float = 4.8
+    unit: str = "in"  # in | px
+    title: str = "Thermometer calibration"
+    caption: bool = True  # the fitted equation under the plot
+
+    def pixel_size(self) -> tuple[int, int]:
+        if self.unit == "px":
+            return max(1, round(self.width)), max(1, round(self.height))
+        return max(1, round(self.width * self.dpi)), max(1, round(self.height * self.dpi))
+
+    def validated(self) -> ExportOptions:
+        if self.what not in WHATS:
+            raise ValueError(f"'what' must be one of {', '.join(WHATS)} (got {self.what!r})")
+        if self.format not in FORMATS:
+            raise ValueError("use .png or .svg")
+        if self.unit not in UNITS:
+            raise ValueError(f"the size unit must be 'in' or 'px' (got {self.unit!r})")
+        if not (isinstance(self.dpi, (int, float)) and MIN_DPI <= self.dpi <= MAX_DPI):
+            raise ValueError(f"the resolution must be from {MIN_DPI} to {MAX_DPI} dpi (got {self.dpi})")
+        if not (math.isfinite(self.width) and math.isfinite(self.height) and self.width > 0 and self.height > 0):
+            raise ValueError("the width and height must be positive")
+        w, h = self.pixel_size()
+        if min(w, h) < 64 or max(w, h) > MAX_SIDE_PX or w * h > MAX_PIXELS:
+            raise ValueError(f"{w} × {h} pixels is not a usable image size: each side must be 64 to "
+                             f"{MAX_SIDE_PX:,} pixels and the whole at most {MAX_PIXELS // 1_000_000} megapixels")
+        return self
+
+    @property
+    def scale(self) -> float:
+        """Device pixels per typographic point."""
+        return self.dpi / 72.0
+
+
+class ExportError(OSError):
+    """A file that could not be written; str() is a reason a person understands."""
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+# --- what the picture says -----------------------------------------------------------------------
+def run_metadata(config, line, lstsq, epochs_run: int, loss: float, stop_reason: str | None = None,
+                 lstsq_loss: float | None = None, title: str = "") -> dict[str, str]:
+    """The PNG text chunks (and SVG description) that record the run behind a picture."""
+    w, b = line if line is not None else (math.nan, math.nan)
+    meta = {
+        "Title": title or "Thermometer calibration",
+        "Software": f"ThermoGUI {__version__}",
+        "Description": equation(w, b) + (f" after {epochs_run:,} epochs of gradient descent" if epochs_run else
+                                         " (start line, not trained yet)"),
+        KEY_LR: repr(float(config.lr)),
+        KEY_EPOCHS: str(config.epochs),
+        KEY_EPOCHS_RUN: str(int(epochs_run)),
+        KEY_NORM: config.normalize + (f" {config.scale!r}" if config.normalize == "scale" else ""),
+        "optimizer": config.optimizer + (f" momentum {config.momentum!r}" if config.momentum else ""),
+        "gradient": config.gradient,
+        "init_w": repr(float(config.init_w)),
+        "init_b": repr(float(config.init_b)),
+        KEY_W: repr(float(w)),
+        KEY_B: repr(float(b)),
+        KEY_LOSS: repr(float(loss)),
+    }
+    if stop_reason:
+        meta["stop_reason"] = str(stop_reason)
+    if lstsq is not None:
+        meta["lstsq_w"], meta["lstsq_b"] = repr(float(lstsq[0])), repr(float(lstsq[1]))
+        if lstsq_loss is not None:
+            meta["lstsq_loss"] = repr(float(lstsq_loss))
+    return meta
+
+
+def _html_eq(w: float, b: float) -> str:
+    return equation(w, b).replace("t_c", "t<sub>c</sub>").replace("t_u", "t<sub>u</sub>")
+
+
+def caption_html(line, lstsq, metadata: dict) -> str:
+    """The fitted equation (and the exact least-squares one) for under the plot."""
+    lines = []
+    if line is not None:
+        epochs = int(metadata.get(KEY_EPOCHS_RUN, "0") or 0)
+        loss = float(metadata.get(KEY_LOSS, "nan"))
+        if epochs:
+            what = f"Gradient descent, {epochs:,} epoch{'s' if epochs != 1 else ''}"
+            if KEY_LR in metadata:
+                what += f" at learning rate {fmt_lr(float(metadata[KEY_LR]))}"
+        else:
+            what = "Start line (not trained yet)"
+        tail = f" &nbsp;(loss {fmt_num(loss, 4)})" if math.isfinite(loss) else ""
+        lines.append(f"{what}: &nbsp;{_html_eq(*line)}{tail}")
+    if lstsq is not None:
+        loss = float(metadata.get("lstsq_loss", "nan"))
+        tail = f" &nbsp;(loss {fmt_num(loss, 4)})" if math.isfinite(loss) else ""
+        lines.append(f"Least squares (exact): &nbsp;{_html_eq(*lstsq)}{tail}")
+    return "<br>".join(lines)
+
+
+# --- the figure --------------------------------------------------------------------------------------
+_FAMILY: str | None = None
+
+
+def font_family() -> str:
+    """matplotlib's default face when installed, else a common sans-serif, else the application's font."""
+    global _FAMILY
+    if _FAMILY is None:
+        have = set(QFontDatabase.families())
+        _FAMILY = next((f for f in ("DejaVu Sans", "Helvetica", "Arial", "Liberation Sans", "Noto Sans") if f in have),
+                       QGuiApplication.font().family())
+    return _FAMILY
+
+
+def _font(px: float, bold: bool = False) -> QFont:
+    f = QFont(font_family())
+    f.setPixelSize(max(1, round(px)))
+    f.setBold(bold)
+    return f
+
+
+class _Sample(pg.GraphicsWidget):
+    """A legend sample sized in device pixels (pyqtgraph's ItemSample is a fixed 20 px)."""
+
+    sigClicked = Signal(object)
+
+    def __init__(self, item, width: float, height: float):
+        super().__init__()
+        self.item = item
+        self._size = (width, height)
+        self.setFixedWidth(width)
+        self.setFixedHeight(height)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, *self._size)
+
+    def paint(self, p, *args) -> None:
+        w, h = self._size
+        p.setRenderHint(QPainter.Antialiasing)
+        o = self.item.opts
+        if isinstance(self.item, pg.ScatterPlotItem):
+            p.translate(w / 2, h / 2)
+            drawSymbol(p, o["symbol"], o["size"], pg.mkPen(o["pen"]), pg.mkBrush(o["brush"]))
+        else:
+            p.setPen(pg.mkPen(o["pen"]))
+            p.drawLine(QPointF(0, h / 2), QPointF(w, h / 2))
+
+
+class _Axis(pg.AxisItem):
+    """An axis whose label sits a fixed gap (in device pixels) beyond its tick labels: pyqtgraph's own placement
+    uses a few screen pixels of nudge, which vanish at 600 DPI and let the label overlap the tick labels."""
+
+    def __init__(self, orientation: str, gap: float):
+        self._gap = gap
+        super().__init__(orientation)
+        self.label.document().setDocumentMargin(0)
+
+    def _extent(self) -> float:
+        if not self.isVisible():
+            return 0
+        e = 0.0
+        if self.style["showValues"]:
+            vertical = self.orientation in ("left", "right")
+            e += (self.textWidth if vertical else self.textHeight) + self.style["tickTextOffset"][0 if vertical else 1]
+        e += max(0, self.style["tickLength"])
+        if self.label.isVisible():
+            e += self.label.boundingRect().height() + self._gap
+        return e
+
+    def _updateWidth(self) -> None:
+        w = self._extent()
+        self.setMaximumWidth(w)
+        self.setMinimumWidth(w)
+        self.picture = None
+
+    def _updateHeight(self) -> None:
+        h = self._extent()
+        self.setMaximumHeight(h)
+        self.setMinimumHeight(h)
+        self.picture = None
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        """Labelled ticks on whole decades (every 2nd, 5th... when there are many), minor ticks at 2..9 × 10^k."""
+        lo, hi = math.ceil(minVal - 1e-9), math.floor(maxVal + 1e-9)
+        room = max(2, int(size / (3.0 * max(self.textHeight, 1))))
+        step = next((k for k in (1, 2, 3, 5, 10, 20, 50, 100) if (hi - lo) / k < room), 200)
+        majors = [float(v) for v in range(lo, hi + 1) if v % step == 0]
+        if step == 1:
+            minors = [v + math.log10(k) for v in range(math.floor(minVal), math.ceil(maxVal)) for k in range(2, 10)]
+        else:
+            minors = [float(v) for v in range(lo, hi + 1) if v % step]
+        return [(float(step), majors), (None, [v for v in minors if minVal < v < maxVal])]
+
+    def logTickStrings(self, values, scale, spacing):
+        sup = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+        return [f"10{str(round(v)).translate(sup)}" for v in values]
+
+    def resizeEvent(self, ev=None) -> None:
+        if self.label is None:
+            return
+        br = self.label.boundingRect()
+        if self.orientation == "left":
+            self.label.setPos(QPointF(0, round(self.size().height() / 2 + br.width() / 2)))
+        elif self.orientation == "bottom":
+            self.label.setPos(QPointF(round(self.size().width() / 2 - br.width() / 2),
+                                      self.size().height() - br.height()))
+        self.picture = None
+
+
+class Figure:
+    """A never-shown pyqtgraph figure laid out in device pixels: title, plot(s), caption."""
+
+    def __init__(self, options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None,
+                 metadata: dict | None = None):
+        self.options = options = options.validated()
+        self.size = W, H = options.pixel_size()
+        self.metadata = dict(metadata or {})
+        if options.title.strip():
+            self.metadata["Title"] = options.title.strip()
+        s = self.s = options.scale
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.view.resize(W, H)
+        self.view.viewport().resize(W, H)
+        self.view.resizeEvent(None)  # a hidden widget gets no resize event: map 1 scene unit to 1 pixel now
+        layout = self.view.ci
+        m = round(6 * s)
+        layout.layout.setContentsMargins(m, m, round(12 * s), round(4 * s))
+        layout.layout.setHorizontalSpacing(round(14 * s))
+        layout.layout.setVerticalSpacing(round(3 * s))
+        panels = {"fit": ["fit"], "loss": ["loss"], "both": ["fit", "loss"]}[options.what]
+        ncol = len(panels)
+        self._text_width = W - m - round(12 * s)
+        if options.title.strip():
+            self._text(options.title.strip().replace("&", "&amp;").replace("<", "&lt;"), 0, ncol, 12, True,
+                       TEXT_COLOR)
+        self.plots: dict[str, pg.PlotItem] = {}
+        for col, kind in enumerate(panels):
+            plot = self._plot(layout, col)
+            if kind == "fit":
+                self._fill_fit(plot, data, line, lstsq)
+            else:
+                self._fill_loss(plot, loss_rows)
+            self.plots[kind] = plot
+        if options.caption and (line is not None or lstsq is not None):
+            self._text(caption_html(line, lstsq, self.metadata), 2, ncol, 8.5, False, "#333333")
+        self._settle()
+
+    # --- building ------------------------------------------------------------------------
+    def _text(self, html: str, row: int, ncol: int, points: float, bold: bool, color: str) -> pg.LabelItem:
+        """A centred block of text across the figure that wraps rather than widening the figure."""
+        label = self.view.ci.addLabel(html, row=row, col=0, colspan=ncol, size=f"{round(points * self.s)}px",
+                                      bold=bold, color=color, family=font_family())
+        label.item.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
+        label.item.document().setDocumentMargin(0)
+        label.item.setTextWidth(self._text_width)
+        label.updateMin()
+        return label
+
+    def _plot(self, layout: pg.GraphicsLayout, col: int) -> pg.PlotItem:
+        s = self.s
+        gap = round(5 * s)
+        axes = {side: _Axis(side, gap) for side in ("left", "bottom", "top", "right")}
+        plot = layout.addPlot(row=1, col=col, enableMenu=False, axisItems=axes)
+        plot.hideButtons()
+        plot.setMouseEnabled(False, False)
+        plot.layout.setContentsMargins(0, 0, 0, 0)
+        pen = pg.mkPen("k", width=0.8 * s)
+        for side in ("left", "bottom", "top", "right"):
+            plot.showAxis(side)
+            ax = plot.getAxis(side)
+            ax.setPen(pen)
+            ax.setTextPen(TEXT_COLOR)
+            ax.enableAutoSIPrefix(False)
+            if side in ("top", "right"):  # close the box, as matplotlib does
+                ax.setStyle(showValues=False, tickLength=0)
+                ax.setTicks([[], []])
+                continue
+            ax.setStyle(tickFont=_font(9 * s), tickLength=round(3.5 * s), tickTextOffset=round(3.5 * s),
+                        maxTickLevel=0, maxTextLevel=0, autoReduceTextSpace=True)
+            ax.setTickDensity(math.sqrt(96.0 / self.options.dpi))  # as many ticks per inch as on a screen
+        return plot
+
+    def _label(self, plot: pg.PlotItem, x: str, y: str) -> None:
+        style = {"font-size": f"{round(10 * self.s)}px", "font-family": font_family(), "color": TEXT_COLOR}
+        plot.setLabel("bottom", x, **style)
+        plot.setLabel("left", y, **style)
+
+    def _legend(self, plot: pg.PlotItem, entries, corner: str = "left") -> None:
+        s = self.s
+        off = round(6 * s)
+        legend = pg.LegendItem(offset=(off if corner == "left" else -off, off), pen=pg.mkPen(200, 200, 200,
+                               width=0.6 * s), brush=pg.mkBrush(255, 255, 255, 230), labelTextColor=TEXT_COLOR,
+                               labelTextSize=f"{round(8.5 * s)}px", horSpacing=round(4 * s),
+                               verSpacing=0, sampleType=_Sample)
+        legend.setParentItem(plot.vb)
+        legend.layout.setContentsMargins(*[round(4 * s)] * 4)
+        for item, name in entries:
+            legend.addItem(_Sample(item, round(22 * s), round(10 * s)), name)
+        for _sample, label in legend.items:
+            label.item.document().setDocumentMargin(round(1 * s))
+            label.setText(label.text, family=font_family())
+        legend.updateSize()
+
+    def _fill_fit(self, plot: pg.PlotItem, data: Dataset, line, lstsq) -> None:
+        s = self.s
+        self._label(plot, X_LABEL, Y_LABEL)
+        x0, x1, y0, y1 = data_bounds(data)
+        plot.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        entries = []
+        if line is not None and (seg := clip_line(*line, x0, x1, y0, y1)) is not None:
+            fit = pg.PlotCurveItem(*seg, pen=pg.mkPen(FIT_COLOR, width=1.6 * s), antialias=True)
+            plot.addItem(fit)
+            entries.append((fit, "gradient descent fit"))
+        if lstsq is not None and (seg := clip_line(*lstsq, x0, x1, y0, y1)) is not None:
+            # drawn over the fit, thinner, so it shows where the two agree
+            pen = pg.mkPen(LSTSQ_INK, width=0.75 * s)
+            pen.setDashPattern([5, 5])
+            ls = pg.PlotCurveItem(*seg, pen=pen, antialias=True)
+            plot.addItem(ls)
+            entries.append((ls, "least squares (exact)"))
+        inc = data.include
+        points = pg.ScatterPlotItem(data.t_u[inc], data.t_c[inc], symbol="o", size=6.5 * s, antialias=True,
+                                    pen=pg.mkPen(DATA_COLOR, width=0.8 * s), brush=pg.mkBrush(*DATA_COLOR, 210))
+        plot.addItem(points)
+        entries.insert(0, (points, "readings"))
+        if not inc.all():
+            excluded = pg.ScatterPlotItem(data.t_u[~inc], data.t_c[~inc], symbol="o", size=6.5 * s,
+                                          antialias=True, pen=pg.mkPen(150, 150, 150, width=0.8 * s), brush=None)
+            plot.addItem(excluded)
+            entries.insert(1, (excluded, "excluded readings"))
+        self._legend(plot, entries)
+
+    def _fill_loss(self, plot: pg.PlotItem, rows) -> None:
+        s = self.s
+        self._label(plot, "Epoch", "Loss (mean squared error)")
+        plot.setLogMode(y=True)
+        plot.getAxis("left").setStyle(maxTickLevel=1)  # minor ticks at 2..9 × 10^k, unlabelled
+        rows = np.empty((0, 3)) if rows is None else np.asarray(rows, float)
+        if len(rows) > MAX_LOSS_ROWS:
+            idx = np.unique(np.append(np.linspace(0, len(rows) - 1, MAX_LOSS_ROWS).astype(int), len(rows) - 1))
+            rows = rows[idx]
+        entries = []
+        finite_all = np.empty(0)
+        for col, color, name in ((LOSS, FIT_COLOR, "training loss"), (VAL_LOSS, VAL_COLOR, "validation loss")):
+            if len(rows) == 0:
+                break
+            with np.errstate(all="ignore"):
+                y = np.where(np.isfinite(rows[:, col]) & (rows[:, col] > 0), rows[:, col], np.nan)
+            if not np.isfinite(y).any():
+                continue
+            finite_all = np.append(finite_all, y[np.isfinite(y)])
+            curve = pg.PlotDataItem(rows[:, EPOCH], y, pen=pg.mkPen(color, width=1.6 * s), connect="finite",
+                                    antialias=True)
+            plot.addItem(curve)
+            entries.append((curve, name))
+        if finite_all.size:
+            lo = math.floor(math.log10(max(float(finite_all.min()), 1e-300)))
+            hi = math.ceil(math.log10(float(finite_all.max())) + 1e-12)
+            plot.vb.setRange(xRange=(0, max(float(rows[-1, EPOCH]), 1.0)), yRange=(lo, max(hi, lo + 1)),
+                             padding=0.02)
+            first, last = (float(v) for v in rows[np.isfinite(rows[:, LOSS]), LOSS][[0, -1]])
+            self._legend(plot, entries, corner="right" if last <= first else "left")  # the empty corner
+        else:
+            plot.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            text = "no finite loss to show" if len(rows) else "no training run yet"
+            note = pg.TextItem(text, color=(120, 120, 120), anchor=(0.5, 0.5))
+            note.setFont(_font(10 * s))
+            note.setPos(0.5, 0.5)
+            plot.addItem(note)
+
+    def _settle(self) -> None:
+        """pyqtgraph sizes its axes to their tick labels while painting: paint into a throwaway QPicture and
+        re-run the layout until nothing moves."""
+        before = None
+        for _ in range(5):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.view.ci.layout.activate()
+            for plot in self.plots.values():
+                plot.layout.activate()
+            pic = QPicture()
+            p = QPainter(pic)
+            self.render(p)
+            p.end()
+            now = [tuple(it.geometry().getRect()) for plot in self.plots.values()
+                   for it in (plot, plot.vb, *(plot.getAxis(a) for a in ("left", "bottom")))]
+            if now == before:
+                break
+            before = now
+
+    # --- output -------------------------------------------------------------------------
+    def data_to_pixel(self, x: float, y: float, panel: str = "fit") -> tuple[float, float]:
+        """Where the data point (x, y) lands in the image (for tests and checks)."""
+        pt = self.plots[panel].vb.mapViewToScene(QPointF(x, y))
+        return pt.x(), pt.y()
+
+    def _items(self):
+        return [it for it in self.view.scene().items() if hasattr(it, "setExportMode")]
+
+    def render(self, painter: QPainter) -> None:
+        rect = QRectF(0, 0, *self.size)
+        items = self._items()
+        for it in items:  # vector symbols instead of cached pixmaps; no hover decorations
+            it.setExportMode(True, {"antialias": True, "background": QColor("white"), "painter": painter,
+                                    "resolutionScale": 1.0})
+        try:
+            painter.setRenderHint(QPainter.Antialiasing)
+            painter.setRenderHint(QPainter.TextAntialiasing)
+            self.view.scene().render(painter, rect, rect)
+        finally:
+            for it in items:
+                it.setExportMode(False)
+
+    def image(self) -> QImage:
+        W, H = self.size
+        img = QImage(W, H, QImage.Format_RGB32)
+        if img.isNull():
+            raise ValueError(f"not enough memory for a {W} × {H} pixel image")
+        img.fill(QColor("white"))
+        p = QPainter(img)
+        try:
+            self.render(p)
+        finally:
+            p.end()
+        dpm = round(self.options.dpi / 0.0254)
+        img.setDotsPerMeterX(dpm)
+        img.setDotsPerMeterY(dpm)
+        for key, value in self.metadata.items():
+            img.setText(key, value)
+        return img
+
+    def svg(self) -> bytes:
+        """The picture as SVG: width and height in inches, a viewBox in the PNG's pixels, strokes that scale."""
+        W, H = self.size
+        buf = QBuffer()
+        buf.open(QIODevice.WriteOnly)
+        gen = QSvgGenerator()
+        gen.setOutputDevice(buf)
+        gen.setSize(QSize(W, H))
+        gen.setViewBox(QRect(0, 0, W, H))
+        # pyqtgraph's axes paint through a QPicture, which is replayed scaled by (device DPI / picture DPI): keep
+        # the generator at the picture's DPI so 1 unit stays 1 pixel; the size in inches is set afterwards
+        gen.setResolution(QPicture().logicalDpiX())
+        gen.setTitle(self.options.title or "ThermoGUI plot")
+        gen.setDescription("; ".join(f"{k}: {v}" for k, v in self.metadata.items()))
+        p = QPainter(gen)
+        try:
+            p.fillRect(QRectF(0, 0, W, H), QColor("white"))
+            self.render(p)
+        finally:
+            p.end()
+        return scaling_strokes(bytes(buf.data()), W / self.options.dpi, H / self.options.dpi)
+
+    def close(self) -> None:
+        self.view.close()
+        self.view.deleteLater()
+
+
+_SVG_NS = "http://www.w3.org/2000/svg"
+_POINT_SHAPES = ("path", "polyline", "polygon")  # shapes whose coordinates can be transformed here
+_MATRIX = re.compile(r"matrix\(([^)]*)\)")
+_PATH_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def scaling_strokes(svg: bytes, width_in: float, height_in: float) -> bytes:
+    """Make Qt's SVG scale as one picture.
+
+    Qt writes pyqtgraph's cosmetic pens as `vector-effect="non-scaling-stroke"` inside groups that carry the data
+    transform, so a viewer showing the picture at any size but 1:1 draws wrong line widths.  Here the data transform
+    is applied to the coordinates of each such group, and the strokes become ordinary ones in picture units.
+    The width and height are given in inches.
+    """
+    import xml.etree.ElementTree as ET
+
+    ET.register_namespace("", _SVG_NS)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(svg)
+    root.set("width", f"{width_in:.4g}in")
+    root.set("height", f"{height_in:.4g}in")
+    for el in root.iter():  # name a generic family too, for viewers without the font
+        family = el.get("font-family")
+        if family:
+            el.set("font-family", "sans-serif" if family == "Sans Serif" else f"{family}, sans-serif")
+    for g in root.iter(f"{{{_SVG_NS}}}g"):
+        shapes = [ch for ch in g if ch.get("vector-effect") == "non-scaling-stroke"]
+        if not shapes:
+            continue
+        m = _MATRIX.fullmatch(g.get("transform", "").strip())
+        a, b, c, d, e, f = (float(v) for v in m.group(1).split(",")) if m else (1, 0, 0, 1, 0, 0)
+        linear = (a, b, c, d) != (1, 0, 0, 1)
+        if linear and (len(shapes) != len(g) or any(ch.tag.rsplit("}", 1)[-1] not in _POINT_SHAPES for ch in g)):
+            continue  # text or non-cosmetic strokes under a scaling transform: leave the group as Qt wrote it
+        for ch in shapes:
+            ch.attrib.pop("vector-effect")
+            if linear:
+                _transform_shape(ch, (a, b, c, d, e, f))
+        if linear:
+            g.attrib.pop("transform")
+    return b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + ET.tostring(root, encoding="utf-8",
+                                                                                    xml_declaration=False)
+
+
+def _transform_shape(el, m) -> None:
+    """Apply the SVG matrix m = (a, b, c, d, e, f) to the coordinates of a <path>, <polyline> or <polygon>."""
+    a, b, c, d, e, f = m
+
+    def tx(x: float, y: float) -> str:
+        return f"{a * x + c * y + e:.6g},{b * x + d * y + f:.6g}"
+
+    if el.tag.endswith("}path"):
+        out, nums = [], []
+        for tok in _PATH_TOKEN.findall(el.get("d", "")):
+            if tok.isalpha():
+                out.append(tok)
+            else:
+                nums.append(float(tok))
+                if len(nums) == 2:
+                    out.append(tx(*nums))
+                    nums = []
+        el.set("d", " ".join(out))
+    else:
+        vals = [float(v) for v in _PATH_TOKEN.findall(el.get("points", ""))]
+        el.set("points", " ".join(tx(x, y) for x, y in zip(vals[::2], vals[1::2])))
+
+
+def render_figure(options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None,
+                  metadata: dict | None = None) -> QImage:
+    """The picture as a QImage carrying its DPI and the run's text chunks."""
+    fig = Figure(options, data, line, lstsq, loss_rows, metadata)
+    try:
+        return fig.image()
+    finally:
+        fig.close()
+
+
+def render_svg(options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None,
+               metadata: dict | None = None) -> bytes:
+    fig = Figure(options, data, line, lstsq, loss_rows, metadata)
+    try:
+        return fig.svg()
+    finally:
+        fig.close()
+
+
+def png_bytes(image: QImage) -> bytes:
+    buf = QBuffer()
+    buf.open(QIODevice.WriteOnly)
+    if not image.save(buf, "PNG"):
+        raise ValueError("Qt could not encode the PNG")
+    return bytes(buf.data())
+
+
+def write_bytes(path, payload: bytes) -> None:
+    """Atomic write; an OSError names the reason plainly and the old file (if any) is untouched."""
+    target = Path(path)
+    try:
+        atomic_write_bytes(target, payload)
+    except OSError as e:
+        parent = target.parent if str(target.parent) else Path(".")
+        if e.errno == errno.ENOENT and not parent.exists():
+            why = f"the folder {parent} does not exist"
+        elif e.errno == errno.ENOTDIR or (parent.exists() and not parent.is_dir()):
+            why = f"{_first_file(parent)} is a file, not a folder"
+        elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            why = f"no permission to write in {parent}"
+        elif e.errno in (errno.ENOSPC, errno.EDQUOT):
+            why = f"the disk is full ({parent})"
+        elif e.errno == errno.EISDIR or target.is_dir():
+            why = f"{target} is a folder"
+        else:
+            why = e.strerror or str(e)
+        raise ExportError(e.errno or errno.EIO, why, str(target)) from e
+
+
+def _first_file(path: Path) -> Path:
+    """The part of `path` that exists as a file (the reason a folder cannot be created under it)."""
+    for p in [path, *path.parents]:
+        if p.exists():
+            return p
+    return path
+
+
+def write_figure(options: ExportOptions, path, data: Dataset, line=None, lstsq=None, loss_rows=None,
+                 metadata: dict | None = None) -> None:
+    """Render and write `path` (.png or .svg as options.format says)."""
+    if options.format == "svg":
+        payload = render_svg(options, data, line, lstsq, loss_rows, metadata)
+    else:
+        payload = png_bytes(render_figure(options, data, line, lstsq, loss_rows, metadata))
+    write_bytes(path, payload)
+
+
+def format_for_path(path) -> str:
+    ext = os.path.splitext(str(path))[1].lower()
+    if ext not in (".png", ".svg"):
+        raise ValueError("use .png or .svg")
+    return ext[1:]
+
+
+def copy_to_clipboard(image: QImage) -> None:
+    QGuiApplication.clipboard().setImage(image)
+
+
