@@ -136,7 +136,7 @@ CHILD_WINDOW = textwrap.dedent("""
 """)
 
 
-def test_after_a_kill_the_next_start_offers_the_autosave_and_restores_it_exactly(qtbot, prompts):
+def test_after_a_kill_the_next_start_offers_the_autosave_and_restores_it_exactly(qtbot, prompts):  # noqa: F811
     from PySide6.QtWidgets import QMessageBox
 
     from thermogui.app import create_window

@@ -155,9 +155,9 @@ def test_a_box_left_on_a_closed_window_does_not_break_the_next_report(qtbot, win
         hook(*fake_exception("first"))
         qtbot.waitUntil(lambda: error_dialog(other) is not None, timeout=2000)
         other.files.mark_saved()
-        other.close()  # deletes the window, and the box on it
-        qtbot.waitUntil(lambda: error_dialog(other) is None if _alive(other) else True, timeout=2000)
-        del other
+        other.close()
+        other.deleteLater()  # the window goes, and the box on it
+        qtbot.waitUntil(lambda: not _alive(other), timeout=2000)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
         hook(*fake_exception("second"))

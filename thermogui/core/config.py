@@ -74,8 +74,8 @@ class TrainConfig:
             raise ConfigError(f"validation fraction must be at least 0 and below 1 (got {self.val_fraction:g})")
         if self.tol is not None and not (math.isfinite(self.tol) and self.tol >= 0):
             raise ConfigError(f"tolerance must be a number >= 0 (got {self.tol!r})")
-        if not isinstance(self.seed, int):
-            raise ConfigError(f"seed must be a whole number (got {self.seed!r})")
+        if not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
+            raise ConfigError(f"seed must be a whole number from 0 to 2**63 - 1 (got {self.seed!r})")
         return self
 
     def with_(self, **changes) -> TrainConfig:

@@ -130,7 +130,7 @@ def read_csv(path: str | os.PathLike) -> Dataset:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise DataError([(line, "the file is not UTF-8 text (is it a spreadsheet saved in another format?)")])
+        raise DataError([(line, "the file is not UTF-8 text (is it a spreadsheet saved in another format?)")]) from None
     if "\x00" in text:
         raise DataError("the file contains binary data, not text")
     return parse_csv_text(text)

@@ -59,6 +59,18 @@ def data_bounds(data: Dataset) -> tuple[float, float, float, float]:
     return x0 - mx, x1 + mx, y0 - my, y1 + my
 
 
+MAX_SCATTER_POINTS = 10_000
+
+
+def _sampled(x: np.ndarray, y: np.ndarray):
+    """At most MAX_SCATTER_POINTS evenly spaced readings: pyqtgraph's scatter costs Python time per point, and a
+    100,000-reading cloud looks the same drawn from a tenth of its points."""
+    if len(x) <= MAX_SCATTER_POINTS:
+        return x, y
+    idx = np.linspace(0, len(x) - 1, MAX_SCATTER_POINTS).astype(np.intp)
+    return x[idx], y[idx]
+
+
 def _show_in_legend(legend: pg.LegendItem, item, name: str, show: bool) -> None:
     listed = any(sample.item is item for sample, _ in legend.items)
     if show and not listed:
@@ -97,8 +109,8 @@ class FitPlot(pg.PlotWidget):
 
     def set_data(self, data: Dataset) -> None:
         inc = data.include
-        self.points.setData(data.t_u[inc], data.t_c[inc])
-        self.excluded.setData(data.t_u[~inc], data.t_c[~inc])
+        self.points.setData(*_sampled(data.t_u[inc], data.t_c[inc]))
+        self.excluded.setData(*_sampled(data.t_u[~inc], data.t_c[~inc]))
         _show_in_legend(self.legend, self.excluded, "excluded", not inc.all())
         self._bounds = data_bounds(data)
         x0, x1, y0, y1 = self._bounds
