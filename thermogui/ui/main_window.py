@@ -182,9 +182,11 @@ class MainWindow(QMainWindow):
         return f"Training {pace} — Pause (F6) or Stop (Shift+F5). The readings are locked until the run ends."
 
     @Slot()
-    def _redraw(self) -> None:
+    def _redraw(self, force: bool = False) -> None:
+        """One frame: the fit line and readouts; the loss curve every LOSS_EVERY frames (and always when forced or
+        not running, so a paused or finished run shows its whole curve)."""
         r = self.history.latest
-        if r is None or r.epoch == self._drawn:
+        if r is None or (r.epoch == self._drawn and not force):
             return
         self._drawn = r.epoch
         self._frame += 1
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_paused_at(self, count: int) -> None:
-        self._redraw()
+        self._redraw(force=True)
         self.teaching.refresh()
         self.status_label.setText(f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop.")
         self.runPaused.emit(count)
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
     def _on_run_finished(self, outcome: TrainOutcome) -> None:
         self.redraw_timer.stop()
         self._set_state(IDLE)
-        self._redraw()
+        self._redraw(force=True)
         self.last_outcome = outcome
         config = self._run_config
         stab = self._stability(config)
