@@ -111,6 +111,14 @@ def test_paste_rows_from_a_spreadsheet(qtbot, window, table):
     assert window.model.rowCount() == 11
 
 
+def test_pasted_include_column_is_kept(qtbot, window, table):
+    QGuiApplication.clipboard().setText("t_u,t_c,include\n90,32,1\n100,38,0\n")
+    table.setFocus()
+    table.setCurrentIndex(window.model.index(10, T_U))
+    qtbot.keyClick(table, Qt.Key_V, Qt.ControlModifier)
+    assert window.model.dataset.include.tolist()[11:] == [True, False]
+
+
 def test_bad_paste_changes_nothing_and_names_the_line(qtbot, window, table):
     QGuiApplication.clipboard().setText("90\t32\nabc\t38\n100\tnan\n")
     table.setFocus()

@@ -195,7 +195,8 @@ class MainWindow(QMainWindow):
         if self._frame % LOSS_EVERY == 0 or self.state != RUNNING:
             self.loss_plot.set_rows(self.history.decimated(MAX_LOSS_POINTS))
         self.readouts.show_epoch(r, epochs)
-        self.progress.setValue(r.epoch)
+        if r.epoch * 200 // max(epochs, 1) != self.progress.value() * 200 // max(epochs, 1) or self.state != RUNNING:
+            self.progress.setValue(r.epoch)  # repaints at once: only when the bar moves (0.5 % steps)
         self.teaching.on_frame()
 
     @Slot(float)

@@ -138,10 +138,11 @@ class ReadingsModel(QAbstractTableModel):
         return True
 
     # --- edits as undoable commands ------------------------------------------------------------
-    def insert_rows(self, row: int, t_u, t_c, text: str | None = None) -> None:
+    def insert_rows(self, row: int, t_u, t_c, text: str | None = None, include=None) -> None:
         t_u = list(t_u)
         text = text or (f"Add row {row + 1}" if len(t_u) == 1 else f"Add {len(t_u)} rows")
-        self.undo_stack.push(_Replace(self, self._data.inserted(row, t_u, list(t_c)), text, inserted=(row, len(t_u))))
+        data = self._data.inserted(row, t_u, list(t_c), None if include is None else list(include))
+        self.undo_stack.push(_Replace(self, data, text, inserted=(row, len(t_u))))
 
     def remove_rows(self, rows) -> None:
         rows = sorted(set(rows))

@@ -188,7 +188,8 @@ class DataPanel(QWidget):
             return
         row = cur.row() + 1 if cur.isValid() else len(self.model.dataset)
         self.model.insert_rows(row, pasted.t_u.tolist(), pasted.t_c.tolist(),
-                               text=f"Paste {len(pasted)} row{'s' if len(pasted) != 1 else ''}")
+                               text=f"Paste {len(pasted)} row{'s' if len(pasted) != 1 else ''}",
+                               include=pasted.include.tolist())
         sel = self.view.selectionModel()
         sel.select(self.model.index(row, USE), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         sel.select(self.model.index(row + len(pasted) - 1, T_C), QItemSelectionModel.Select | QItemSelectionModel.Rows)
