@@ -578,4 +578,4 @@ def test_pasting_any_text_inserts_every_row_or_nothing(paste_panel, text, row, c
         assert panel.message.text().startswith("⚠ Nothing was pasted.")
         return
     at = row + 1 if row >= 0 else len(before)
-    assert after == before.inserted(at, pasted.t_u, pasted.t_c)  # every row, at the cursor, nothing else changed
+    assert after == before.inserted(at, pasted.t_u, pasted.t_c, pasted.include)  # every row and flag, at the cursor
