@@ -76,7 +76,7 @@ def _plain(v):
         return [_plain(x) for x in v]
     if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
         return _plain(v.tolist())
-    if hasattr(v, "value") and isinstance(getattr(v, "value"), str):  # an Enum such as StopReason
+    if hasattr(v, "value") and isinstance(v.value, str):  # an Enum such as StopReason
         return v.value
     if isinstance(v, float) and not math.isfinite(v):
         return None

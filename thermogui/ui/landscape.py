@@ -19,6 +19,7 @@ from ..core.config import TrainConfig
 from ..core.dataset import Dataset
 from ..core.explain import equation, fmt_num
 from ..core.history import B, B_RAW, LOSS, W, W_RAW
+from .plots import show_in_legend
 from ..core.landscape import (
     MAX_PATH_POINTS, Landscape, clip_path, decimate_index, describe, fit_window, landscape, path_bounds,
 )
@@ -229,7 +230,7 @@ class LandscapePanel(QWidget):
         self._traj = np.array(rows[idx][:, [W, B, W_RAW, B_RAW, LOSS]], dtype=float)
         self._traj_norm = self.landscape.normalization if self.landscape is not None else None
         self._traj_start = self._start
-        if _show_in_legend(self.legend, self.path, "this run", True):
+        if show_in_legend(self.legend, self.path, "this run", True):
             self._fit_legend()
         self._draw_current()
 
@@ -238,7 +239,7 @@ class LandscapePanel(QWidget):
         self.path.setData([], [])
         self.current.setData([], [])
         self.path_note.hide()
-        if _show_in_legend(self.legend, self.path, "this run", False):
+        if show_in_legend(self.legend, self.path, "this run", False):
             self._fit_legend()
 
     def add_previous_path(self, rows: np.ndarray, label: str, start_raw: tuple[float, float] | None = None) -> None:
@@ -438,15 +439,3 @@ def fit_legend_height(legend: pg.LegendItem, item: pg.PlotItem) -> None:
 def _inside(box, w, b) -> bool:
     w0, w1, b0, b1 = box
     return bool(np.all((w >= w0) & (w <= w1) & (b >= b0) & (b <= b1)))
-
-
-def _show_in_legend(legend: pg.LegendItem, item, name: str, show: bool) -> bool:
-    """List or unlist `item`; True if that changed the legend."""
-    listed = any(sample.item is item for sample, _ in legend.items)
-    if show and not listed:
-        legend.addItem(item, name)
-    elif not show and listed:
-        legend.removeItem(item)
-    else:
-        return False
-    return True

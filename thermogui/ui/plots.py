@@ -71,12 +71,16 @@ def _sampled(x: np.ndarray, y: np.ndarray):
     return x[idx], y[idx]
 
 
-def _show_in_legend(legend: pg.LegendItem, item, name: str, show: bool) -> None:
+def show_in_legend(legend: pg.LegendItem, item, name: str, show: bool) -> bool:
+    """List or unlist `item` in `legend`; True if that changed the legend."""
     listed = any(sample.item is item for sample, _ in legend.items)
     if show and not listed:
         legend.addItem(item, name)
     elif not show and listed:
         legend.removeItem(item)
+    else:
+        return False
+    return True
 
 
 class FitPlot(pg.PlotWidget):
@@ -111,7 +115,7 @@ class FitPlot(pg.PlotWidget):
         inc = data.include
         self.points.setData(*_sampled(data.t_u[inc], data.t_c[inc]))
         self.excluded.setData(*_sampled(data.t_u[~inc], data.t_c[~inc]))
-        _show_in_legend(self.legend, self.excluded, "excluded", not inc.all())
+        show_in_legend(self.legend, self.excluded, "excluded", not inc.all())
         self._bounds = data_bounds(data)
         x0, x1, y0, y1 = self._bounds
         self.getPlotItem().vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
@@ -179,7 +183,7 @@ class LossPlot(pg.PlotWidget):
         self.train_curve.setData(x, loss)
         self._fit_decades(loss)
         has_val = bool(np.isfinite(val[-1:]).any() or np.isfinite(val).any())
-        _show_in_legend(self.legend, self.val_curve, "validation loss", has_val)
+        show_in_legend(self.legend, self.val_curve, "validation loss", has_val)
         if has_val:
             self.val_curve.setData(x, np.where(np.isfinite(val) & (val > 0), val, np.nan))
         else:
