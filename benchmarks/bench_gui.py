@@ -40,6 +40,16 @@ def launch_time(repeats: int = 3) -> tuple[float, float]:
     return min(app), min(base)
 
 
+def isolate_settings() -> None:
+    """Keep the benchmark's window state and settings out of the user's own (a throw-away INI folder)."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp(prefix="thermogui-bench-"))
+
+
 def app_run(epochs: int):
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -75,6 +85,7 @@ def app_run(epochs: int):
     window.start()
     loop.exec()
     timer.stop()
+    window.files.mark_saved()  # the benchmark's settings are no user's work: close without the save prompt
     window.close()
     elapsed = result["t1"] - t0
     return epochs / elapsed, max(gaps[1:] or [0.0]), redraws[0] / elapsed
@@ -92,6 +103,7 @@ def main(argv=None) -> None:
     from thermogui.app import _application
 
     _application()
+    isolate_settings()
     time_bare(2000)  # warm up
     bare = max(time_bare(args.epochs // 2) for _ in range(2))
     eps, gap, fps = app_run(args.epochs)

@@ -354,19 +354,19 @@ BAD_OPTIONS = [
     (("fit", "--lr", "0"), "learning rate"),
     (("fit", "--lr", "-1"), "learning rate"),
     (("fit", "--lr", "abc"), "'abc' is not a number"),
-    (("fit", "--lr", "nan"), "not a finite number"),
+    (("fit", "--lr", "nan"), "must be a finite number"),
     (("fit", "--epochs", "0"), "epochs"),
-    (("fit", "--epochs", "-3"), "must not be negative"),
-    (("fit", "--epochs", "2.5"), "not a whole number"),
+    (("fit", "--epochs", "-3"), "epochs must be a whole number from 1 to 10,000,000 (got -3)"),
+    (("fit", "--epochs", "2.5"), "must be a whole number"),
     (("fit", "--normalize", "minmax"), "invalid choice"),
     (("fit", "--grad", "numeric"), "invalid choice"),
     (("fit", "--optimizer", "rmsprop"), "invalid choice"),
     (("fit", "--momentum", "1"), "momentum"),
     (("fit", "--scale", "0"), "scale"),
-    (("fit", "--val-fraction", "0.95"), "at least 2"),
+    (("fit", "--val-fraction", "0.95"), "at most 0.9"),
     (("fit", "--val-fraction", "1.5"), "validation fraction"),
     (("fit", "--tol", "-1"), "tolerance"),
-    (("fit", "--seed", "x"), "not a whole number"),
+    (("fit", "--seed", "x"), "'x' is not a number"),
     (("fit", "--bogus"), "unrecognized arguments"),
     (("fit", "--lr"), "expected one argument"),
     (("frobnicate",), "invalid choice"),
@@ -453,7 +453,7 @@ def test_subprocess_diverging_run_prints_the_book_lines_and_json_nulls():
 def test_subprocess_errors_and_version(tmp_path):
     proc = run_cli("fit", "--lr", "0")
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("thermogui: error: learning rate")
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("thermogui: error: argument --lr: learning rate")
 
     bad = tmp_path / "bad.csv"
     bad.write_text("t_u,t_c\n1,2\nx,3\n")

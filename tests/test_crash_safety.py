@@ -22,7 +22,7 @@ from thermogui.core.csvio import read_csv
 from thermogui.core.dataset import Dataset
 from thermogui.core.session import load_session
 
-from .ui.conftest import prompts  # noqa: F401  (the fixture that answers QMessageBox.question; autouse)
+from tests.ui.conftest import prompts  # noqa: F401  (the fixture that answers QMessageBox.question; autouse)
 
 ROOT = Path(__file__).resolve().parents[1]
 ROWS = 100_000

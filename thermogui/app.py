@@ -148,11 +148,11 @@ def create_window(data=None):
     """Create (if needed) the QApplication and return the shown main window, without entering the event loop."""
     app = _application()
     install_excepthook()
-    from .ui.main_window import MainWindow
+    from thermogui.ui.main_window import MainWindow
 
     window = MainWindow(data)
     try:
-        from .desktop import icon_path
+        from thermogui.desktop import icon_path
         from PySide6.QtGui import QIcon
 
         icon = QIcon(str(icon_path()))

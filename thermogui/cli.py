@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
-from . import __version__
+from thermogui import __version__
+from thermogui.core.fields import FIELDS
+from thermogui.core.numbers import fmt_spec
+from thermogui.core.numbers import fmt_tensor as format_pair  # the old name, imported from here by the tests
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "-1e30" and "-.5e-3" are numbers, not options (argparse before 3.13 only knows "-1" and "-1.5")
+        self._negative_number_matcher = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
     def error(self, message):  # one line, exit code 2
         self.exit(2, f"thermogui: error: {message}\n")
 
@@ -24,38 +33,30 @@ def _positive_int(text: str) -> int:
     return v
 
 
-def _float(text: str) -> float:
-    import math
+def _field_type(fld):
+    def convert(text: str):
+        from thermogui.core.fields import ConfigError
 
-    try:
-        v = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not math.isfinite(v):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a finite number")
-    return v
+        try:
+            return fld.parse(text)
+        except ConfigError as e:
+            raise argparse.ArgumentTypeError(str(e)) from None
+
+    convert.__name__ = fld.name  # argparse names the type in some messages
+    return convert
 
 
-def format_pair(*values: float, precision: int = 4) -> str:
-    """Numbers as the book's `print(f'... {grad}')` shows a float tensor, without the padding: torch's rule picks
-    scientific notation when the nonzero finite magnitudes span more than 1000x, exceed 1e8 or go below 1e-4, and
-    whole-number mode ("0.") when every nonzero finite value is an integer."""
-    import math
-
-    finite = [abs(v) for v in values if math.isfinite(v) and v != 0]
-    int_mode = all(v == math.ceil(v) for v in values if math.isfinite(v) and v != 0)
-    sci = bool(finite) and (
-        max(finite) / min(finite) > 1000.0 or max(finite) > 1.0e8 or (not int_mode and min(finite) < 1.0e-4)
-    )
-
-    def one(v: float) -> str:
-        if sci:
-            return f"{v:.{precision}e}"
-        if int_mode:
-            return f"{v:.0f}" + ("." if math.isfinite(v) else "")
-        return f"{v:.{precision}f}"
-
-    return "[" + ", ".join(one(v) for v in values) + "]"
+def _add_field_option(parser, fld) -> None:
+    if fld.kind == "bool":  # a switch that turns the default off
+        parser.add_argument(fld.cli, dest=fld.name, action="store_false", help=fld.help)
+    elif fld.kind == "choice":
+        parser.add_argument(fld.cli, dest=fld.name, choices=[v for v, _ in fld.choices], default=fld.default,
+                            help=f"{fld.help} (default {fld.default})")
+    else:
+        default = "none" if fld.default is None else fld.format(fld.default)
+        parser.add_argument(fld.cli, dest=fld.name, type=_field_type(fld), default=fld.default,
+                            metavar=fld.name.upper().replace("_", "-"),
+                            help=f"{fld.help} ({fld.range_text()}; default {default})".replace("%", "%%"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,19 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     f = sub.add_parser("fit", help="train without a window and print the result")
     f.add_argument("--data", metavar="FILE.csv", help="readings t_u,t_c (default: the book's 11 points)")
-    f.add_argument("--lr", type=_float, default=1e-2, help="learning rate (default 1e-2)")
-    f.add_argument("--epochs", type=_positive_int, default=5000, help="number of epochs (default 5000)")
-    f.add_argument("--init-w", type=_float, default=1.0, help="start w, in training units (default 1)")
-    f.add_argument("--init-b", type=_float, default=0.0, help="start b (default 0)")
-    f.add_argument("--normalize", choices=("none", "scale", "zscore"), default="scale")
-    f.add_argument("--scale", type=_float, default=0.1, help="factor for --normalize scale (default 0.1)")
-    f.add_argument("--grad", choices=("manual", "autograd"), default="manual")
-    f.add_argument("--optimizer", choices=("sgd", "adam"), default="sgd")
-    f.add_argument("--momentum", type=_float, default=0.0)
-    f.add_argument("--val-fraction", type=_float, default=0.0)
-    f.add_argument("--seed", type=_positive_int, default=0)
-    f.add_argument("--tol", type=_float, default=None, help="stop when every |gradient| <= TOL")
-    f.add_argument("--no-stop-on-nonfinite", action="store_true", help="keep going after the loss becomes inf/nan")
+    for fld in FIELDS:  # every training setting, from the one field spec
+        _add_field_option(f, fld)
     f.add_argument("--log-every", type=_positive_int, default=0, metavar="N", help="print every N-th epoch")
     f.add_argument("--json", action="store_true", help="print the result as one JSON object")
     f.add_argument("--plot", metavar="OUT.png|OUT.svg", help="also save the fitted plot image")
@@ -87,10 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fit(args) -> int:
-    from .core.csvio import read_csv
-    from .core.dataset import DataError, Dataset
-    from .core.report import summarize
-    from .core.training import ConfigError, TrainConfig, prepare, train
+    from thermogui.core.csvio import read_csv
+    from thermogui.core.dataset import DataError, Dataset
+    from thermogui.core.report import summarize
+    from thermogui.core.training import ConfigError, TrainConfig, prepare, train
 
     if args.plot and not args.plot.lower().endswith((".png", ".svg")):
         print(f"thermogui: error: --plot {args.plot}: use .png or .svg", file=sys.stderr)
@@ -100,12 +90,7 @@ def _fit(args) -> int:
         return 2
     try:
         data = read_csv(args.data) if args.data else Dataset.book()
-        config = TrainConfig(
-            lr=args.lr, epochs=args.epochs, init_w=args.init_w, init_b=args.init_b, normalize=args.normalize,
-            scale=args.scale, gradient=args.grad, optimizer=args.optimizer, momentum=args.momentum,
-            val_fraction=args.val_fraction, seed=args.seed, tol=args.tol,
-            stop_on_non_finite=not args.no_stop_on_nonfinite,
-        ).validated()
+        config = TrainConfig(**{fld.name: getattr(args, fld.name) for fld in FIELDS}).validated()
         prep = prepare(config, data)
         gen = train(config, data)
     except (DataError, ConfigError) as e:
@@ -130,7 +115,7 @@ def _fit(args) -> int:
             history.append(r)
     result = summarize(config, data, outcome, prep)
     if args.plot:
-        from .plot_export import export_plot_headless
+        from thermogui.plot_export import export_plot_headless
 
         try:
             export_plot_headless(args.plot, data, config, outcome, history, dpi=args.dpi)
@@ -145,20 +130,18 @@ def _fit(args) -> int:
 
 
 def _print_summary(r: dict) -> None:
-    def num(v, fmt):
-        return "n/a" if v is None else format(v, fmt)
-
     reason = r["stop_reason"]
     if reason == "non_finite":
         print(f"Stopped at epoch {r['stop_epoch']}: the loss is no longer finite "
-              f"(last finite: epoch {r['last_finite_epoch']}, loss {num(r['last_finite_loss'], '.6g')}).")
-        print(f"The largest stable learning rate for this data is {r['lr_stable_max']:.3g}.")
+              f"(last finite: epoch {r['last_finite_epoch']}, loss {fmt_spec(r['last_finite_loss'], '.6g')}).")
+        print(f"The largest stable learning rate for this data is {fmt_spec(r['lr_stable_max'], '.3g')}.")
     else:
-        print(f"{reason.capitalize()} after {r['epochs_run']} epochs: loss {num(r['loss'], '.6f')}")
-    print(f"t_c = {num(r['w'], '.6g')} * t_u + {num(r['b'], '.6g')}   (model units: w = {num(r['w_model'], '.6g')}, "
-          f"b = {num(r['b_model'], '.6g')})")
+        print(f"{reason.capitalize()} after {r['epochs_run']} epochs: loss {fmt_spec(r['loss'], '.6f')}")
+    w, b, w_model, b_model = (fmt_spec(r[k], ".6g") for k in ("w", "b", "w_model", "b_model"))
+    print(f"t_c = {w} * t_u + {b}   (model units: w = {w_model}, b = {b_model})")
     ls = r["lstsq"]
-    print(f"least squares: t_c = {ls['w']:.6g} * t_u + {ls['b']:.6g}, loss {ls['loss']:.6f}")
+    print(f"least squares: t_c = {fmt_spec(ls['w'], '.6g')} * t_u + {fmt_spec(ls['b'], '.6g')}, "
+          f"loss {fmt_spec(ls['loss'], '.6f')}")
 
 
 COMMANDS = ("fit", "install-desktop", "uninstall-desktop")
@@ -174,7 +157,7 @@ def _looks_like_file(arg: str) -> bool:
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] not in COMMANDS and _looks_like_file(argv[0]):
-        from .app import main as gui_main  # `thermogui FILE…` (a file manager's "Open with"): open it in the window
+        from thermogui.app import main as gui_main  # `thermogui FILE…` (a file manager's "Open with"): open it in the window
 
         gui_main(files=argv)
         return
@@ -182,9 +165,9 @@ def main(argv=None) -> None:
     if args.command == "fit":
         sys.exit(_fit(args))
     if args.command in ("install-desktop", "uninstall-desktop"):
-        from . import desktop
+        from thermogui import desktop
 
         sys.exit(desktop.install() if args.command == "install-desktop" else desktop.uninstall())
-    from .app import main as gui_main
+    from thermogui.app import main as gui_main
 
     gui_main()

@@ -228,7 +228,7 @@ def _trust(path: Path) -> None:
 
 def install(prefix: str | os.PathLike | None = None) -> int:
     """Install the launcher and icons for the current user (`prefix` replaces $XDG_DATA_HOME). Exit code."""
-    from .core.atomic import atomic_write_bytes
+    from thermogui.core.atomic import atomic_write_bytes
 
     if sys.platform in ("win32", "darwin"):
         print("thermogui: install-desktop installs a freedesktop (Linux) launcher; nothing to do here.",

@@ -32,14 +32,14 @@ def export_plot_headless(path, data, config, outcome, history, dpi: int = 600, w
     """
     import numpy as np
 
-    from .core.analysis import least_squares
-    from .core.history import COLUMNS
+    from thermogui.core.analysis import least_squares
+    from thermogui.core.history import COLUMNS
 
     ext = os.path.splitext(str(path))[1].lower()
     if ext not in (".png", ".svg"):
         raise ValueError("use .png or .svg")
     ensure_qt_app()
-    from .ui.figure import ExportOptions, run_metadata, write_figure
+    from thermogui.ui.export.figure import ExportOptions, run_metadata, write_figure
 
     options = ExportOptions(what=what, format=ext[1:], dpi=dpi).validated()
     t_u, t_c = data.active()

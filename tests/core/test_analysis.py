@@ -180,3 +180,50 @@ def test_predict_and_invert_round_trip():
 def test_invert_a_flat_line():
     with pytest.raises(ZeroDivisionError, match="flat"):
         a.invert(20.0, 0.0, 5.0)
+
+
+# --- does a fit mean anything? ----------------------------------------------------------------------------------------
+def test_a_diverged_runs_line_is_not_a_meaningful_fit():
+    """Raw t_u at lr 0.01 stops at epoch 11 with a finite but astronomical line: its 'metrics' (R² = −3.9e36,
+    every residual 'within the spread' of 1.7e19 °C) mean nothing, and fit_check says so."""
+    _, o = run(TrainConfig(normalize="none", lr=0.01), BOOK)
+    assert o.stop_reason == StopReason.NON_FINITE and math.isfinite(o.w) and math.isfinite(o.b)
+    m = a.metrics(BOOK.t_u, BOOK.t_c, o.w, o.b)
+    assert m.r2 < -1e36  # what the Results tab used to print
+    check = a.fit_check(BOOK.t_u, BOOK.t_c, o.w, o.b)
+    assert not check.meaningful and check.reason == "far"
+    assert check.span == 32.0  # book t_c runs from −4 to 28 °C
+    assert check.rms == pytest.approx(m.rmse, rel=1e-12) and check.rms > 1e19
+    assert check.limit == a.FAR_SPANS * 32.0
+    assert not a.fit_is_meaningful(BOOK.t_u, BOOK.t_c, o.w, o.b)
+
+
+def test_poor_and_good_lines_are_meaningful():
+    start = a.fit_check(BOOK.t_u, BOOK.t_c, 1.0, 0.0)  # the untrained start on raw readings: loss 1763.9
+    assert start.meaningful and start.reason == "ok"
+    assert start.rms ** 2 == pytest.approx(1763.8846, rel=1e-6)
+    ls = a.least_squares(BOOK.t_u, BOOK.t_c)
+    best = a.fit_check(BOOK.t_u, BOOK.t_c, ls.w, ls.b)
+    assert best.meaningful and best.rms ** 2 == pytest.approx(ls.loss, rel=1e-12)
+
+
+def test_the_limit_is_a_hundred_spans_of_the_readings():
+    t_u = np.array([0.0, 1.0, 2.0])
+    t_c = np.array([0.0, 5.0, 10.0])  # span 10 °C, so the limit is an RMS residual of 1,000 °C
+    assert a.fit_check(t_u, t_c, 5.0, 999.0).meaningful  # every residual exactly 999 °C
+    assert not a.fit_check(t_u, t_c, 5.0, 1001.0).meaningful
+    flat = a.fit_check(t_u, np.full(3, 20.0), 0.0, 120.0)  # all t_c equal: the yardstick is 1 °C
+    assert flat.span == 1.0 and flat.meaningful and not a.fit_check(t_u, np.full(3, 20.0), 0.0, 121.0).meaningful
+
+
+@pytest.mark.parametrize("w, b", [(math.nan, 0.0), (1.0, math.inf), (-math.inf, math.nan)])
+def test_a_non_finite_line_is_not_meaningful(w, b):
+    check = a.fit_check(BOOK.t_u, BOOK.t_c, w, b)
+    assert not check.meaningful and check.reason == "not_finite" and math.isnan(check.rms)
+
+
+def test_a_line_too_large_to_square_is_far_with_a_finite_rms():
+    check = a.fit_check(BOOK.t_u, BOOK.t_c, 1e300, 0.0)  # r² overflows float64; the RMS must not
+    assert check.reason == "far" and math.isfinite(check.rms)
+    assert check.rms == pytest.approx(1e300 * math.sqrt(np.mean(BOOK.t_u ** 2)), rel=1e-9)
+    assert a.fit_check([], [], 1.0, 0.0).meaningful  # nothing to judge

@@ -10,7 +10,7 @@ import pytest
 from thermogui.core.config import ConfigError
 from thermogui.core.dataset import BOOK_T_C, BOOK_T_U, Dataset
 from thermogui.core.explain import MINUS
-from thermogui.core.inspect import (
+from thermogui.core.gradients import (
     OUTLIER_SPREADS, CalibrationError, calibration, chain_rule_lines, gradient_report, num, outliers, residuals,
 )
 from thermogui.core.training import TrainConfig, prepare, run

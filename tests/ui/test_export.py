@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QMessageBox
 
 import thermogui
 from thermogui.core.config import StopReason
-from thermogui.ui import export
-from thermogui.ui.export import ExportOptions, Figure, export_from_window, open_export_dialog, window_inputs
-from thermogui.ui.plots import FIT_COLOR
+from thermogui.ui.export import dialog as export
+from thermogui.ui.export.dialog import ExportOptions, Figure, export_from_window, open_export_dialog, window_inputs
+from thermogui.ui.plots.live import FIT_COLOR
 
 from .helpers import choose, click, type_into
 

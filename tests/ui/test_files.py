@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from thermogui.core.csvio import read_csv
 from thermogui.core.dataset import Dataset
-from thermogui.ui.readings_model import T_U
+from thermogui.ui.readings.model import T_U
 
 from .helpers import click, edit_cell, type_into
 
@@ -86,7 +86,7 @@ def test_session_round_trip_restores_the_same_run(qtbot, window, tmp_path, monke
         assert other.controls.config() == window.controls.config()
         assert other.readouts.equation.text() == window.readouts.equation.text()
         assert other.fit_plot.line() == pytest.approx((outcome.w, outcome.b))
-        assert "Restored the saved result" in other.status_label.text()
+        assert "saved result" in other.status_label.text()
     finally:
         other.close()
 
@@ -196,7 +196,7 @@ def test_settings_are_remembered(qtbot, window):
 
 
 def test_export_history_result_and_script(qtbot, window, tmp_path):
-    from thermogui.ui import result_exports
+    from thermogui.ui.export import results as result_exports
 
     outcome = run_book(qtbot, window)
     hist = tmp_path / "h.csv"

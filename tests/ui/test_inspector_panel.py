@@ -8,9 +8,9 @@ import pytest
 
 from thermogui.core.dataset import Dataset
 from thermogui.core.explain import MINUS
-from thermogui.core.inspect import gradient_report
+from thermogui.core.gradients import gradient_report
 from thermogui.core.training import TrainConfig, run
-from thermogui.ui.inspector import GradientPanel
+from thermogui.ui.panels.inspector import GradientPanel
 
 from .helpers import type_into
 

@@ -12,7 +12,7 @@ from thermogui.core.dataset import Dataset
 from thermogui.core.history import History
 from thermogui.core.landscape import raw_start, run_label
 from thermogui.core.training import TrainConfig, run
-from thermogui.ui.landscape import LandscapePanel
+from thermogui.ui.panels.landscape import LandscapePanel
 
 BOOK = Dataset.book()
 RAW = TrainConfig(normalize="none", lr=1e-4)

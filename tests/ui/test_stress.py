@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from thermogui.core.config import StopReason, TrainConfig
 from thermogui.core.csvio import write_csv
 from thermogui.core.dataset import Dataset
-from thermogui.ui.plots import MAX_LOSS_POINTS
+from thermogui.ui.plots.live import MAX_LOSS_POINTS
 
 from .helpers import click
 

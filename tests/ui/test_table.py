@@ -4,15 +4,21 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from thermogui.core.dataset import BOOK_T_C, BOOK_T_U
-from thermogui.ui.readings_model import T_C, T_U, USE
+from thermogui.ui.readings.model import T_C, T_U, USE
 
 from .helpers import edit_cell
 
 
 @pytest.fixture
-def table(window):
+def table(qtbot, window):
+    """The readings table of an active window (under X without a window manager a shown window is not active, and
+    key presses and shortcuts only reach the active window)."""
+    if not window.isActiveWindow():
+        with qtbot.waitActive(window):
+            window.activateWindow()
     return window.data_panel.view
 
 
@@ -67,36 +73,138 @@ def test_undo_and_redo_with_the_keyboard(qtbot, window, table):
     assert values(window)[0][:2] == [40.0, 55.9]
 
 
-def test_insert_key_adds_a_row_and_delete_key_removes_selected_rows(qtbot, window, table):
-    table.setFocus()
-    table.setCurrentIndex(window.model.index(10, T_U))
-    qtbot.keyClick(table, Qt.Key_Insert)
-    assert window.model.rowCount() == 12
-    editor = table.focusWidget()  # the new row opens for typing
-    editor.selectAll()
-    qtbot.keyClicks(editor, "90")
-    qtbot.keyClick(editor, Qt.Key_Return)
+def type_new_row(qtbot, table, t_u: str, t_c: str | None) -> None:
+    """In the editor Insert opened on a new row's t_u: type t_u, Tab to t_c, type it (if given), Enter."""
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), "Insert did not open the new row for typing"
+    qtbot.keyClicks(editor, t_u)
+    qtbot.keyClick(editor, Qt.Key_Tab)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    if t_c is None:
+        qtbot.keyClick(editor, Qt.Key_Escape)
+    else:
+        qtbot.keyClicks(editor, t_c)
+        qtbot.keyClick(editor, Qt.Key_Return)
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
-    assert window.model.dataset.t_u[11] == 90.0
+
+
+def test_insert_adds_an_empty_row_that_counts_once_t_u_and_t_c_are_typed(qtbot, window, table):
+    model = window.model
+    before_best = window.readouts.best.text()
+    table.setFocus()
+    table.setCurrentIndex(model.index(3, T_U))
+    qtbot.keyClick(table, Qt.Key_Insert)
+    assert model.rowCount() == 12 and len(model.dataset) == 11  # a row to type into, not a reading
+    assert values(window) == (list(BOOK_T_U), list(BOOK_T_C))
+    assert model.index(11, T_U).data() == "" and model.index(11, T_C).data() == ""
+    assert model.index(11, USE).data(Qt.CheckStateRole) is None  # no Use box until it is a reading
+    assert model.headerData(11, Qt.Vertical) == "new"
+    assert "type t_u and t_c" in model.index(11, T_U).data(Qt.ToolTipRole)
+    assert model.index(11, T_U).data(Qt.BackgroundRole) is not None  # tinted
+    assert table.currentIndex() == model.index(11, T_U)
+    panel = window.data_panel
+    assert panel.pending_label.isVisible() and "Row 12" in panel.pending_label.text()
+    assert "+ 1 incomplete" in panel.count_label.text()
+
+    type_new_row(qtbot, table, "90", "32")
+    assert len(model.dataset) == 12 and model.rowCount() == 12 and model.pending == ()
+    assert values(window)[0][11] == 90.0 and values(window)[1][11] == 32.0
+    assert model.dataset.include[11]
+    assert model.headerData(11, Qt.Vertical) == "12"
+    assert 32.0 in window.fit_plot.points.getData()[1].tolist()
+    assert window.readouts.best.text() != before_best
+    assert not panel.pending_label.isVisible() and panel.count_label.text() == "12 readings"
+
+    qtbot.keyClick(table, Qt.Key_Z, Qt.ControlModifier)  # the reading goes; the row keeps the t_u typed first
+    assert values(window) == (list(BOOK_T_U), list(BOOK_T_C))
+    assert model.pending == ((90.0, None),) and model.index(11, T_U).data() == "90"
+    qtbot.keyClick(table, Qt.Key_Z, Qt.ControlModifier)
+    assert model.pending == ((None, None),)
+    qtbot.keyClick(table, Qt.Key_Z, Qt.ControlModifier)  # and the row itself
+    assert model.rowCount() == 11 and not panel.pending_label.isVisible()
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert len(model.dataset) == 12 and values(window)[0][11] == 90.0
+
+
+def test_a_half_typed_row_stays_out_of_the_data_and_bad_input_is_refused(qtbot, window, table):
+    model = window.model
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key_Insert)
+    type_new_row(qtbot, table, "90", None)  # t_u only
+    assert model.pending == ((90.0, None),) and len(model.dataset) == 11
+    assert "t_c" in model.index(11, T_C).data(Qt.ToolTipRole)
+    edit_cell(qtbot, table, 11, T_C, "abc")
+    assert model.pending == ((90.0, None),) and len(model.dataset) == 11
+    msg = window.data_panel.message
+    assert msg.isVisible() and "not a number" in msg.text() and "Row 12" in msg.text()
+    edit_cell(qtbot, table, 11, T_U, "")  # emptying a new row's cell is fine
+    assert model.pending == ((None, None),)
+    edit_cell(qtbot, table, 11, T_C, "7,5")
+    edit_cell(qtbot, table, 11, T_U, "40")
+    assert model.pending == () and values(window)[0][11] == 40.0 and values(window)[1][11] == 7.5
+
+
+def test_two_new_rows_the_second_completed_first(qtbot, window, table):
+    model = window.model
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key_Insert)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
+    qtbot.keyClick(table, Qt.Key_Insert)
+    type_new_row(qtbot, table, "95", "35")
+    assert len(model.dataset) == 12 and values(window)[0][11] == 95.0
+    assert model.rowCount() == 13 and model.pending_rows() == [12]  # the empty one is still below
+    assert model.headerData(11, Qt.Vertical) == "12" and model.headerData(12, Qt.Vertical) == "new"
+    qtbot.keyClick(table, Qt.Key_Z, Qt.ControlModifier)
+    assert model.pending == ((None, None), (95.0, None)) and len(model.dataset) == 11
+
+
+def test_delete_key_removes_selected_rows_and_new_rows(qtbot, window, table):
+    model = window.model
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key_Insert)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
+    assert model.rowCount() == 12
+    qtbot.keyClick(table, Qt.Key_Delete)  # the new row is the current one
+    assert model.rowCount() == 11 and model.pending == ()
     table.selectRow(3)
-    table.selectionModel().select(window.model.index(5, T_U), QItemSelectionModel.Select)
+    table.selectionModel().select(model.index(5, T_U), QItemSelectionModel.Select)
     qtbot.keyClick(table, Qt.Key_Delete)
-    assert window.model.rowCount() == 10
+    assert model.rowCount() == 9
     assert 81.9 not in values(window)[0] and 48.9 not in values(window)[0]
     qtbot.keyClick(table, Qt.Key_Z, Qt.ControlModifier)  # delete undone
-    assert window.model.rowCount() == 12
+    assert model.rowCount() == 11
     assert values(window)[0][3] == 81.9
+    qtbot.keyClick(table, Qt.Key_Z, Qt.ControlModifier)  # the new row's delete undone
+    assert model.rowCount() == 12 and model.pending == ((None, None),)
 
 
-def test_add_and_delete_buttons(qtbot, window):
+def test_add_and_delete_buttons(qtbot, window, table):
     from .helpers import click
 
     click(qtbot, window, "addRowButton")
-    assert window.model.rowCount() == 12
+    assert window.model.rowCount() == 12 and len(window.model.dataset) == 11
+    assert isinstance(QApplication.focusWidget(), QLineEdit)  # open for typing
     window.data_panel.view.selectRow(0)
     click(qtbot, window, "deleteRowsButton")
-    assert window.model.rowCount() == 11
+    assert len(window.model.dataset) == 10 and window.model.rowCount() == 11
     assert values(window)[0][0] == 55.9
+
+
+def test_a_run_leaves_an_incomplete_row_out_and_says_so(qtbot, window, table):
+    from .helpers import click, type_into
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key_Insert)
+    type_new_row(qtbot, table, "1000", None)  # would wreck the fit if it counted
+    type_into(qtbot, window.controls.epochs, "200")
+    with qtbot.waitSignal(window.runFinished, timeout=20000):
+        click(qtbot, window, "startButton")
+    note = window.data_panel.pending_label
+    assert note.isVisible() and "Row 12" in note.text() and "any run leave" in note.text()
+    assert len(window.run_state.last_run.data) == 11  # the run trained on the eleven readings
+    assert window.model.pending == ((1000.0, None),)  # and the half-typed row is still there to finish
 
 
 def test_paste_rows_from_a_spreadsheet(qtbot, window, table):

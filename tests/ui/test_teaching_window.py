@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
-from thermogui.ui.readings_model import T_C
+from thermogui.ui.readings.model import T_C
 
 from .helpers import choose, click, edit_cell, type_into
 

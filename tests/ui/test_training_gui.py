@@ -47,10 +47,10 @@ def test_diverging_run_stops_itself_at_epoch_11_and_explains(qtbot, window):
     assert "29.4× the stable limit 3.4e-4" in note  # warned before the run
     outcome = run_to_end(qtbot, window)
     assert outcome.stop_reason == StopReason.NON_FINITE
-    status = label(window, "runStatusLabel")
-    assert "epoch 11" in status and "not finite" in status
-    assert "29.4× the largest stable rate 3.4e-4" in status
     assert window.alert.isVisible()
+    said = window.alert.headline.text() + " " + window.alert.advice.text()
+    assert "epoch 11" in said and "not finite" in said
+    assert "29.4× the largest stable rate 3.4e-4" in said
     # the plots keep what came before: 10 finite losses drawn, the inf one not
     xs, ys = window.loss_plot.train_curve.getData()
     assert len(xs) == 11
@@ -130,7 +130,7 @@ def test_reset_returns_to_start_values(qtbot, window):
     run_to_end(qtbot, window)
     click(qtbot, window, "resetButton")
     assert window.fit_plot.line() == pytest.approx((0.1, 0.0))  # w=1 at scale 0.1 is 0.1 per raw unit
-    assert "Epoch 0" in label(window, "epochLabel")
+    assert "Not started" in label(window, "epochLabel")
     assert len(window.loss_plot.train_curve.getData()[0] or []) == 0
 
 

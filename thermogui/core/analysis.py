@@ -1,5 +1,6 @@
-"""Exact answers to compare training against: least squares, the stable learning-rate bound, fit metrics, and the
-loss over a grid of (w, b) for the landscape.  All in float64."""
+"""Exact answers to compare training against: least squares, the stable learning-rate bound, fit metrics (and
+whether they mean anything for a line: fit_check), and the loss over a grid of (w, b) for the landscape.  All in
+float64."""
 
 from __future__ import annotations
 
@@ -81,6 +82,54 @@ def metrics(t_u, t_c, w_raw: float, b_raw: float) -> Metrics:
         ss_tot = float(dev @ dev)
         r2 = 1.0 - ss_res / ss_tot if ss_tot > 0 else math.nan
         return Metrics(math.sqrt(ss_res / len(r)), float(np.abs(r).mean()), r2, len(r))
+
+
+FAR_SPANS = 100.0  # a line whose typical residual exceeds this many spans of the readings' t_c is nowhere near them
+
+
+@dataclass(frozen=True)
+class FitCheck:
+    """Whether residuals, R², outliers and a calibration of a line on some readings mean anything.
+
+    reason: "ok"; "not_finite" (w or b is inf/nan: the run blew up); "far" (finite, but a typical residual is more
+    than FAR_SPANS × the readings' own span of t_c — a diverged run's line, nowhere near the data).
+    """
+
+    meaningful: bool
+    reason: str
+    rms: float  # RMS residual, °C (nan when the line is not finite)
+    span: float  # max(t_c) − min(t_c) of the readings (at least 1 °C): the yardstick for "nowhere near"
+
+    @property
+    def limit(self) -> float:
+        return FAR_SPANS * self.span
+
+
+def fit_check(t_u, t_c, w_raw: float, b_raw: float) -> FitCheck:
+    """Judge the line t_c ~ w_raw * t_u + b_raw on these readings (see FitCheck).
+
+    A poor fit is still meaningful (an untrained line, R² = −20: the metrics say how poor); a line whose typical
+    error is a hundred times the whole range of the readings is not (R² = −3.9e36 after a divergence): its residuals
+    are all "the line is somewhere else", and an RMS that large makes every residual look "within the spread".
+    """
+    t_u = np.asarray(t_u, float)
+    t_c = np.asarray(t_c, float)
+    span = max(float(np.ptp(t_c)), 1.0) if t_c.size else 1.0
+    if not (math.isfinite(w_raw) and math.isfinite(b_raw)):
+        return FitCheck(False, "not_finite", math.nan, span)
+    if t_u.size == 0:
+        return FitCheck(True, "ok", math.nan, span)
+    with np.errstate(all="ignore"):
+        r = w_raw * t_u + b_raw - t_c
+        big = float(np.max(np.abs(r)))
+        rms = big * float(np.sqrt(np.mean((r / big) ** 2))) if 0 < big < math.inf else big  # no overflow in r²
+    if not (rms <= FAR_SPANS * span):  # also catches an rms that overflowed to inf / nan
+        return FitCheck(False, "far", rms, span)
+    return FitCheck(True, "ok", rms, span)
+
+
+def fit_is_meaningful(t_u, t_c, w_raw: float, b_raw: float) -> bool:
+    return fit_check(t_u, t_c, w_raw, b_raw).meaningful
 
 
 def loss_grid(x, y, w_values, b_values) -> np.ndarray:

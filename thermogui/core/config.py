@@ -5,23 +5,18 @@ No torch here, so the window can import it (and start) before torch has loaded.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import NamedTuple
 
 import numpy as np
 
-from .dataset import DataError
+from thermogui.core.dataset import DataError
+from thermogui.core.fields import BY_NAME, FIELDS, MAX_EPOCHS, ConfigError, field  # noqa: F401  (re-exported)
 
-NORMALIZATIONS = ("none", "scale", "zscore")
-GRADIENTS = ("manual", "autograd")
-OPTIMIZERS = ("sgd", "adam")
-MAX_EPOCHS = 10_000_000
-
-
-class ConfigError(ValueError):
-    """A hyperparameter that cannot be used, with a reason a person understands."""
+NORMALIZATIONS = tuple(v for v, _ in field("normalize").choices)
+GRADIENTS = tuple(v for v, _ in field("gradient").choices)
+OPTIMIZERS = tuple(v for v, _ in field("optimizer").choices)
 
 
 class StopReason(str, Enum):
@@ -31,55 +26,39 @@ class StopReason(str, Enum):
     CANCELLED = "cancelled"
 
 
+def _d(name: str):
+    return BY_NAME[name].default
+
+
 @dataclass(frozen=True)
 class TrainConfig:
-    """Everything that defines a run.  Defaults are the book's final run."""
+    """Everything that defines a run.  Defaults, ranges and words come from core.fields (the book's final run)."""
 
-    lr: float = 1e-2
-    epochs: int = 5000
-    init_w: float = 1.0  # start values, in model (normalized) units as the book gives them
-    init_b: float = 0.0
-    normalize: str = "scale"  # none | scale | zscore
-    scale: float = 0.1
-    gradient: str = "manual"  # manual | autograd
-    optimizer: str = "sgd"  # sgd (plain gradient descent when momentum == 0) | adam
-    momentum: float = 0.0
-    val_fraction: float = 0.0
-    seed: int = 0
-    tol: float | None = None  # stop as converged when every |gradient| <= tol
-    stop_on_non_finite: bool = True
+    lr: float = _d("lr")
+    epochs: int = _d("epochs")
+    init_w: float = _d("init_w")  # start values, in model (normalized) units as the book gives them
+    init_b: float = _d("init_b")
+    normalize: str = _d("normalize")  # none | scale | zscore
+    scale: float = _d("scale")
+    gradient: str = _d("gradient")  # manual | autograd
+    optimizer: str = _d("optimizer")  # sgd (plain gradient descent when momentum == 0) | adam
+    momentum: float = _d("momentum")
+    val_fraction: float = _d("val_fraction")
+    seed: int = _d("seed")
+    tol: float | None = _d("tol")  # stop as converged when every |gradient| <= tol
+    stop_on_non_finite: bool = _d("stop_on_non_finite")
 
     def validated(self) -> TrainConfig:
-        def finite(name, v):
-            if not isinstance(v, (int, float)) or not math.isfinite(v):
-                raise ConfigError(f"{name} must be a finite number, not {v!r}")
-
-        for name in ("lr", "init_w", "init_b", "scale", "momentum", "val_fraction"):
-            finite(name, getattr(self, name))
-        if not (0 < self.lr <= 1e6):
-            raise ConfigError(f"learning rate must be greater than 0 and at most 1e6 (got {self.lr:g})")
-        if not isinstance(self.epochs, int) or not (1 <= self.epochs <= MAX_EPOCHS):
-            raise ConfigError(f"epochs must be a whole number from 1 to {MAX_EPOCHS:,} (got {self.epochs!r})")
-        if self.normalize not in NORMALIZATIONS:
-            raise ConfigError(f"normalization must be one of {', '.join(NORMALIZATIONS)} (got {self.normalize!r})")
-        if self.normalize == "scale" and self.scale == 0:
-            raise ConfigError("the scale factor must not be 0")
-        if self.gradient not in GRADIENTS:
-            raise ConfigError(f"gradient must be one of {', '.join(GRADIENTS)} (got {self.gradient!r})")
-        if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(f"optimizer must be one of {', '.join(OPTIMIZERS)} (got {self.optimizer!r})")
-        if not (0 <= self.momentum < 1):
-            raise ConfigError(f"momentum must be at least 0 and below 1 (got {self.momentum:g})")
-        if not (0 <= self.val_fraction < 1):
-            raise ConfigError(f"validation fraction must be at least 0 and below 1 (got {self.val_fraction:g})")
-        if self.tol is not None and not (math.isfinite(self.tol) and self.tol >= 0):
-            raise ConfigError(f"tolerance must be a number >= 0 (got {self.tol!r})")
-        if not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
-            raise ConfigError(f"seed must be a whole number from 0 to 2**63 - 1 (got {self.seed!r})")
-        return self
+        """This config with every field checked against its spec (whole floats become ints), or ConfigError."""
+        values = {f.name: f.check(getattr(self, f.name)) for f in FIELDS}
+        changed = {k: v for k, v in values.items() if v is not getattr(self, k)}
+        return replace(self, **changed) if changed else self
 
     def with_(self, **changes) -> TrainConfig:
         return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in FIELDS}
 
 
 class EpochResult(NamedTuple):

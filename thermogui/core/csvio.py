@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .atomic import atomic_write_text
-from .dataset import _AMBIGUOUS_COMMA, DataError, Dataset, looks_like_number, parse_number
+from thermogui.core.atomic import atomic_write_text
+from thermogui.core.numbers import fmt_exact
+from thermogui.core.dataset import _AMBIGUOUS_COMMA, DataError, Dataset, looks_like_number, parse_number
 
 _TRUE = {"1", "yes", "y", "true", "x", "on"}
 _FALSE = {"0", "no", "n", "false", "", "off"}
@@ -142,7 +143,7 @@ def format_csv(data: Dataset, sep: str = ",") -> str:
     head = ["t_u", "t_c"] + (["include"] if with_inc else [])
     lines = [sep.join(head)]
     for u, c, i in zip(data.t_u.tolist(), data.t_c.tolist(), data.include.tolist()):
-        row = [repr(u), repr(c)] + (["1" if i else "0"] if with_inc else [])
+        row = [fmt_exact(u), fmt_exact(c)] + (["1" if i else "0"] if with_inc else [])
         lines.append(sep.join(row))
     return "\n".join(lines) + "\n"
 

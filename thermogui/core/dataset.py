@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from thermogui.core.errors import UserError
+
 # The book's eleven readings (Deep Learning with PyTorch, chapter 5).
 BOOK_T_C = (0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0)
 BOOK_T_U = (35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4)
@@ -26,7 +28,7 @@ _NUMBER_LIKE = re.compile(r"^[\s+\-\u2212]*(\d[\d\s.,'_]*([eE][+-]?\d*)?|[.,]\d[
                           r"nan|inf|infinity)\s*$", re.IGNORECASE)
 
 
-class DataError(ValueError):
+class DataError(UserError):
     """Bad data.  `problems` lists (line or row number, reason) pairs, numbered from 1."""
 
     def __init__(self, problems: list[tuple[int, str]] | str):

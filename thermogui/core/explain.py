@@ -1,45 +1,17 @@
-"""Words and numbers a learner reads: the fitted equation, and why a run stopped with what to change."""
+"""Why a run stopped, in words a learner reads, with what to change; the stability note beside the learning rate.
+
+The number formatters (fmt_num, fmt_lr, equation, MINUS) live in core.numbers; they are re-exported here for old
+imports.
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from .analysis import Stability
-from .config import StopReason, TrainConfig, TrainOutcome
-
-MINUS = "\u2212"
-
-
-def fmt_num(v: float, digits: int = 4) -> str:
-    """Fixed decimals for everyday magnitudes, scientific for huge or tiny ones, a dash for inf/nan."""
-    if v is None or not math.isfinite(v):
-        return "—" if v is None or math.isnan(v) else ("∞" if v > 0 else f"{MINUS}∞")
-    if v != 0 and (abs(v) >= 1e5 or abs(v) < 10 ** -digits):
-        text = f"{v:.{digits - 1}e}"
-    else:
-        text = f"{v:.{digits}f}"
-    return text.replace("-", MINUS)
-
-
-def fmt_lr(v: float) -> str:
-    """A learning rate the way people write one: 0.01, 3.4e-04 -> 3.4e-4."""
-    if v >= 1e-2:
-        return f"{v:.3g}"
-    if not math.isfinite(v) or v <= 0:
-        return fmt_num(v)
-    mant, exp = f"{v:.1e}".split("e")
-    return f"{mant.rstrip('0').rstrip('.')}e{int(exp)}"
-
-
-def equation(w_raw: float, b_raw: float) -> str:
-    """t_c = 0.5367 · t_u − 17.30"""
-    if not (math.isfinite(w_raw) and math.isfinite(b_raw)):
-        return "t_c = — (the parameters are no longer finite)"
-    w = fmt_num(w_raw, 4)
-    sign = MINUS if b_raw < 0 else "+"
-    b = fmt_num(abs(b_raw), 2)
-    return f"t_c = {w} · t_u {sign} {b}"
+from thermogui.core.analysis import Stability
+from thermogui.core.config import StopReason, TrainConfig, TrainOutcome
+from thermogui.core.numbers import MINUS, equation, fmt_lr, fmt_num  # noqa: F401  (re-exported: old home)
 
 
 @dataclass(frozen=True)

@@ -14,21 +14,17 @@ from datetime import datetime, timezone
 
 import numpy as np
 
-from .atomic import atomic_write_text
-from .config import Normalization, TrainConfig
-from .dataset import Dataset
-from .history import B, B_RAW, EPOCH, GRAD_B, GRAD_W, LOSS, VAL_LOSS, W, W_RAW
+from thermogui.core.atomic import atomic_write_text
+from thermogui.core.config import Normalization, TrainConfig
+from thermogui.core.dataset import Dataset
+from thermogui.core.history import B, B_RAW, EPOCH, GRAD_B, GRAD_W, LOSS, VAL_LOSS, W, W_RAW
+from thermogui.core.numbers import fmt_exact, json_clean
 
 HISTORY_COLUMNS = ("epoch", "loss", "val_loss", "w", "b", "w_model", "b_model", "grad_w", "grad_b")
 _SOURCE = (EPOCH, LOSS, VAL_LOSS, W_RAW, B_RAW, W, B, GRAD_W, GRAD_B)  # History column for each CSV column
 
 
 # --- training history -------------------------------------------------------------------------------------------
-def _num(v: float) -> str:
-    """Shortest text that reads back as the same float; nan, inf, -inf as such."""
-    return repr(float(v))
-
-
 def history_csv(history_rows, normalization: Normalization | None = None) -> str:
     """The history (rows as `History.snapshot()` gives them, or a list of EpochResult) as CSV text.
 
@@ -49,7 +45,8 @@ def history_csv(history_rows, normalization: Normalization | None = None) -> str
     picked = rows[:, list(_SOURCE)].tolist()
     for row in picked:
         epoch = row[0]
-        lines.append(",".join([str(int(epoch)) if math.isfinite(epoch) else _num(epoch)] + [_num(v) for v in row[1:]]))
+        first = str(int(epoch)) if math.isfinite(epoch) else fmt_exact(epoch)
+        lines.append(",".join([first] + [fmt_exact(v) for v in row[1:]]))
     return "\n".join(lines) + "\n"
 
 
@@ -69,23 +66,9 @@ def write_history_csv(path: str | os.PathLike, history_rows, normalization: Norm
 
 
 # --- result -----------------------------------------------------------------------------------------------------
-def _plain(v):
-    if isinstance(v, dict):
-        return {str(k): _plain(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
-        return _plain(v.tolist())
-    if hasattr(v, "value") and isinstance(v.value, str):  # an Enum such as StopReason
-        return v.value
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    return v
-
-
 def result_json(summary: dict) -> str:
     """A run's summary (report.summarize) as indented JSON; inf/nan become null."""
-    return json.dumps(_plain(summary), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(json_clean(summary), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def write_result_json(path: str | os.PathLike, summary: dict) -> None:
@@ -95,7 +78,7 @@ def write_result_json(path: str | os.PathLike, summary: dict) -> None:
 # --- standalone PyTorch script ----------------------------------------------------------------------------------
 def _float_list(values, width: int = 100, indent: str = "    ") -> str:
     """A Python list literal of the floats (repr: reads back exactly), wrapped to about `width` characters."""
-    items = [repr(float(v)) for v in values]
+    items = [fmt_exact(v) for v in values]
     one_line = "[" + ", ".join(items) + "]"
     if len(one_line) <= width - 20:
         return one_line
@@ -200,8 +183,8 @@ def pytorch_script(config: TrainConfig, data: Dataset) -> str:
     """
     import torch
 
-    from .. import __version__
-    from .training import prepare
+    from thermogui import __version__
+    from thermogui.core.training import prepare
 
     prep = prepare(config, data)  # validates, and gives the split and normalization exactly as the app uses them
     norm = prep.norm

@@ -12,7 +12,7 @@ import threading
 
 import numpy as np
 
-from .config import EpochResult
+from thermogui.core.config import EpochResult
 
 COLUMNS = EpochResult._fields
 EPOCH, LOSS, VAL_LOSS, W, B, W_RAW, B_RAW, GRAD_W, GRAD_B = range(len(COLUMNS))

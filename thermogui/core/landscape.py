@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .analysis import LeastSquares, Stability, hessian, least_squares, loss_grid, stability
-from .config import Normalization, TrainConfig
-from .dataset import Dataset
-from .explain import fmt_lr
+from thermogui.core.analysis import LeastSquares, Stability, hessian, least_squares, loss_grid, stability
+from thermogui.core.config import Normalization, TrainConfig
+from thermogui.core.dataset import Dataset
+from thermogui.core.numbers import fmt_lr
 
 Window = tuple[float, float, float, float]  # (w_min, w_max, b_min, b_max), model units
 MARGIN = 0.12  # share of the window's extent left around the points it must show
@@ -58,7 +58,7 @@ class Landscape:
 
 def model_xy(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, np.ndarray, Normalization]:
     """The training inputs in model units and the targets, exactly as a run sees them (as float64)."""
-    from .training import prepare  # loads torch
+    from thermogui.core.training import prepare  # loads torch
 
     prep = prepare(config, data)
     return prep.x.double().numpy(), prep.y.double().numpy(), prep.norm
@@ -233,15 +233,9 @@ def clip_path(w, b, window: Window) -> tuple[np.ndarray, np.ndarray]:
 # --- words ------------------------------------------------------------------------------------------------------------
 def raw_start(config: TrainConfig, data: Dataset) -> tuple[float, float]:
     """The run's start (config.init_w, init_b) as a line in raw units (nan, nan if the data cannot be fitted)."""
-    t_u, _ = data.active()
-    try:
-        from .training import split_indices
+    from thermogui.core.problem import start_line
 
-        tr, _ = split_indices(len(t_u), config.val_fraction, config.seed)
-        norm = Normalization.fit(config, t_u[tr])
-    except ValueError:
-        return math.nan, math.nan
-    return norm.to_raw(config.init_w, config.init_b)
+    return start_line(config, data)
 
 
 def run_label(config: TrainConfig) -> str:

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import math
+from thermogui.core.analysis import least_squares, metrics, stability
+from thermogui.core.dataset import Dataset
+from thermogui.core.numbers import json_clean
+from thermogui.core.training import Prepared, TrainConfig, TrainOutcome, prepare
 
-from .analysis import least_squares, metrics, stability
-from .dataset import Dataset
-from .training import Prepared, TrainConfig, TrainOutcome, prepare
-
-
-def finite_or_none(v):
-    """JSON has no inf/nan: write them as null."""
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    return v
+finite_or_none = json_clean  # old name: JSON has no inf/nan, so they are written as null
 
 
 def summarize(config: TrainConfig, data: Dataset, outcome: TrainOutcome, prep: Prepared | None = None) -> dict:
@@ -47,12 +41,4 @@ def summarize(config: TrainConfig, data: Dataset, outcome: TrainOutcome, prep: P
         "val_metrics": m(va) if len(va) else None,
         "normalization": {"kind": prep.norm.kind, "offset": prep.norm.offset, "factor": prep.norm.factor},
     }
-    return _clean(out)
-
-
-def _clean(v):
-    if isinstance(v, dict):
-        return {k: _clean(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_clean(x) for x in v]
-    return finite_or_none(v)
+    return json_clean(out)

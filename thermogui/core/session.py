@@ -17,7 +17,6 @@ No torch here: a session can be opened before torch has loaded.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 import os
@@ -25,30 +24,20 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .atomic import atomic_write_text
-from .config import ConfigError, StopReason, TrainConfig
-from .dataset import MAX_ABS_VALUE, DataError, Dataset
+from thermogui.core.atomic import atomic_write_text
+from thermogui.core.config import ConfigError, StopReason, TrainConfig
+from thermogui.core.dataset import MAX_ABS_VALUE, DataError, Dataset
+from thermogui.core.errors import UserError
+from thermogui.core.fields import FIELDS
+from thermogui.core.numbers import json_clean
 
 FORMAT = "thermogui-session"
 VERSION = 1
 SUFFIX = ".thermogui.json"
 
-# How each TrainConfig field is stored; tests check this covers every field.
-CONFIG_KINDS = {
-    "lr": "float",
-    "epochs": "int",
-    "init_w": "float",
-    "init_b": "float",
-    "normalize": "str",
-    "scale": "float",
-    "gradient": "str",
-    "optimizer": "str",
-    "momentum": "float",
-    "val_fraction": "float",
-    "seed": "int",
-    "tol": "float_or_null",
-    "stop_on_non_finite": "bool",
-}
+# How each TrainConfig field is stored: from the one field spec (core.fields).
+_STORED = {"float": "float", "int": "int", "choice": "str", "bool": "bool", "optional_float": "float_or_null"}
+CONFIG_KINDS = {f.name: _STORED[f.kind] for f in FIELDS}
 REQUIRED_CONFIG = ("lr", "epochs", "normalize")
 RESULT_KINDS = {  # the keys a stored result must have (it may hold more: the whole report.summarize dict)
     "stop_reason": "str",
@@ -61,7 +50,7 @@ RESULT_KINDS = {  # the keys a stored result must have (it may hold more: the wh
 }
 
 
-class SessionError(ValueError):
+class SessionError(UserError):
     """A session file that cannot be read, with the reason a person understands."""
 
 
@@ -76,28 +65,13 @@ class Session:
             isinstance(other, Session)
             and self.data == other.data
             and self.config == other.config
-            and _clean(self.result) == _clean(other.result)
+            and json_clean(self.result) == json_clean(other.result)
         )
 
 
 # --- writing ----------------------------------------------------------------------------------------------------
-def _clean(v):
-    """Plain JSON data: non-finite floats become None, tuples become lists, numpy scalars become Python numbers."""
-    if isinstance(v, dict):
-        return {str(k): _clean(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_clean(x) for x in v]
-    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):  # numpy scalar or array
-        return _clean(v.tolist())
-    if isinstance(v, StopReason):
-        return v.value
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    return v
-
-
 def session_to_dict(session: Session) -> dict:
-    from .. import __version__
+    from thermogui import __version__
 
     data, config = session.data, session.config
     return {
@@ -106,12 +80,12 @@ def session_to_dict(session: Session) -> dict:
         "app_version": __version__,
         "saved_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "data": {
-            "t_u": _clean(data.t_u.tolist()),
-            "t_c": _clean(data.t_c.tolist()),
+            "t_u": json_clean(data.t_u.tolist()),
+            "t_c": json_clean(data.t_c.tolist()),
             "include": data.include.tolist(),
         },
-        "config": _clean(dataclasses.asdict(config)),
-        "result": None if session.result is None else _clean(dict(session.result)),
+        "config": json_clean(config.to_dict()),
+        "result": None if session.result is None else json_clean(dict(session.result)),
     }
 
 
@@ -244,9 +218,6 @@ def _config(doc: dict) -> TrainConfig:
                 raise SessionError(f'the session has no "config.{name}"')
             continue  # the TrainConfig default
         values[name] = _value(f"config.{name}", stored[name], kind)
-    seed = values.get("seed", 0)
-    if not -(2**63) <= seed < 2**64:  # torch.Generator.manual_seed's range
-        raise SessionError(f'"config.seed" is out of range: it must be a whole number from {-(2**63)} to {2**64 - 1}')
     try:
         return TrainConfig(**values).validated()
     except ConfigError as e:

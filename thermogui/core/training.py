@@ -18,7 +18,7 @@ from typing import Callable, Generator
 import numpy as np
 import torch
 
-from .config import (  # noqa: F401  (re-exported: the training API in one place)
+from thermogui.core.config import (  # noqa: F401  (re-exported: the training API in one place)
     GRADIENTS,
     MAX_EPOCHS,
     NORMALIZATIONS,
@@ -30,8 +30,9 @@ from .config import (  # noqa: F401  (re-exported: the training API in one place
     TrainConfig,
     TrainOutcome,
 )
-from .dataset import DataError, Dataset
-from .model import grad_fn, loss_fn, model
+from thermogui.core.dataset import DataError, Dataset
+from thermogui.core.model import grad_fn, loss_fn, model
+from thermogui.core.problem import split_indices  # noqa: F401  (re-exported)
 
 @dataclass(frozen=True)
 class Prepared:
@@ -44,20 +45,6 @@ class Prepared:
     norm: Normalization
     train_index: np.ndarray
     val_index: np.ndarray
-
-
-def split_indices(n: int, val_fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Shuffle with a seeded torch.randperm (as the book does) and hold out int(fraction * n), at least 1."""
-    if val_fraction <= 0:
-        return np.arange(n), np.arange(0)
-    n_val = max(1, int(val_fraction * n))
-    if n - n_val < 2:
-        raise ConfigError(
-            f"a validation fraction of {val_fraction:g} leaves {n - n_val} of {n} readings to train on; "
-            "at least 2 are needed: lower the fraction or add readings"
-        )
-    perm = torch.randperm(n, generator=torch.Generator().manual_seed(int(seed))).numpy()
-    return np.sort(perm[n_val:]), np.sort(perm[:n_val])
 
 
 def prepare(config: TrainConfig, data: Dataset) -> Prepared:

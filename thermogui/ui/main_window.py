@@ -1,41 +1,38 @@
 """The main window: composes the data table, the hyperparameters, the run controls, the readouts and the plots.
-No maths here: every number comes from thermogui.core."""
+
+No maths here (every number comes from thermogui.core) and no state of its own: the `RunState` (`window.run_state`)
+owns the settings, the readings and the last run; the panels listen to it.  The window starts and steers the
+worker and draws frames from the run's history.
+"""
 
 from __future__ import annotations
 
-import math
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from .. import __version__
-from ..core.analysis import least_squares, stability
-from ..core.config import Normalization, StopReason, TrainConfig, TrainOutcome
-from ..core.dataset import Dataset
-from ..core.explain import equation, explain_stop, fmt_lr, stability_note
-from ..core.history import History
-from .controls import ControlsPanel
-from .files import FileController
-from .plots import MAX_LOSS_POINTS, FitPlot, LossPlot
-from .readings_model import ReadingsModel
-from .readouts import Readouts, StopAlert
-from .settings import restore_window_state, save_window_state
-from .window_layout import build_layout, build_menus, build_run_actions
-from .table import DataPanel
-from .teaching import TeachingPanels
-from .worker import Trainer
+from thermogui import __version__
+from thermogui.core.config import ConfigError, StopReason, TrainOutcome
+from thermogui.core.dataset import DataError, Dataset
+from thermogui.core.explain import explain_stop
+from thermogui.core.numbers import fmt_lr, round_sig
+from thermogui.core.history import History
+from thermogui.core.problem import least_squares_line, start_line
+from thermogui.ui.controls.panel import ControlsPanel
+from thermogui.ui.files.controller import FileController
+from thermogui.ui.files.settings import restore_window_state, save_window_state
+from thermogui.ui.panels.readouts import Readouts, StopAlert
+from thermogui.ui.panels.teaching import TeachingPanels
+from thermogui.ui.plots.live import MAX_LOSS_POINTS, FitPlot, LossPlot
+from thermogui.ui.readings.model import ReadingsModel
+from thermogui.ui.readings.table import DataPanel
+from thermogui.ui.state import IDLE, PAUSED, RUNNING, RunState
+from thermogui.ui.window_layout import build_layout, build_menus, build_run_actions
+from thermogui.ui.worker import Trainer
 
 REDRAW_MS = 33  # ~30 fps for the fit line: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
 LOSS_EVERY = 3  # the loss curve (the costlier plot) is redrawn every 3rd frame, ~10 fps
-IDLE, RUNNING, PAUSED = "idle", "running", "paused"
-
-
-def model_inputs(config: TrainConfig, data: Dataset):
-    """The included t_u in training units (for the stable-rate bound), or None if there is nothing to fit."""
-    t_u, _ = data.active()
-    if len(t_u) < 2 or t_u.min() == t_u.max():
-        return None
-    return Normalization.fit(config, t_u).apply(t_u)
+READY_TEXT = "Ready — press Start (F5) to train."
 
 
 class MainWindow(QMainWindow):
@@ -52,22 +49,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ThermoGUI — calibrate a thermometer by gradient descent")
         self.resize(1360, 860)
         self.model = ReadingsModel(data)
+        self.run_state = state = RunState(self.model, self)
         self.data_panel = DataPanel(self.model)
-        self.controls = ControlsPanel()
+        self.controls = ControlsPanel(state)
         self.fit_plot = FitPlot()
         self.loss_plot = LossPlot()
-        self.readouts = Readouts()
+        self.readouts = Readouts(state)
         self.alert = StopAlert()
         self.trainer = Trainer(self)
-        self.history = History()
-        self.state = IDLE
-        self._run_config: TrainConfig | None = None
-        self._run_data: Dataset | None = None
         self._drawn = -1
         self._frame = 0
-        self.last_outcome: TrainOutcome | None = None
+        self._pending_reset = False
 
-        self._restored_result: dict | None = None
         self.teaching = TeachingPanels(self)
         build_run_actions(self)
         build_layout(self)
@@ -78,10 +71,12 @@ class MainWindow(QMainWindow):
 
         self.redraw_timer = QTimer(self, interval=REDRAW_MS)
         self.redraw_timer.timeout.connect(self._redraw)
-        self.model.datasetChanged.connect(self._on_dataset_changed)
-        self.controls.configChanged.connect(self._on_config_changed)
-        self.controls.speedChanged.connect(self.trainer.worker.set_speed)
-        self.controls.speedChanged.connect(self._on_speed_changed)
+        state.readingsChanged.connect(self._on_readings_changed)
+        state.settingsChanged.connect(self._on_settings_changed)
+        state.staleChanged.connect(self._on_stale_changed)
+        state.runEnded.connect(self._on_stale_changed)  # (after the readouts, connected first: they set the line)
+        state.phaseChanged.connect(self._on_phase_changed)
+        state.speedChanged.connect(self._on_speed_changed)
         self.trainer.worker.runFinished.connect(self._on_run_finished)
         self.trainer.worker.runFailed.connect(self._on_run_failed)
         self.trainer.worker.epochsReady.connect(self._on_epochs_ready)
@@ -91,33 +86,62 @@ class MainWindow(QMainWindow):
         self.alert.retry.connect(self.start)
         restore_window_state(self)
         self.files.mark_saved()
-        self._on_dataset_changed()
-        self._set_state(IDLE)
-        self.status_label.setText("Ready — press Start (F5) to train.")
+        self._on_readings_changed()
+        self._on_phase_changed(IDLE)
+        self.show_status(READY_TEXT)
 
-    # --- running ----------------------------------------------------------------------------
+    # --- what other objects read -------------------------------------------------------------------------------------
+    @property
+    def state(self) -> str:
+        """idle | running | paused (the run state's phase)."""
+        return self.run_state.phase
+
+    @property
+    def history(self) -> History:
+        run = self.run_state.last_run
+        return run.history if run is not None and run.history is not None else History(16)
+
+    @property
+    def last_outcome(self) -> TrainOutcome | None:
+        run = self.run_state.last_run
+        return run.outcome if run is not None else None
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        """The run status line under the buttons (errors in the error colour)."""
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #b00020;" if error else "")
+
+    def notify(self, text: str, error: bool = False) -> None:
+        """A passing note (opened, saved, refused) in the status line and the status bar."""
+        self.show_status(text, error)
+        self.statusBar().showMessage(text, 8000)
+
+    # --- running -----------------------------------------------------------------------------------------------------
     @Slot()
     def start(self, paused: bool = False) -> None:
-        if self.state != IDLE or self.trainer.running:
+        if self.run_state.busy or self.trainer.running:
             return
-        config = self.controls.config()
-        data = self.model.dataset
+        try:
+            config = self.run_state.config()
+        except ConfigError as e:
+            self.notify(f"Cannot start: {e}.", error=True)
+            return
+        data = self.run_state.dataset
         problems = data.problems()
         if problems:
-            self._show_status("Cannot train: " + problems[0][1], error=True)
+            self.notify("Cannot start: " + problems[0][1], error=True)
             return
         self.alert.hide()
-        self._run_config = config
-        self._run_data = data
-        self.history = History(config.epochs)
+        history = History(config.epochs)
         self._drawn = -1
         self.loss_plot.clear_curves()
         self.loss_plot.set_epoch_range(config.epochs)
         self.progress.setMaximum(min(config.epochs, 2**31 - 1))
         self.progress.setValue(0)
-        self._set_state(PAUSED if paused else RUNNING)
-        self.trainer.worker.set_speed(self.controls.speed_value())
-        self.trainer.start(config, data, self.history, paused)
+        self.progress.setFormat("%p%")
+        self.trainer.worker.set_speed(self.run_state.speed)
+        self.run_state.begin_run(config, data, history, paused)
+        self.trainer.start(config, data, history, paused)
         self.redraw_timer.start()
         self.teaching.on_run_started()
 
@@ -125,10 +149,10 @@ class MainWindow(QMainWindow):
     def toggle_pause(self) -> None:
         if self.state == RUNNING:
             self.trainer.worker.set_paused(True)
-            self._set_state(PAUSED)
+            self.run_state.set_phase(PAUSED)
         elif self.state == PAUSED:
             self.trainer.worker.set_paused(False)
-            self._set_state(RUNNING)
+            self.run_state.set_phase(RUNNING)
 
     @Slot()
     def step(self) -> None:
@@ -150,59 +174,62 @@ class MainWindow(QMainWindow):
             return
         self._pending_reset = False
         self.alert.hide()
-        self.history = History(16)
         self.loss_plot.clear_curves()
         self.progress.setValue(0)
-        self.last_outcome = None
-        self._restored_result = None
-        self._show_start_line()
+        self.progress.setFormat("%p%")
+        self.run_state.clear_run()
+        self._show_idle_line()
         self.teaching.landscape.clear_trajectory()
         self.teaching.refresh()
-        self.status_label.setStyleSheet("")
-        self.status_label.setText("Ready — press Start (F5) to train.")
+        self.show_status(READY_TEXT)
 
-    def _set_state(self, state: str) -> None:
-        self.state = state
-        active = state != IDLE
+    @Slot(str)
+    def _on_phase_changed(self, phase: str) -> None:
+        active = phase != IDLE
         self.start_action.setEnabled(not active)
         self.pause_action.setEnabled(active)
-        self.pause_action.setText("Resume" if state == PAUSED else "Pause")
-        self.step_action.setEnabled(state != RUNNING)
+        self.pause_action.setText("Resume" if phase == PAUSED else "Pause")
+        self.step_action.setEnabled(phase != RUNNING)
         self.stop_action.setEnabled(active)
-        self.controls.set_running(active)
         self.data_panel.set_locked(active)
-        if state == PAUSED:
-            self.status_label.setText("Pausing…")
-        elif state == RUNNING:
-            self._show_status(self._running_text())
+        if phase == PAUSED:
+            self.show_status("Pausing…")
+        elif phase == RUNNING:
+            self.show_status(self._running_text())
 
     def _running_text(self) -> str:
-        speed = self.controls.speed_value()
+        speed = self.run_state.speed
         pace = f"at {speed:,.0f} epoch{'s' if speed != 1 else ''}/s" if speed else "at full speed"
         return f"Training {pace} — Pause (F6) or Stop (Shift+F5). The readings are locked until the run ends."
+
+    @Slot(float)
+    def _on_speed_changed(self, speed: float) -> None:
+        # The worker's controls are thread-safe calls: made here, in the GUI thread, they take effect at once (a
+        # queued call would wait for the busy training thread's event loop, i.e. for the end of the run).
+        self.trainer.worker.set_speed(speed)
+        if self.state == RUNNING:
+            self.show_status(self._running_text())
 
     @Slot()
     def _redraw(self, force: bool = False) -> None:
         """One frame: the fit line and readouts; the loss curve every LOSS_EVERY frames (and always when forced or
         not running, so a paused or finished run shows its whole curve)."""
-        r = self.history.latest
+        run = self.run_state.last_run
+        if run is None or run.history is None:
+            return
+        r = run.history.latest
         if r is None or (r.epoch == self._drawn and not force):
             return
         self._drawn = r.epoch
         self._frame += 1
-        epochs = self._run_config.epochs
+        epochs = run.config.epochs
         self.fit_plot.set_line(r.w_raw, r.b_raw)
         if self._frame % LOSS_EVERY == 0 or self.state != RUNNING:
-            self.loss_plot.set_rows(self.history.decimated(MAX_LOSS_POINTS))
+            self.loss_plot.set_rows(run.history.decimated(MAX_LOSS_POINTS))
         self.readouts.show_epoch(r, epochs)
         if r.epoch * 200 // max(epochs, 1) != self.progress.value() * 200 // max(epochs, 1) or self.state != RUNNING:
-            self.progress.setValue(r.epoch)  # repaints at once: only when the bar moves (0.5 % steps)
+            self.progress.setValue(min(r.epoch, self.progress.maximum()))  # repaints: only when the bar moves
         self.teaching.on_frame()
-
-    @Slot(float)
-    def _on_speed_changed(self, _speed: float) -> None:
-        if self.state == RUNNING:
-            self._show_status(self._running_text())
 
     @Slot(int)
     def _on_epochs_ready(self, count: int) -> None:
@@ -214,35 +241,42 @@ class MainWindow(QMainWindow):
     def _on_paused_at(self, count: int) -> None:
         self._redraw(force=True)
         self.teaching.refresh()
-        self.status_label.setText(f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop.")
+        self.show_status(f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop. The loss shown is "
+                         "that epoch's, measured before its update; the line is after it.")
         self.runPaused.emit(count)
 
     @Slot(object)
     def _on_run_finished(self, outcome: TrainOutcome) -> None:
         self.redraw_timer.stop()
-        self._set_state(IDLE)
+        self.statusBar().clearMessage()
+        run = self.run_state.last_run
+        self.run_state.end_run(outcome)
         self._redraw(force=True)
-        self.last_outcome = outcome
-        config = self._run_config
-        stab = self._stability(config)
+        config = run.config
+        if outcome.stop_reason == StopReason.NON_FINITE:
+            self.progress.setFormat(f"stopped at epoch {outcome.stop_epoch:,}")
+        else:
+            self.progress.setValue(self.progress.maximum() if outcome.stop_reason == StopReason.COMPLETED
+                                   else min(outcome.epochs_run, self.progress.maximum()))
+        stab = self._stability(config, run.data)
         if stab is not None:
             ex = explain_stop(config, outcome, stab)
             if outcome.stop_reason == StopReason.NON_FINITE:
-                self.status_label.setText(f"{ex.headline} {ex.advice}")
-                self.status_label.setStyleSheet("color: #b00020;")
+                self.show_status("")  # the banner below says why, once
                 self.alert.show_explanation(ex, normalized=config.normalize != "none")
             else:
-                self.status_label.setText(ex.headline + f" Final loss {outcome.final_loss:.6g}.")
+                self.show_status(f"{ex.headline} Final loss {outcome.final_loss:.6g} (at the final w, b).")
         self.teaching.on_run_ended()
-        if getattr(self, "_pending_reset", False):
+        if self._pending_reset:
             self.reset()
         self.runFinished.emit(outcome)
 
     @Slot(str, str)
     def _on_run_failed(self, message: str, details: str) -> None:
         self.redraw_timer.stop()
-        self._set_state(IDLE)
-        self._show_status("Training could not run: " + message, error=True)
+        self.run_state.end_run(None)
+        self._show_idle_line()
+        self.notify("Training could not run: " + message, error=True)
         box = QMessageBox(QMessageBox.Warning if not details else QMessageBox.Critical, "Training failed",
                           message, QMessageBox.Ok, self)
         if details:
@@ -251,69 +285,67 @@ class MainWindow(QMainWindow):
         box.open()
         self.runFailed.emit(message)
 
-    # --- fixes offered after a divergence ----------------------------------------------------------
+    # --- fixes offered after a divergence ----------------------------------------------------------------------------
     @Slot()
     def _on_use_stable_rate(self) -> None:
-        stab = self._stability(self.controls.config())
+        stab = self._stability(self.run_state.committed_config(), self.run_state.dataset)
         if stab is not None:
-            self.controls.lr.setValue(float(f"{0.9 * stab.lr_max:.2g}"))
+            self.run_state.set_value("lr", round_sig(0.9 * stab.lr_max))
             self.start()
 
     @Slot()
     def _on_normalize_input(self) -> None:
-        self.controls.normalization.setCurrentIndex(self.controls.normalization.findData("scale"))
-        self.controls.scale.setValue(0.1)
+        config = self.run_state.committed_config().with_(normalize="scale", scale=0.1)
+        self.run_state.set_config(config)
         self.start()
 
-    # --- reacting to edits ---------------------------------------------------------------------
-    def _stability(self, config: TrainConfig):
-        x = model_inputs(config, self.model.dataset)
-        return None if x is None else stability(x)
+    @Slot(float)
+    def use_rate(self, lr: float) -> None:
+        """Use a learning rate picked elsewhere (the sweep)."""
+        if self.run_state.busy:
+            self.notify("Stop the run to change the learning rate.", error=True)
+            return
+        self.run_state.set_value("lr", lr)
+        self.notify(f"Learning rate set to {fmt_lr(lr)}. Press Start (F5).")
+
+    # --- reacting to edits -------------------------------------------------------------------------------------------
+    @staticmethod
+    def _stability(config, data):
+        from thermogui.core.analysis import stability
+        from thermogui.core.problem import model_x
+
+        try:
+            return stability(model_x(config, data))
+        except (ConfigError, DataError):
+            return None
 
     @Slot()
-    def _on_dataset_changed(self) -> None:
-        data = self.model.dataset
-        self.fit_plot.set_data(data)
-        t_u, t_c = data.active()
-        try:
-            ls = least_squares(t_u, t_c) if len(t_u) >= 2 else None
-        except ValueError:
-            ls = None
-        self.readouts.set_lstsq(ls)
+    def _on_readings_changed(self) -> None:
+        self.fit_plot.set_data(self.run_state.dataset)
+        self._on_settings_changed()
+
+    @Slot()
+    def _on_settings_changed(self) -> None:
+        ls = least_squares_line(self.run_state.committed_config(), self.run_state.dataset)
         if ls is not None:
             self.fit_plot.set_lstsq(ls.w, ls.b)
         else:
             self.fit_plot.lstsq.setData([], [])
-        self._on_config_changed()
-
-    @Slot()
-    def _on_config_changed(self) -> None:
-        config = self.controls.config()
-        stab = self._stability(config)
-        if stab is None:
-            self.controls.set_stability_note("Add at least 2 readings with different t_u.", True)
-        else:
-            plain = config.optimizer == "sgd" and config.momentum == 0
-            self.controls.set_stability_note(*stability_note(config.lr, stab, plain))
-        if self.state == IDLE and self.last_outcome is None:
-            self._show_start_line()
+        if self.state == IDLE:
+            self._show_idle_line()
             self.teaching.refresh()
 
-    def _show_start_line(self) -> None:
-        config = self.controls.config()
-        data = self.model.dataset
-        t_u, _ = data.active()
-        if len(t_u) >= 2 and t_u.min() != t_u.max():
-            w, b = Normalization.fit(config, t_u).to_raw(config.init_w, config.init_b)
-        else:
-            w, b = math.nan, math.nan
-        self.fit_plot.set_line(w, b)
-        self.readouts.show_start(w, b, config.epochs)
+    @Slot()
+    def _on_stale_changed(self, *_) -> None:
+        if self.state == IDLE:
+            self._show_idle_line()
 
-    def _show_status(self, text: str, error: bool = False) -> None:
-        self.status_label.setText(text)
-        self.status_label.setStyleSheet("color: #b00020;" if error else "")
-        self.statusBar().showMessage(text, 8000)
+    def _show_idle_line(self) -> None:
+        """Not running: the finished run's line, or the start line of the current settings."""
+        line = self.readouts.line
+        if self.run_state.finished_run is None:
+            line = start_line(self.run_state.committed_config(), self.run_state.dataset)
+        self.fit_plot.set_line(*line)
 
     def _about(self) -> None:
         QMessageBox.about(self, "About ThermoGUI",
@@ -322,41 +354,36 @@ class MainWindow(QMainWindow):
                           f"<p>Plain gradient descent is stable below the rate {fmt_lr(2.0)} ÷ (largest Hessian "
                           "eigenvalue); the app shows that bound beside the learning rate.</p>")
 
-    # --- results ----------------------------------------------------------------------------
+    # --- results -----------------------------------------------------------------------------------------------------
     def result_summary(self) -> dict | None:
-        """The last run's result as plain data (for sessions and exports), or None if there is none."""
-        if self.last_outcome is not None and self._run_data is not None:
-            from ..core.report import summarize
+        """The last finished run's result as plain data (sessions, exports), marked "stale" when it was made on other
+        readings or settings than the window shows; None if there is none."""
+        run = self.run_state.finished_run
+        if run is None:
+            return None
+        summary = dict(run.summary() or {})
+        if not summary:
+            return None
+        summary["stale"] = bool(self.run_state.stale)
+        return summary
 
-            return summarize(self._run_config, self._run_data, self.last_outcome)
-        return self._restored_result
-
-    def show_saved_result(self, result: dict) -> None:
-        """Show a result stored in a session: the line, the equation and what the run did."""
-        self._restored_result = result
-        w, b = result.get("w"), result.get("b")
-        if isinstance(w, (int, float)) and isinstance(b, (int, float)):
-            self.fit_plot.set_line(w, b)
-            self.readouts.equation.setText(equation(w, b))
-        reason = str(result.get("stop_reason", "completed")).replace("_", " ")
-        loss = result.get("loss")
-        self.status_label.setText(f"Restored the saved result: {reason} after {result.get('epochs_run', '?')} "
-                                  f"epochs" + (f", loss {loss:.6g}." if isinstance(loss, float) else ".")
-                                  + " Start (F5) runs it again.")
-
-    # --- drag and drop -----------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:
+    # --- drag and drop -----------------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
         urls = event.mimeData().urls()
         if len(urls) == 1 and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(
                 (".csv", ".tsv", ".txt", ".json")):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:
+    def dropEvent(self, event) -> None:  # noqa: N802
         self.files.open_path(event.mimeData().urls()[0].toLocalFile())
         event.acceptProposedAction()
 
-    # --- lifetime ----------------------------------------------------------------------------
-    def closeEvent(self, event) -> None:
+    def open_path(self, path) -> bool:
+        """Open a CSV or a session; False (with the message shown) when refused — then nothing changed."""
+        return self.files.open_path(path)
+
+    # --- lifetime ----------------------------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802
         if not self.files.maybe_save():
             event.ignore()
             return
@@ -367,3 +394,5 @@ class MainWindow(QMainWindow):
         self.teaching.shutdown()
         self.files.discard_autosave()
         super().closeEvent(event)
+
+

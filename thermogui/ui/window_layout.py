@@ -91,7 +91,7 @@ def build_layout(win) -> None:
 
 
 def build_menus(win) -> None:
-    from . import export, result_exports
+    from thermogui.ui.export import dialog as export, results as result_exports
 
     bar = win.menuBar()
     win.file_menu = bar.addMenu("&File")

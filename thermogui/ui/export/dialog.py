@@ -1,6 +1,6 @@
 """File ▸ Export ▸ Plot image: the dialog, and the glue that takes the picture's inputs from the window.
 
-The drawing itself is in thermogui.ui.figure (shared with `thermogui fit --plot`).
+The drawing itself is in thermogui.ui.export.figure (shared with `thermogui fit --plot`).
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
 )
 
-from ..core.history import EPOCH, LOSS
-from .controls import _combo
-from .figure import (  # noqa: F401  (re-exported: the export API in one place)
+from thermogui.core.history import EPOCH, LOSS
+from thermogui.ui.controls.panel import _combo
+from thermogui.ui.files import settings
+from thermogui.ui.export.figure import (  # noqa: F401  (re-exported: the export API in one place)
     FORMATS, MAX_DPI, MAX_SIDE_PX, MIN_DPI, UNITS, WHATS, ExportError, ExportOptions, Figure, copy_to_clipboard, format_for_path,
     png_bytes, render_figure, render_svg, run_metadata, write_bytes, write_figure,
 )
@@ -29,20 +30,20 @@ from .figure import (  # noqa: F401  (re-exported: the export API in one place)
 # --- from the window -------------------------------------------------------------------------
 def window_inputs(window) -> dict:
     """What a MainWindow shows, as keyword arguments for render_figure / write_figure."""
-    from ..core.analysis import least_squares, metrics
+    from thermogui.core.analysis import metrics
+    from thermogui.core.problem import least_squares_line
 
-    data = window.model.dataset
+    state = window.run_state
+    data = state.dataset
     line = tuple(window.fit_plot.line())
     t_u, t_c = data.active()
-    lstsq = ls = None
-    if len(t_u) >= 2 and t_u.min() != t_u.max():
-        ls = least_squares(t_u, t_c)
-        lstsq = (ls.w, ls.b)
-    rows = np.array(window.history.snapshot())
-    outcome = window.last_outcome
+    run = state.last_run
+    rows = np.array(run.history.snapshot()) if run is not None and run.history is not None else np.empty((0, 9))
+    outcome = run.outcome if run is not None else None
     # the settings of the run that drew the line, not whatever the controls say since
-    config = getattr(window, "_run_config", None) if outcome is not None else None
-    config = config or window.controls.config()
+    config = run.config if run is not None else state.committed_config()
+    ls = least_squares_line(config, data)
+    lstsq = (ls.w, ls.b) if ls is not None else None
     if outcome is not None:
         epochs, stop = outcome.epochs_run, outcome.stop_reason.value
         loss = outcome.final_loss if math.isfinite(outcome.final_loss) else outcome.loss
@@ -220,8 +221,8 @@ class ExportDialog(QDialog):
 
     # --- files -----------------------------------------------------------------------------
     def _start_dir(self) -> Path:
-        last = _settings().value("export/last_dir", "", type=str)
-        if last and Path(last).is_dir():
+        last = settings.export_last_dir(_settings())
+        if last:
             return Path(last)
         pictures = QStandardPaths.writableLocation(QStandardPaths.PicturesLocation)
         return Path(pictures) if pictures and Path(pictures).is_dir() else Path.home()
@@ -277,7 +278,7 @@ class ExportDialog(QDialog):
         except (OSError, ValueError) as e:
             self._show_error(path, e)
             return False
-        _settings().setValue("export/last_dir", str(path.parent.resolve()))
+        settings.set_export_last_dir(path.parent.resolve(), _settings())
         w, h = options.pixel_size()
         detail = f"{w:,} × {h:,} px at {options.dpi} dpi" if options.format == "png" else "SVG"
         message = f"Exported the plot to {path} ({detail})."

@@ -15,23 +15,29 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..core.config import TrainConfig
-from ..core.dataset import Dataset
-from ..core.explain import equation, fmt_num
-from ..core.history import B, B_RAW, LOSS, W, W_RAW
-from .plots import show_in_legend
-from ..core.landscape import (
+from thermogui.core.config import TrainConfig
+from thermogui.core.dataset import Dataset
+from thermogui.core.numbers import equation, fmt_num
+from thermogui.core.history import B, B_RAW, LOSS, W, W_RAW
+from thermogui.core.landscape import (
     MAX_PATH_POINTS, Landscape, clip_path, decimate_index, describe, fit_window, landscape, path_bounds,
 )
+from thermogui.ui import style
+from thermogui.ui.plots.kit import fit_legend_height, legend_above, log_ticks, setup_plot, show_in_legend, style_axis
+
+__all__ = [
+    "LandscapePanel",
+    # re-exported for panels/sweep.py until it imports from plots.kit
+    "fit_legend_height", "legend_above", "log_ticks",
+]
 
 GRID_N = 200
 THROTTLE_MS = 60  # a burst of set_problem calls (spin-box arrows) recomputes at most this often
 ZOOM_REGRID_MS = 150
 MAX_PREVIOUS = 8
-PATH_COLOR = (255, 64, 32)
-PREVIOUS_COLORS = ((0, 229, 255), (255, 105, 180), (173, 255, 47), (255, 165, 0), (200, 162, 255),
-                   (255, 255, 255), (64, 224, 160), (255, 215, 0))
-CONTOUR_PEN = pg.mkPen(255, 255, 255, 150, width=1)
+PATH_COLOR = style.PATH
+PREVIOUS_COLORS = style.PREVIOUS_PATHS
+CONTOUR_PEN = pg.mkPen(*style.CONTOUR, width=1)
 HOVER_PROMPT = "Hover over the landscape to read w, b and the loss; click to start training there."
 
 
@@ -57,14 +63,9 @@ class LandscapePanel(QWidget):
         self._traj_norm = None
         self._previous: list[dict] = []
 
-        self.plot = pg.PlotWidget(objectName="landscapePlot", background="w")
+        self.plot = pg.PlotWidget(objectName="landscapePlot", background=style.PLOT_BACKGROUND)
         item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            item.getAxis(side).setPen("k")
-            item.getAxis(side).setTextPen("k")
-        item.setLabel("bottom", "w (model units)")
-        item.setLabel("left", "b")
-        item.setMenuEnabled(False)
+        setup_plot(item, "w (model units)", "b")
         item.hideButtons()
         self.view = item.getViewBox()
         self.view.disableAutoRange()
@@ -77,9 +78,8 @@ class LandscapePanel(QWidget):
         self.colorbar = pg.ColorBarItem(colorMap=self.cmap, interactive=False, width=14,
                                         colorMapMenu=False)
         self.colorbar.setImageItem(self.image, insert_in=item)
-        self.colorbar.axis.setPen("k")
-        self.colorbar.axis.setTextPen("k")
-        self.colorbar.axis.setLabel("loss (log scale)", color="k")
+        style_axis(self.colorbar.axis)
+        self.colorbar.axis.setLabel("loss (log scale)", color=style.PLOT_FOREGROUND)
         self.contours: list[pg.IsocurveItem] = []
         self.legend = legend_above(item)  # never hides the start or the path
         self.path = pg.PlotDataItem(pen=pg.mkPen(PATH_COLOR, width=2.5), connect="finite", name="this run",
@@ -89,7 +89,7 @@ class LandscapePanel(QWidget):
         self.start_marker = pg.ScatterPlotItem(symbol="o", size=12, pen=pg.mkPen("k", width=1.5),
                                                brush=pg.mkBrush("w"), name="start (click to move)")
         self.optimum_marker = pg.ScatterPlotItem(symbol="star", size=20, pen=pg.mkPen("k", width=1),
-                                                 brush=pg.mkBrush(255, 215, 0), name="minimum (least squares)")
+                                                 brush=pg.mkBrush(style.OPTIMUM), name="minimum (least squares)")
         for it in (self.path, self.current, self.start_marker, self.optimum_marker):
             item.addItem(it)
         self.legend.addItem(self.start_marker, "start (click to move)")
@@ -103,7 +103,7 @@ class LandscapePanel(QWidget):
 
         self.hover_label = QLabel(HOVER_PROMPT, objectName="landscapeHoverLabel")
         self.path_note = QLabel(objectName="landscapePathNote", wordWrap=True)
-        self.path_note.setStyleSheet("color: #b00020;")
+        self.path_note.setStyleSheet(style.text_style("error"))
         self.path_note.hide()
         self.caption = QLabel(objectName="landscapeCaption", wordWrap=True)
         self.reset_button = QPushButton("Reset view", objectName="landscapeResetViewButton")
@@ -401,39 +401,6 @@ class LandscapePanel(QWidget):
         w0, w1, b0, b1 = window
         self.view.setRange(xRange=(w0, w1), yRange=(b0, b1), padding=0)
         self._draw_paths()
-
-
-def log_ticks(lo: float, hi: float, fmt=lambda v: f"{v:g}"):
-    """Ticks for an axis that shows log10 values lo..hi, labelled with the values themselves: every decade, and
-    2x and 5x too when the range spans fewer than three decades; unlabelled minor ticks at 2..9 x."""
-    if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo > 60:
-        return None
-    labelled = (1,) if hi - lo >= 3 else (1, 2, 5)
-    major, minor = [], []
-    for e in range(math.floor(lo), math.ceil(hi) + 1):
-        for m in range(1, 10):
-            v = math.log10(m) + e
-            if lo <= v <= hi:
-                if m in labelled:
-                    major.append((v, fmt(m * 10.0**e)))
-                else:
-                    minor.append((v, ""))
-    return [major, minor]
-
-
-def legend_above(item: pg.PlotItem, columns: int = 3) -> pg.LegendItem:
-    """A legend in the plot's (empty) title row, above the data; call fit_legend_height after adding entries."""
-    legend = pg.LegendItem(colCount=columns, labelTextColor="k", labelTextSize="8pt", frame=False)
-    legend.setParentItem(item)
-    legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(48, 2))
-    legend.setZValue(20)
-    return legend
-
-
-def fit_legend_height(legend: pg.LegendItem, item: pg.PlotItem) -> None:
-    rows = -(-len(legend.items) // legend.columnCount)
-    h = rows * 20 + 6 if rows else 0  # samples are 20 px high; the layout's sizes are not known until it is shown
-    item.layout.setRowFixedHeight(0, h)  # the (empty) title row makes room for the legend
 
 
 def _inside(box, w, b) -> bool:

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from thermogui.ui.files import settings
 
 
 def _ask_path(window, title: str, name: str, filter_: str) -> Path | None:
-    folder = QSettings().value("files/last_dir", str(Path.home()))
+    folder = settings.last_dir()
     path, _ = QFileDialog.getSaveFileName(window, title, str(Path(folder) / name), filter_)
     return Path(path) if path else None
 
 
 def _need_run(window) -> bool:
-    if window.last_outcome is None:
+    run = window.run_state.finished_run
+    if run is None or run.history is None:
         QMessageBox.information(window, "Nothing to export yet", "Run the training first (Start, F5); this exports "
                                 "what the run recorded.")
         return False
@@ -26,15 +28,15 @@ def _written(window, path: Path, write) -> bool:
     try:
         write(path)
     except (OSError, ValueError) as e:
-        window._show_status(f"Could not write {path.name}: {getattr(e, 'strerror', None) or e}", error=True)
+        window.notify(f"Could not write {path.name}: {getattr(e, 'strerror', None) or e}", error=True)
         box = QMessageBox(QMessageBox.Warning, "Export failed",
                           f"Could not write {path}:\n{getattr(e, 'strerror', None) or e}\nAny existing file was left "
                           "unchanged.", QMessageBox.Ok, window)
         box.setObjectName("exportErrorDialog")
         box.open()
         return False
-    QSettings().setValue("files/last_dir", str(path.parent))
-    window._show_status(f"Exported {path.name}.")
+    settings.set_last_dir(path.parent)
+    window.notify(f"Exported {path.name}.")
     return True
 
 
@@ -45,11 +47,12 @@ def export_history(window, path: Path | None = None) -> bool:
     path = path or _ask_path(window, "Export training history", "history.csv", "CSV files (*.csv)")
     if path is None:
         return False
-    from ..core.exports import write_history_csv
-    from ..core.training import prepare
+    from thermogui.core.exports import write_history_csv
+    from thermogui.core.training import prepare
 
-    norm = prepare(window._run_config, window._run_data).norm
-    return _written(window, path, lambda p: write_history_csv(p, window.history.snapshot(), norm))
+    run = window.run_state.finished_run
+    norm = prepare(run.config, run.data).norm
+    return _written(window, path, lambda p: write_history_csv(p, run.history.snapshot(), norm))
 
 
 def export_result(window, path: Path | None = None) -> bool:
@@ -58,16 +61,23 @@ def export_result(window, path: Path | None = None) -> bool:
     path = path or _ask_path(window, "Export result", "result.json", "JSON files (*.json)")
     if path is None:
         return False
-    from ..core.exports import write_result_json
+    from thermogui.core.exports import write_result_json
 
     return _written(window, path, lambda p: write_result_json(p, window.result_summary()))
 
 
 def export_script(window, path: Path | None = None) -> bool:
     """A standalone .py with plain torch that reproduces the current settings on the current readings."""
+    from thermogui.core.config import ConfigError
+
+    try:
+        config = window.run_state.config()
+    except ConfigError as e:
+        window.notify(f"Cannot export the script: {e}.", error=True)
+        return False
     path = path or _ask_path(window, "Export as PyTorch script", "thermometer_fit.py", "Python files (*.py)")
     if path is None:
         return False
-    from ..core.exports import write_pytorch_script
+    from thermogui.core.exports import write_pytorch_script
 
-    return _written(window, path, lambda p: write_pytorch_script(p, window.controls.config(), window.model.dataset))
+    return _written(window, path, lambda p: write_pytorch_script(p, config, window.run_state.dataset))

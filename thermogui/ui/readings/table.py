@@ -3,17 +3,27 @@ refused."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QToolButton, QToolTip, QVBoxLayout, QWidget,
 )
 
-from ..core.csvio import parse_csv_text
-from ..core.dataset import DataError, parse_number
-from .readings_model import T_C, T_U, USE, ReadingsModel, fmt_value
+from thermogui.core.csvio import parse_csv_text
+from thermogui.core.dataset import DataError, parse_number
+from thermogui.ui.readings.model import T_C, T_U, USE, ReadingsModel, fmt_value
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def shortcuts(*keys) -> list[QKeySequence]:
+    """Key sequences from strings and standard keys (a standard key brings all of the platform's bindings), each key
+    once: the same key twice on one action (or on two) makes Qt refuse it as an "ambiguous shortcut overload"."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        seqs = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+        out += [s for s in seqs if not s.isEmpty() and s not in out]
+    return out
 
 
 class DataPanel(QWidget):
@@ -27,6 +37,10 @@ class DataPanel(QWidget):
             QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed
         )
         self.view.setAlternatingRowColors(True)
+        # Tab / Shift+Tab leave the table for the next / previous widget (arrows move between cells; F2 or typing
+        # edits): with Qt's default the table keeps Tab to itself and the keyboard can never get out.
+        self.view.setTabKeyNavigation(False)
+        self.view.installEventFilter(self)  # Ctrl+Tab leaves too (Qt's way out of widgets that keep Tab)
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)  # constant-time for 100k rows
         hh = self.view.horizontalHeader()
@@ -34,8 +48,9 @@ class DataPanel(QWidget):
         hh.setResizeContentsPrecision(0)  # measure the visible rows only: a 100k-row file opens fast
         hh.setSectionResizeMode(T_U, QHeaderView.Stretch)
         hh.setSectionResizeMode(T_C, QHeaderView.Stretch)
-        self.view.setToolTip("Double-click or type to edit a reading. Insert adds a row, Delete removes the selected "
-                             "rows, Ctrl+V pastes rows from a spreadsheet.")
+        self.view.setToolTip("Double-click or type to edit a reading; arrow keys move between cells, Tab leaves the "
+                             "table. Insert adds an empty row, Delete removes the selected rows, Ctrl+V pastes rows "
+                             "from a spreadsheet.")
 
         self.lock_label = QLabel("The data is locked while a run is in progress — Stop or Reset to edit it.",
                                  objectName="dataLockedLabel", wordWrap=True)
@@ -44,13 +59,18 @@ class DataPanel(QWidget):
         self.message = QLabel(objectName="dataMessageLabel", wordWrap=True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
+        self.pending_label = QLabel(objectName="dataPendingLabel", wordWrap=True)
+        self.pending_label.setForegroundRole(QPalette.PlaceholderText)
+        self.pending_label.hide()
         self.count_label = QLabel(objectName="dataCountLabel")
 
+        # Each key once (see shortcuts()): Ctrl+Shift+Z and Ctrl+Y both redo on every platform.
         self.undo_action = model.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setShortcuts(shortcuts("Ctrl+Z", QKeySequence.Undo))
         self.redo_action = model.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
-        self.add_action = self._action("&Add row", "Insert", self.add_row, "Add a reading below the current row")
+        self.redo_action.setShortcuts(shortcuts("Ctrl+Shift+Z", "Ctrl+Y", QKeySequence.Redo))
+        self.add_action = self._action("&Add row", "Insert", self.add_row,
+                                       "Add an empty row to type a reading into (it counts once t_u and t_c are in)")
         self.delete_action = self._action("&Delete rows", "Delete", self.delete_rows, "Delete the selected rows")
         self.copy_action = self._action("&Copy", QKeySequence.Copy, self.copy, "Copy the selected rows as text")
         self.paste_action = self._action("&Paste", QKeySequence.Paste, self.paste,
@@ -74,11 +94,14 @@ class DataPanel(QWidget):
         lay.addLayout(buttons)
         lay.addWidget(self.lock_label)
         lay.addWidget(self.view, 1)
+        lay.addWidget(self.pending_label)
         lay.addWidget(self.message)
 
         model.inputRejected.connect(self._on_input_rejected)
         model.datasetChanged.connect(self._on_dataset_changed)
+        model.pendingChanged.connect(self._on_pending_changed)
         self._on_dataset_changed()
+        self._on_pending_changed()
 
     def _action(self, text, shortcut, slot, tip) -> QAction:
         a = QAction(text, self)
@@ -89,6 +112,13 @@ class DataPanel(QWidget):
         a.triggered.connect(slot)
         self.addAction(a)
         return a
+
+    def eventFilter(self, obj, event) -> bool:
+        if (obj is self.view and event.type() == QEvent.KeyPress and event.modifiers() & Qt.ControlModifier
+                and event.key() in (Qt.Key_Tab, Qt.Key_Backtab)):
+            forward = event.key() == Qt.Key_Tab and not event.modifiers() & Qt.ShiftModifier
+            return self.view.focusNextPrevChild(forward)
+        return super().eventFilter(obj, event)
 
     # --- state ----------------------------------------------------------------------------
     def set_locked(self, locked: bool) -> None:
@@ -122,9 +152,26 @@ class DataPanel(QWidget):
     @Slot()
     def _on_dataset_changed(self) -> None:
         self.clear_error()
+        self._update_count()
+
+    @Slot()
+    def _on_pending_changed(self) -> None:
+        """New rows are left out of everything until complete: say so under the table while there are any."""
+        rows = [r + 1 for r in self.model.pending_rows()]
+        if rows:
+            which = (f"Row {rows[0]} is" if len(rows) == 1 else
+                     f"Rows {', '.join(map(str, rows[:-1]))} and {rows[-1]} are")
+            self.pending_label.setText(f"{which} not complete yet: type t_u and t_c. Until both are filled in, the "
+                                       "fit, the least-squares line and any run leave "
+                                       f"{'it' if len(rows) == 1 else 'them'} out.")
+        self.pending_label.setVisible(bool(rows))
+        self._update_count()
+
+    def _update_count(self) -> None:
         d = self.model.dataset
-        n, used = len(d), d.n_active
-        self.count_label.setText(f"{n} readings" + (f", {used} used" if used != n else ""))
+        n, used, new = len(d), d.n_active, len(self.model.pending)
+        self.count_label.setText(f"{n} readings" + (f", {used} used" if used != n else "")
+                                 + (f" + {new} incomplete" if new else ""))
 
     # --- editing actions ---------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -136,16 +183,15 @@ class DataPanel(QWidget):
 
     @Slot()
     def add_row(self) -> None:
+        """An empty row at the bottom, opened for typing t_u (Tab or Right then t_c).  It becomes a reading once both
+        values are in; until then it counts nowhere."""
         if self.model.read_only:
             return
-        d = self.model.dataset
-        cur = self.view.currentIndex()
-        row = cur.row() + 1 if cur.isValid() else len(d)
-        src = min(max(row - 1, 0), len(d) - 1)
-        t_u, t_c = (float(d.t_u[src]), float(d.t_c[src])) if len(d) else (0.0, 0.0)
-        self.model.insert_rows(row, [t_u], [t_c])
+        row = self.model.add_pending_row()
         index = self.model.index(row, T_U)
+        self.view.setFocus()
         self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
         self.view.edit(index)
 
     @Slot()
@@ -156,13 +202,13 @@ class DataPanel(QWidget):
         if rows:
             first = rows[0]
             self.model.remove_rows(rows)
-            if len(self.model.dataset):
-                self.view.setCurrentIndex(self.model.index(min(first, len(self.model.dataset) - 1), T_U))
+            if self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(min(first, self.model.rowCount() - 1), T_U))
 
     @Slot()
     def copy(self) -> None:
-        rows = self.selected_rows()
         d = self.model.dataset
+        rows = [r for r in self.selected_rows() if r < len(d)]  # new, incomplete rows are not readings yet
         text = "".join(f"{fmt_value(d.t_u[r])}\t{fmt_value(d.t_c[r])}\n" for r in rows)
         QGuiApplication.clipboard().setText(text)
 
@@ -186,7 +232,8 @@ class DataPanel(QWidget):
             more = f" (and {len(e.problems) - 3} more)" if len(e.problems) > 3 else ""
             self.show_error(f"Nothing was pasted. {lines}{more}")
             return
-        row = cur.row() + 1 if cur.isValid() else len(self.model.dataset)
+        n = len(self.model.dataset)
+        row = min(cur.row() + 1, n) if cur.isValid() else n  # readings go above any new, incomplete rows
         self.model.insert_rows(row, pasted.t_u.tolist(), pasted.t_c.tolist(),
                                text=f"Paste {len(pasted)} row{'s' if len(pasted) != 1 else ''}",
                                include=pasted.include.tolist())

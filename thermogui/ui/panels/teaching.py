@@ -7,21 +7,26 @@ import math
 
 from PySide6.QtCore import QObject, Slot
 
-from ..core.history import W_RAW
-from ..core.landscape import raw_start, run_label
-from .inspector import GradientPanel
-from .landscape import LandscapePanel
-from .results import ResultsPanel
-from .sweep import SweepPanel
+from thermogui.core.history import W_RAW
+from thermogui.core.landscape import raw_start, run_label
+from thermogui.ui.panels.inspector import GradientPanel
+from thermogui.ui.panels.landscape import LandscapePanel
+from thermogui.ui.panels.results import ResultsPanel
+from thermogui.ui.panels.sweep import SweepPanel
 
 MAX_PATH_POINTS = 2000
 MAX_PREVIOUS_RUNS = 6
+
+
+def _num(v) -> float:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else math.nan
 
 
 class TeachingPanels(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.w = window
+        self.state = window.run_state
         self.landscape = LandscapePanel()
         self.gradient = GradientPanel()
         self.results = ResultsPanel()
@@ -43,17 +48,22 @@ class TeachingPanels(QObject):
 
     # --- what the panels show ------------------------------------------------------------------
     def _problem(self):
-        w = self.w
-        if w.state != "idle" or w.last_outcome is not None:
-            return w._run_config, w._run_data
-        return w.controls.config(), w.model.dataset
+        """The run the window shows (running, or finished and current), else the current settings and readings."""
+        run = self.state.current_run()
+        if run is not None:
+            return run.config, run.data
+        return self.state.committed_config(), self.state.dataset
 
     def _params(self):
-        """Current (w, b) in model units and raw units: the latest epoch, or the start values."""
-        r = self.w.history.latest if (self.w.state != "idle" or self.w.last_outcome is not None) else None
+        """Current (w, b) in model units and raw units: the shown run's latest epoch, or the start values."""
+        run = self.state.current_run()
+        r = run.history.latest if run is not None and run.history is not None else None
         if r is not None:
             return r.w, r.b, r.w_raw, r.b_raw
-        config = self.w.controls.config()
+        if run is not None and run.saved_result is not None:
+            res = run.saved_result
+            return tuple(_num(res.get(k)) for k in ("w_model", "b_model", "w", "b"))
+        config = self.state.committed_config()
         return config.init_w, config.init_b, math.nan, math.nan
 
     @Slot()
@@ -72,7 +82,7 @@ class TeachingPanels(QObject):
                 self.gradient.show_params(config, data, w, b)
             elif current is self.results:
                 _, _, w_raw, b_raw = self._params()
-                if math.isfinite(w_raw) and math.isfinite(b_raw):
+                if self.state.current_run() is not None:  # (a diverged line gets the panel's own explanation)
                     self.results.show_result(config, data, w_raw, b_raw)
                 else:
                     self.results.clear()
@@ -83,8 +93,10 @@ class TeachingPanels(QObject):
 
     def on_frame(self) -> None:
         """Per redraw while training: only the landscape path moves live."""
-        if self.w.tabs.currentWidget() is self.landscape and len(self.w.history):
-            self.landscape.set_trajectory(self.w.history.decimated(MAX_PATH_POINTS))
+        run = self.state.current_run()
+        if self.w.tabs.currentWidget() is self.landscape and run is not None and run.history is not None \
+                and len(run.history):
+            self.landscape.set_trajectory(run.history.decimated(MAX_PATH_POINTS))
 
     def on_run_started(self) -> None:
         if self.previous:
@@ -98,9 +110,10 @@ class TeachingPanels(QObject):
         self.refresh()
 
     def on_run_ended(self) -> None:
-        h = self.w.history
-        if len(h) and not math.isnan(h.snapshot()[-1, W_RAW]):
-            config, data = self.w._run_config, self.w._run_data
+        run = self.state.last_run
+        h = run.history if run is not None else None
+        if h is not None and len(h) and not math.isnan(h.snapshot()[-1, W_RAW]):
+            config, data = run.config, run.data
             self.previous.append((h.decimated(1000), h.decimated(MAX_PATH_POINTS), run_label(config),
                                   raw_start(config, data)))
             del self.previous[:-MAX_PREVIOUS_RUNS]
@@ -121,12 +134,9 @@ class TeachingPanels(QObject):
 
     @Slot(float, float)
     def _on_start_picked(self, w: float, b: float) -> None:
-        if self.w.state != "idle":
-            self.w.statusBar().showMessage("Stop the run to pick a new start point.", 5000)
+        if self.state.busy:
+            self.w.notify("Stop the run to pick a new start point.", error=True)
             return
-        c = self.w.controls
-        c.init_w.setValue(w)
-        c.init_b.setValue(b)
+        self.state.set_config(self.state.committed_config().with_(init_w=w, init_b=b))
         self.w.reset()
-        self.w.statusBar().showMessage(f"Start set to w = {c.init_w.value():.4g}, b = {c.init_b.value():.4g} "
-                                       "(model units). Press Start (F5).", 8000)
+        self.w.notify(f"Start set to w = {w:.4g}, b = {b:.4g} (model units). Press Start (F5).")

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .config import Normalization, TrainConfig
-from .dataset import Dataset
-from .explain import MINUS
+from thermogui.core.config import Normalization, TrainConfig
+from thermogui.core.dataset import Dataset
+from thermogui.core.errors import UserError
+from thermogui.core.numbers import MINUS
+from thermogui.core.numbers import fmt_trim as num
 
 OUTLIER_SPREADS = 2.0  # |residual| > OUTLIER_SPREADS x spread marks an outlier
 AGREE_REL = 1e-4  # gradients "agree" when they differ by at most this fraction of the larger one ...
@@ -99,8 +101,8 @@ def gradient_report(config: TrainConfig, data: Dataset, w: float, b: float, poin
     IndexError for a point out of range."""
     import torch
 
-    from .model import autograd_gradient, finite_difference_gradient, manual_gradient
-    from .training import prepare
+    from thermogui.core.model import autograd_gradient, finite_difference_gradient, manual_gradient
+    from thermogui.core.training import prepare
 
     prep = prepare(config, data)
     x, y = prep.x, prep.y
@@ -142,21 +144,6 @@ def gradient_report(config: TrainConfig, data: Dataset, w: float, b: float, poin
 
 
 # --- words a learner can follow -------------------------------------------------------------------------------------
-def num(v: float, decimals: int = 4, sig: int = 4) -> str:
-    """A number for an equation: up to `decimals` decimals without trailing zeros (3.57, 5.3671, −17.3012);
-    `sig` significant digits in e-notation when it is smaller than 0.01 or at least 1e6 (6.091e−4); a typographic
-    minus."""
-    if not math.isfinite(v):
-        return "nan" if math.isnan(v) else ("∞" if v > 0 else f"{MINUS}∞")
-    if v != 0 and (abs(v) >= 1e6 or abs(v) < 0.01):
-        mant, exp = f"{v:.{sig - 1}e}".split("e")
-        text = f"{mant}e{int(exp)}"
-    else:
-        text = f"{v:.{decimals}f}".rstrip("0").rstrip(".")
-        if text in ("-0", ""):
-            text = "0"
-    return text.replace("-", MINUS)
-
 
 def _paren(v: float, decimals: int = 4) -> str:
     """Negative numbers in brackets where they follow an operator: 5 + (−17.3)."""
@@ -198,7 +185,7 @@ def chain_rule_lines(report: GradientReport) -> list[str]:
 
 
 # --- the finished calibration --------------------------------------------------------------------------------------
-class CalibrationError(ValueError):
+class CalibrationError(UserError):
     """The fitted line cannot be used this way (not finite, or flat for the reverse direction)."""
 
 

@@ -23,12 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPainter, QPicture, QTextOption
 from PySide6.QtSvg import QSvgGenerator
 
-from .. import __version__
-from ..core.atomic import atomic_write_bytes
-from ..core.dataset import Dataset
-from ..core.explain import equation, fmt_lr, fmt_num
-from ..core.history import EPOCH, LOSS, VAL_LOSS
-from .plots import DATA_COLOR, FIT_COLOR, VAL_COLOR, X_LABEL, Y_LABEL, clip_line, data_bounds
+from thermogui import __version__
+from thermogui.core.atomic import atomic_write_bytes
+from thermogui.core.dataset import Dataset
+from thermogui.core.numbers import equation, fmt_exact, fmt_lr, fmt_num
+from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
+from thermogui.ui.plots.live import DATA_COLOR, FIT_COLOR, VAL_COLOR, X_LABEL, Y_LABEL, clip_line, data_bounds
 
 WHATS = ("fit", "loss", "both")
 FORMATS = ("png", "svg")
@@ -101,24 +101,24 @@ def run_metadata(config, line, lstsq, epochs_run: int, loss: float, stop_reason:
         "Software": f"ThermoGUI {__version__}",
         "Description": equation(w, b) + (f" after {epochs_run:,} epochs of gradient descent" if epochs_run else
                                          " (start line, not trained yet)"),
-        KEY_LR: repr(float(config.lr)),
+        KEY_LR: fmt_exact(config.lr),
         KEY_EPOCHS: str(config.epochs),
         KEY_EPOCHS_RUN: str(int(epochs_run)),
         KEY_NORM: config.normalize + (f" {config.scale!r}" if config.normalize == "scale" else ""),
         "optimizer": config.optimizer + (f" momentum {config.momentum!r}" if config.momentum else ""),
         "gradient": config.gradient,
-        "init_w": repr(float(config.init_w)),
-        "init_b": repr(float(config.init_b)),
-        KEY_W: repr(float(w)),
-        KEY_B: repr(float(b)),
-        KEY_LOSS: repr(float(loss)),
+        "init_w": fmt_exact(config.init_w),
+        "init_b": fmt_exact(config.init_b),
+        KEY_W: fmt_exact(w),
+        KEY_B: fmt_exact(b),
+        KEY_LOSS: fmt_exact(loss),
     }
     if stop_reason:
         meta["stop_reason"] = str(stop_reason)
     if lstsq is not None:
-        meta["lstsq_w"], meta["lstsq_b"] = repr(float(lstsq[0])), repr(float(lstsq[1]))
+        meta["lstsq_w"], meta["lstsq_b"] = fmt_exact(lstsq[0]), fmt_exact(lstsq[1])
         if lstsq_loss is not None:
-            meta["lstsq_loss"] = repr(float(lstsq_loss))
+            meta["lstsq_loss"] = fmt_exact(lstsq_loss)
     return meta
 
 

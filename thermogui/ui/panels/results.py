@@ -1,7 +1,9 @@
 """Results of a run: how well the line fits (RMSE, MAE, R² on training and validation readings), the residual of
 every reading, the largest residuals (outliers), and a calculator that uses the calibration both ways.
 
-Every number comes from thermogui.core (analysis.metrics, inspect.residuals / outliers / calibration).
+Every number comes from thermogui.core (analysis.metrics / fit_check, gradients.residuals / outliers / calibration).
+A line that is not finite or nowhere near the readings (analysis.fit_check: a diverged run) gets a plain message
+instead of metrics, residuals and outliers, which would be meaningless.
 """
 
 from __future__ import annotations
@@ -15,35 +17,20 @@ from PySide6.QtWidgets import (
     QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from ..core.analysis import metrics
-from ..core.config import TrainConfig
-from ..core.dataset import Dataset, parse_number
-from ..core.explain import MINUS, equation
-from ..core.inspect import OUTLIER_SPREADS, Calibration, CalibrationError, calibration, outliers, residuals
-from .plots import DATA_COLOR, FIT_COLOR, VAL_COLOR
+from thermogui.core.analysis import FAR_SPANS, FitCheck, fit_check, metrics
+from thermogui.core.config import TrainConfig
+from thermogui.core.dataset import Dataset, parse_number
+from thermogui.core.numbers import equation
+from thermogui.core.numbers import fmt_signed as signed
+from thermogui.core.numbers import fmt_temp as fmt_t
+from thermogui.core.gradients import OUTLIER_SPREADS, Calibration, CalibrationError, calibration, outliers, residuals
+from thermogui.ui import style
+from thermogui.ui.plots.kit import setup_plot, show_in_legend
 
-ERROR_STYLE = "color: #b00020;"
 SPREAD_TIP = ("± is the RMS of the training residuals, √(mean of residual²) = √(training loss): the size of a "
               "typical error of the line on the readings it was fitted to (one spread, not 2σ).")
 
 
-def fmt_t(v: float, decimals: int = 2) -> str:
-    """A temperature or reading: fixed decimals, e-notation when huge, a typographic minus, no −0.00."""
-    if not math.isfinite(v):
-        return "—"
-    if abs(v) >= 1e6:
-        mant, exp = f"{v:.3e}".split("e")
-        text = f"{mant}e{int(exp)}"
-    else:
-        text = f"{v:.{decimals}f}"
-        if float(text) == 0:
-            text = text.lstrip("-")
-    return text.replace("-", MINUS)
-
-
-def signed(v: float, decimals: int = 1) -> str:
-    text = fmt_t(v, decimals)
-    return text if text.startswith(MINUS) or text == "—" else "+" + text
 
 
 class ResidualPlot(pg.PlotWidget):
@@ -53,22 +40,20 @@ class ResidualPlot(pg.PlotWidget):
         super().__init__(parent)
         self.setObjectName("residualPlot")
         item = self.getPlotItem()
-        item.setLabel("bottom", "Reading t_u (unknown units)")
-        item.setLabel("left", "Residual t_c − t_p (°C)")
-        item.setMenuEnabled(False)
+        setup_plot(item, "Reading t_u (unknown units)", "Residual t_c − t_p (°C)")  # true values, no ×1e-3
         item.showGrid(y=True, alpha=0.15)
-        self.legend = item.addLegend(offset=(-10, 5), brush=pg.mkBrush(255, 255, 255, 210))
-        self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(90, 90, 90, width=1.5))
-        dash = pg.mkPen(FIT_COLOR, width=1, style=Qt.DashLine)
+        self.legend = item.addLegend(offset=(-10, 5), brush=pg.mkBrush(*style.LEGEND_BRUSH))
+        self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(style.ZERO_LINE, width=1.5))
+        dash = pg.mkPen(style.FIT, width=1, style=Qt.DashLine)
         self.upper = pg.InfiniteLine(pos=0, angle=0, pen=dash)
         self.lower = pg.InfiniteLine(pos=0, angle=0, pen=dash)
         for line in (self.zero, self.upper, self.lower):
             item.addItem(line)
-        self.train_points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5),
-                                               brush=pg.mkBrush(*DATA_COLOR, 160), name="training readings")
-        self.val_points = pg.ScatterPlotItem(symbol="s", size=9, pen=pg.mkPen(VAL_COLOR, width=1.5),
-                                             brush=pg.mkBrush(*VAL_COLOR, 160), name="validation readings")
-        self.flagged = pg.ScatterPlotItem(symbol="o", size=17, pen=pg.mkPen(FIT_COLOR, width=2), brush=None,
+        self.train_points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(style.DATA, width=1.5),
+                                               brush=pg.mkBrush(*style.DATA, 160), name="training readings")
+        self.val_points = pg.ScatterPlotItem(symbol="s", size=9, pen=pg.mkPen(style.VALIDATION, width=1.5),
+                                             brush=pg.mkBrush(*style.VALIDATION, 160), name="validation readings")
+        self.flagged = pg.ScatterPlotItem(symbol="o", size=17, pen=pg.mkPen(style.FIT, width=2), brush=None,
                                           name=f"outlier (beyond {OUTLIER_SPREADS:g} × ±)")
         for it in (self.train_points, self.val_points, self.flagged):
             item.addItem(it)
@@ -80,11 +65,7 @@ class ResidualPlot(pg.PlotWidget):
         self.flagged.setData(tu_out, r_out)
         for it, has, name in ((self.val_points, len(tu_val), "validation readings"),
                               (self.flagged, len(tu_out), f"outlier (beyond {OUTLIER_SPREADS:g} × ±)")):
-            listed = any(sample.item is it for sample, _ in self.legend.items)
-            if has and not listed:
-                self.legend.addItem(it, name)
-            elif not has and listed:
-                self.legend.removeItem(it)
+            show_in_legend(self.legend, it, name, bool(has))
         limit = OUTLIER_SPREADS * spread if math.isfinite(spread) else 0.0
         for line, pos in ((self.upper, limit), (self.lower, -limit)):
             line.setPos(pos)
@@ -99,6 +80,7 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("resultsPanel")
         self.calibration: Calibration | None = None
+        self.fit: FitCheck | None = None  # whether the shown line's residuals and metrics mean anything
 
         # fit quality: rows training / validation, columns RMSE, MAE, R², N
         quality = QGroupBox("Fit quality")
@@ -119,7 +101,7 @@ class ResultsPanel(QWidget):
                 grid.addWidget(cell, row, col)
             self.metric_labels[key] = cells
         self.val_note = QLabel(objectName="validationNoteLabel", wordWrap=True)
-        self.val_note.setStyleSheet("color: #666;")
+        self.val_note.setStyleSheet(style.text_style("hint"))
         grid.addWidget(self.val_note, 3, 0, 1, 5)
 
         self.plot = ResidualPlot()
@@ -146,7 +128,7 @@ class ResultsPanel(QWidget):
         form.addRow("Temperature °C:", self._pair(self.celsius_input, self.reading_label))
         note = QLabel("± = RMS of the training residuals (√ of the training loss): a typical error, not a "
                       "guaranteed bound.", wordWrap=True, toolTip=SPREAD_TIP)
-        note.setStyleSheet("color: #666;")
+        note.setStyleSheet(style.text_style("hint"))
         form.addRow(note)
 
         lay = QVBoxLayout(self)
@@ -158,8 +140,7 @@ class ResultsPanel(QWidget):
         lay.addWidget(calib)
 
         for box in (self.reading_input, self.celsius_input):
-            box.returnPressed.connect(self._on_calculator_changed)
-            box.editingFinished.connect(self._on_calculator_changed)
+            box.textChanged.connect(self._on_calculator_changed)  # answers as you type, no Enter needed
         self.clear()
 
     @staticmethod
@@ -174,54 +155,77 @@ class ResultsPanel(QWidget):
     # --- API ---------------------------------------------------------------------------------------------
     def show_result(self, config: TrainConfig, data: Dataset, w_raw: float, b_raw: float) -> None:
         """Show the fit quality, residuals, outliers and calibration of the raw-unit line t_c = w_raw·t_u + b_raw
-        on the readings of `data`, split into training / validation as `config` splits them."""
-        from ..core.training import prepare  # torch: imported when a result is first shown
+        on the readings of `data`, split into training / validation as `config` splits them.  A line that is not
+        finite or nowhere near the readings (core.analysis.fit_check) gets a message instead."""
+        from thermogui.core.training import prepare  # torch: imported when a result is first shown
 
         try:
             prep = prepare(config, data)
         except ValueError as e:  # ConfigError / DataError
             self.clear()
-            self.outlier_label.setText(f"No result to show: {e}")
-            self.outlier_label.setStyleSheet(ERROR_STYLE)
+            self.outlier_label.setText(self.tr("No result to show: {0}").format(e))
+            self.outlier_label.setStyleSheet(style.text_style("error"))
             return
         t_u, t_c = data.active()
         rows = np.flatnonzero(data.include)  # active index -> table row
         tr, va = prep.train_index, prep.val_index
+        self.fit = check = fit_check(t_u[tr], t_c[tr], w_raw, b_raw)
+        self.calibration = cal = calibration(t_u[tr], t_c[tr], w_raw, b_raw)
+        self.equation.setText(equation(w_raw, b_raw))
+        self.val_note.setText("" if len(va) else "No validation readings: set a validation fraction to hold some "
+                                                 "readings out and check the line on data it has not seen.")
+        self.val_note.setVisible(not len(va))
+        if not check.meaningful:
+            self._show_meaningless(check, (len(tr), len(va)))
+            return
         for key, idx in (("train", tr), ("val", va)):
             m = metrics(t_u[idx], t_c[idx], w_raw, b_raw)
             texts = ("—", "—", "—", "0") if m.n == 0 else (fmt_t(m.rmse), fmt_t(m.mae), fmt_t(m.r2, 4), str(m.n))
             for cell, text in zip(self.metric_labels[key], texts):
                 cell.setText(text)
-        self.val_note.setText("" if len(va) else "No validation readings: set a validation fraction to hold some "
-                                                 "readings out and check the line on data it has not seen.")
-        self.val_note.setVisible(not len(va))
 
-        self.calibration = cal = calibration(t_u[tr], t_c[tr], w_raw, b_raw)
         r = residuals(t_u, t_c, w_raw, b_raw)
         ranked = outliers(r, k=3, spread=cal.spread)
         flagged = [o for o in ranked if o.flagged]
         self.plot.set_points(t_u[tr], r[tr], t_u[va], r[va], t_u[[o.index for o in flagged]],
                              r[[o.index for o in flagged]], cal.spread)
         self.outlier_label.setStyleSheet("")
-        if not math.isfinite(cal.spread):
-            self.outlier_label.setText("The line is not finite (the run diverged): no residuals to show.")
-        else:
-            in_val = set(va.tolist())
-            lines = [f"Largest residuals (± = {fmt_t(cal.spread)} °C):"]
-            for o in ranked:
-                where = " (validation)" if o.index in in_val else ""
-                verdict = (f"⚠ outlier, {o.score:.2f} × ±" if o.flagged else f"{o.score:.2f} × ±, within the usual "
-                           "spread")
-                lines.append(f"Row {rows[o.index] + 1}{where}: residual {signed(o.residual)} °C — {verdict}")
-            if not flagged:
-                lines.append(f"No outliers: every reading is within {OUTLIER_SPREADS:g} × ± of the line.")
-            self.outlier_label.setText("\n".join(lines))
-        self.equation.setText(equation(w_raw, b_raw))
+        in_val = set(va.tolist())
+        lines = [f"Largest residuals (± = {fmt_t(cal.spread)} °C):"]
+        for o in ranked:
+            where = " (validation)" if o.index in in_val else ""
+            verdict = (f"⚠ outlier, {o.score:.2f} × ±" if o.flagged else f"{o.score:.2f} × ±, within the usual "
+                       "spread")
+            lines.append(f"Row {rows[o.index] + 1}{where}: residual {signed(o.residual)} °C — {verdict}")
+        if not flagged:
+            lines.append(f"No outliers: every reading is within {OUTLIER_SPREADS:g} × ± of the line.")
+        self.outlier_label.setText("\n".join(lines))
         self._on_calculator_changed()
         self.outliersChanged.emit([int(rows[o.index]) for o in flagged])
 
+    def _show_meaningless(self, check: FitCheck, counts: tuple[int, int]) -> None:
+        """No metrics, residuals or outliers for a line that is not finite or nowhere near the readings: say why."""
+        for key, n in zip(("train", "val"), counts):
+            for cell, text in zip(self.metric_labels[key], ("—", "—", "—", str(n))):
+                cell.setText(text)
+        self.plot.set_points(*(np.empty(0),) * 6, math.nan)
+        advice = self.tr("A run ends up here when it diverges (the learning rate is too large for these readings): "
+                         "lower the learning rate, or normalize the readings, and run again.")
+        if check.reason == "not_finite":
+            text = self.tr("This run diverged: the line is not finite, so there are no residuals, R² or outliers "
+                           "to show.")
+        else:
+            text = self.tr("This line is nowhere near the readings: a typical residual is {0} °C, more than {1} × "
+                           "the readings' whole range of {2} °C. Residuals, R² and outliers mean nothing for such a "
+                           "line.").format(fmt_t(check.rms), f"{FAR_SPANS:g}", fmt_t(check.span, 1))
+        self.outlier_label.setText(text + "\n" + advice)
+        self.outlier_label.setStyleSheet(style.text_style("error"))
+        self._on_calculator_changed()
+        self.outliersChanged.emit([])
+
     def clear(self) -> None:
         self.calibration = None
+        self.fit = None
         for cells in self.metric_labels.values():
             for cell in cells:
                 cell.setText("—")
@@ -240,7 +244,7 @@ class ResultsPanel(QWidget):
         self.celsius_label.setText(self._convert(self.reading_input.text(), to_celsius=True))
         self.reading_label.setText(self._convert(self.celsius_input.text(), to_celsius=False))
         for label in (self.celsius_label, self.reading_label):
-            label.setStyleSheet(ERROR_STYLE if label.text().startswith("⚠") else "")
+            label.setStyleSheet(style.text_style("error") if label.text().startswith("⚠") else "")
 
     def _convert(self, text: str, to_celsius: bool) -> str:
         if not text.strip():
@@ -252,6 +256,8 @@ class ResultsPanel(QWidget):
         cal = self.calibration
         if cal is None:
             return "⚠ Train a model first: there is no calibration yet."
+        if self.fit is not None and self.fit.reason == "far":
+            return self.tr("⚠ This line is nowhere near the readings, so it cannot convert them: fix the run first.")
         try:
             if to_celsius:
                 c, pm = cal.to_celsius(value)

@@ -2,7 +2,8 @@
 side with their differences, and the chain rule worked through for one reading.
 
 Nothing here runs per training frame: the window calls `show_params` when a run is paused, stepped or stopped (or
-shows its start values).  Every number comes from thermogui.core.inspect.
+shows its start values).  Every number comes from thermogui.core.gradients,
+and its text from thermogui.core.numbers.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..core.config import TrainConfig
-from ..core.dataset import Dataset
-from ..core.explain import fmt_num
-from ..core.inspect import GradientReport, chain_rule_lines, gradient_report, normalization_text, num
+from thermogui.core.config import TrainConfig
+from thermogui.core.dataset import Dataset
+from thermogui.core.gradients import GradientReport, chain_rule_lines, gradient_report, normalization_text
+from thermogui.core.numbers import fmt_diff, fmt_grad, fmt_num, fmt_trim
 
 METHODS = (
     ("By hand (chain rule)", "The gradient derived on paper: sum over points of dL/dt_p × dt_p/dparam (float32)."),
@@ -41,16 +42,6 @@ def _item(text: str, tip: str = "", grey: bool = False) -> QTableWidgetItem:
     if grey:
         it.setForeground(QBrush(DIFF_COLOR))
     return it
-
-
-def _value_text(v: float) -> str:
-    """Gradient values: 4 decimals (4517.2964, 82.6000 as the book prints them), 5 significant digits when tiny."""
-    return num(v, 4, 5) if (not math.isfinite(v) or abs(v) < 0.01 or abs(v) >= 1e6) else fmt_num(v)
-
-
-def _diff_text(d: float, rel: float) -> str:
-    rel_text = "—" if math.isnan(rel) else num(rel, 4, 2) if rel else "0"
-    return f"{num(d, 4, 2)}  (rel. {rel_text})"
 
 
 class GradientPanel(QWidget):
@@ -159,15 +150,15 @@ class GradientPanel(QWidget):
     def _show(self, r: GradientReport) -> None:
         self.where.setStyleSheet("")
         self.where.setText(
-            f"At w = {num(r.w)}, b = {num(r.b)} (model units; {normalization_text(r.norm)}),  "
+            f"At w = {fmt_trim(r.w)}, b = {fmt_trim(r.b)} (model units; {normalization_text(r.norm)}),  "
             f"loss L = {fmt_num(r.loss)} over N = {r.n} training readings."
         )
         for row, g in enumerate((r.manual, r.autograd, r.finite_difference)):
             for col in range(2):
-                self.table.setItem(row, col, _item(_value_text(g[col])))
+                self.table.setItem(row, col, _item(fmt_grad(g[col])))
         for row, d in enumerate(r.differences, start=3):
-            self.table.setItem(row, 0, _item(_diff_text(d.abs_w, d.rel_w), grey=True))
-            self.table.setItem(row, 1, _item(_diff_text(d.abs_b, d.rel_b), grey=True))
+            self.table.setItem(row, 0, _item(fmt_diff(d.abs_w, d.rel_w), grey=True))
+            self.table.setItem(row, 1, _item(fmt_diff(d.abs_b, d.rel_b), grey=True))
         self._fit_table_height()
         finite = all(math.isfinite(v) for v in (*r.manual, *r.autograd, r.loss))
         if not finite:
@@ -181,15 +172,16 @@ class GradientPanel(QWidget):
                 text += (" to float32 rounding. Near the minimum the gradient is a small sum of larger terms "
                          "that cancel, so the relative differences look large while the absolute ones stay tiny.")
             else:
-                text += f" (largest relative difference {worst:.0e}): the chain-rule derivation is right."
-            self.verdict.setText(text.replace("e-", "e−"))
+                text += (f" (largest relative difference {fmt_trim(worst, 4, 1)}): "
+                         "the chain-rule derivation is right.")
+            self.verdict.setText(text)
             self.verdict.setStyleSheet(OK_STYLE)
         else:
             self.verdict.setText("⚠ The methods disagree by more than rounding explains.")
             self.verdict.setStyleSheet(ERROR_STYLE)
         p = r.point
         self.point_info.setText(
-            f"of {r.n}: table row {p.row + 1},  t_u = {num(p.t_u)},  t_c = {num(p.t_c)} °C")
+            f"of {r.n}: table row {p.row + 1},  t_u = {fmt_trim(p.t_u)},  t_c = {fmt_trim(p.t_c)} °C")
         self.equations.setText("\n".join(chain_rule_lines(r)))
 
     def _fit_table_height(self) -> None:

@@ -13,20 +13,22 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..core.dataset import Dataset
-from ..core.history import EPOCH, LOSS, VAL_LOSS
+from thermogui.core.dataset import Dataset
+from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
+from thermogui.ui import style
+from thermogui.ui.plots.kit import CountAxis, DecadeAxis, nice_ceil, setup_plot, show_in_legend
 
 MAX_LOSS_POINTS = 1000
+MIN_EPOCH_SPAN = 10  # the loss plot's x axis shows at least epochs 1..10
 X_LABEL = "Temperature (°Fahrenheit)"
 Y_LABEL = "Temperature (°Celsius)"
 
-pg.setConfigOptions(antialias=False, background="w", foreground="k")
-
-DATA_COLOR = (31, 119, 180)
-FIT_COLOR = (214, 39, 40)
-LSTSQ_COLOR = (90, 90, 90)
-VAL_COLOR = (255, 127, 14)
-PREVIOUS_COLORS = ((31, 119, 180), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127))
+# the old names, kept for the modules that import them from here (export/figure.py, tests); the colours live in style
+DATA_COLOR = style.DATA
+FIT_COLOR = style.FIT
+LSTSQ_COLOR = style.LEAST_SQUARES
+VAL_COLOR = style.VALIDATION
+PREVIOUS_COLORS = style.PREVIOUS_RUNS
 
 
 def clip_line(w: float, b: float, x0: float, x1: float, y0: float, y1: float):
@@ -71,18 +73,6 @@ def _sampled(x: np.ndarray, y: np.ndarray):
     return x[idx], y[idx]
 
 
-def show_in_legend(legend: pg.LegendItem, item, name: str, show: bool) -> bool:
-    """List or unlist `item` in `legend`; True if that changed the legend."""
-    listed = any(sample.item is item for sample, _ in legend.items)
-    if show and not listed:
-        legend.addItem(item, name)
-    elif not show and listed:
-        legend.removeItem(item)
-    else:
-        return False
-    return True
-
-
 class FitPlot(pg.PlotWidget):
     """Readings as circles, the current line (moving while training) and the least-squares line dashed."""
 
@@ -90,13 +80,11 @@ class FitPlot(pg.PlotWidget):
         super().__init__(parent)
         self.setObjectName("fitPlot")
         item = self.getPlotItem()
-        item.setLabel("bottom", X_LABEL)
-        item.setLabel("left", Y_LABEL)
-        item.setMenuEnabled(False)
+        setup_plot(item, X_LABEL, Y_LABEL)
         self.legend = item.addLegend(offset=(10, 10))
         self.points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5),
                                          brush=pg.mkBrush(*DATA_COLOR, 160), name="readings")
-        self.excluded = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(160, 160, 160, width=1.5),
+        self.excluded = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(style.EXCLUDED, width=1.5),
                                            brush=None, name="excluded")
         self.lstsq = pg.PlotDataItem(pen=pg.mkPen(LSTSQ_COLOR, width=1.5, style=Qt.DashLine), name="least squares",
                                      antialias=True)
@@ -141,27 +129,25 @@ class FitPlot(pg.PlotWidget):
         return self._line
 
 
-class DecadeAxis(pg.AxisItem):
-    """A log axis that labels whole decades only (minor labels 2·10¹ … 9·10¹ pile up on a short axis)."""
-
-    def logTickStrings(self, values, scale, spacing):
-        strings = super().logTickStrings(values, scale, spacing)
-        return [s if abs(v - round(v)) < 1e-9 else "" for v, s in zip(values, strings)]
-
-
 class LossPlot(pg.PlotWidget):
-    """Training (and validation) loss per epoch on a log scale; non-finite losses are not drawn."""
+    """Training (and validation) loss per epoch on a log scale; non-finite losses are not drawn.
+
+    The y axis labels the true losses (10³ … 10³⁰ for a diverging run, never a clipped "×1e27" multiplier).  The x
+    axis follows the epochs actually run, from 1 to at least MIN_EPOCH_SPAN, its end growing in steps of at most
+    25 % (kit.nice_ceil) so a live run re-ticks it rarely: a run that stops at epoch 11 fills the plot instead of
+    being a sliver at the left of its 5,000 planned epochs.  Earlier runs' curves are drawn over the same epochs.
+    """
 
     def __init__(self, parent=None):
-        super().__init__(parent, axisItems={"left": DecadeAxis("left")})
+        super().__init__(parent, axisItems={"left": DecadeAxis("left"), "bottom": CountAxis("bottom")})
         self.setObjectName("lossPlot")
         item = self.getPlotItem()
-        item.setLabel("bottom", "Epoch")
-        item.setLabel("left", "Loss (mean squared error)")
+        setup_plot(item, "Epoch", "Loss (mean squared error)")
         item.setLogMode(y=True)
-        item.setMenuEnabled(False)
         item.enableAutoRange(x=False, y=False)
         self._decades = (0, 1)
+        self._epoch_end = math.nan
+        self.planned_epochs = 0
         self._previous: list[pg.PlotDataItem] = []
         self.legend = item.addLegend(offset=(-10, 10))
         self.train_curve = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2), name="training loss", connect="finite")
@@ -170,6 +156,8 @@ class LossPlot(pg.PlotWidget):
         item.addItem(self.val_curve)
         self.legend.removeItem(self.val_curve)  # listed only when there is a validation split
         self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        item.vb.setYRange(*self._decades, padding=0.02)  # 1 … 10, labelled, until there is a loss
+        self._fit_epochs(0)
 
     def set_rows(self, rows: np.ndarray) -> None:
         """Rows of a History (already decimated)."""
@@ -182,6 +170,7 @@ class LossPlot(pg.PlotWidget):
             val = rows[:, VAL_LOSS]
         self.train_curve.setData(x, loss)
         self._fit_decades(loss)
+        self._fit_epochs(float(np.nanmax(x)) if np.isfinite(x).any() else 0)
         has_val = bool(np.isfinite(val[-1:]).any() or np.isfinite(val).any())
         show_in_legend(self.legend, self.val_curve, "validation loss", has_val)
         if has_val:
@@ -201,13 +190,26 @@ class LossPlot(pg.PlotWidget):
             self._decades = decades
             self.getPlotItem().vb.setYRange(*decades, padding=0.02)
 
+    def _fit_epochs(self, last_epoch: float) -> None:
+        """x from epoch 1 to the run's latest epoch (at least MIN_EPOCH_SPAN), rounded up to a nice end."""
+        end = nice_ceil(max(last_epoch, MIN_EPOCH_SPAN))
+        if end != self._epoch_end:
+            self._epoch_end = end
+            self.getPlotItem().vb.setXRange(1, end, padding=0.02)
+
+    def epoch_range(self) -> tuple[float, float]:
+        """The epochs the x axis is set to show (before padding)."""
+        return 1.0, self._epoch_end
+
     def set_epoch_range(self, epochs: int) -> None:
-        """Fix the x axis to the whole run up front, so the axis is not re-ticked on every frame."""
-        self.getPlotItem().vb.setXRange(0, max(epochs, 1), padding=0.02)
+        """A hint, kept for callers: the planned number of epochs of the run about to start.  It no longer fixes the
+        x axis (that follows the epochs actually run, see the class); it is remembered in `planned_epochs`."""
+        self.planned_epochs = int(epochs)
 
     def clear_curves(self) -> None:
         self.train_curve.setData([], [])
         self.val_curve.setData([], [])
+        self._fit_epochs(0)
 
     def add_previous(self, rows: np.ndarray, label: str) -> None:
         """An earlier run's loss as a faded curve, for comparison."""

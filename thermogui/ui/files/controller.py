@@ -1,7 +1,9 @@
 """Files: open/save readings (CSV) and sessions, recent files, unsaved-changes prompts, autosave and restore.
 
-The window's document is the readings plus the hyperparameters (and the last result).  It is "modified" when the
-readings differ from the undo stack's clean state or the hyperparameters differ from those last saved.
+The window's document is a session: the readings plus the settings (and the last result, marked stale when it was
+made on other inputs).  It is "modified" when the readings differ from the undo stack's clean state or the settings
+differ from those last saved.  Opening a CSV reads its readings into a new, untitled session: Save never rewrites
+the user's CSV (only "Save Readings as CSV…" writes one, where the user chooses).
 """
 
 from __future__ import annotations
@@ -10,16 +12,16 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Slot
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from ..core.csvio import read_csv, write_csv
-from ..core.dataset import DataError, Dataset
+from thermogui.core.csvio import read_csv, write_csv
+from thermogui.core.dataset import DataError, Dataset
+from thermogui.ui.files import settings
 
 SESSION_SUFFIX = ".thermogui.json"
 OPEN_FILTER = "Readings or sessions (*.csv *.tsv *.txt *.json);;CSV readings (*.csv *.tsv *.txt);;Sessions (*.json)"
-MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 
 
@@ -63,16 +65,17 @@ class FileController(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.w = window
-        self.path: Path | None = None
-        self.kind = "session"  # what Save writes to `path`: "session" or "csv"
-        self._saved_config = window.controls.config()
+        self.state = window.run_state
+        self.path: Path | None = None  # the session file Save writes
+        self.source: Path | None = None  # a CSV the readings came from (never written by Save)
+        self._saved_config = self.state.committed_config()
         self._loading = False
         self.autosave_path = autosave_dir() / f"autosave-{os.getpid()}{SESSION_SUFFIX}"
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         window.model.undo_stack.cleanChanged.connect(self._update_title)
-        window.controls.configChanged.connect(self._update_title)
+        self.state.settingsChanged.connect(self._update_title)
         self._build_actions()
         self._update_title()
 
@@ -106,16 +109,21 @@ class FileController(QObject):
 
     # --- state ---------------------------------------------------------------------------------
     def is_modified(self) -> bool:
-        return not self.w.model.undo_stack.isClean() or self.w.controls.config() != self._saved_config
+        return not self.w.model.undo_stack.isClean() or self.state.committed_config() != self._saved_config
 
     def mark_saved(self) -> None:
         self.w.model.undo_stack.setClean()
-        self._saved_config = self.w.controls.config()
+        self._saved_config = self.state.committed_config()
         self._update_title()
 
     @Slot()
     def _update_title(self, *_) -> None:
-        name = self.path.name if self.path else "Untitled"
+        if self.path:
+            name = self.path.name
+        elif self.source:
+            name = f"Untitled (readings from {self.source.name})"
+        else:
+            name = "Untitled"
         self.w.setWindowTitle(f"{name}[*] — ThermoGUI")
         self.w.setWindowModified(self.is_modified())
 
@@ -134,16 +142,16 @@ class FileController(QObject):
     # --- opening -------------------------------------------------------------------------------
     @Slot()
     def new(self) -> None:
-        if self.w.state != "idle" or not self.maybe_save():
+        if self.state.busy or not self.maybe_save():
             return
-        from ..core.config import TrainConfig
+        from thermogui.core.config import TrainConfig
 
-        self._load(Dataset.book(), TrainConfig(), None, None, "session")
+        self._load(Dataset.book(), TrainConfig(), None, None, None)
 
     @Slot()
     def open_dialog(self) -> None:
-        if self.w.state != "idle":
-            self.w._show_status("Stop the run before opening another file.", error=True)
+        if self.state.busy:
+            self.w.notify("Stop the run before opening another file.", error=True)
             return
         if not self.maybe_save():
             return
@@ -152,58 +160,68 @@ class FileController(QObject):
             self.open_path(path, ask=False)
 
     def open_path(self, path, ask: bool = True) -> bool:
-        """Open a CSV or a session.  On any error: a message naming the problem, and nothing changes."""
+        """Open a CSV or a session, all or nothing: the file is read and checked completely (against the same field
+        spec the core uses) before anything in the window changes.  On any problem: a message naming it, and
+        nothing changes."""
         path = Path(path)
-        if self.w.state != "idle":
-            self.w._show_status("Stop the run before opening another file.", error=True)
+        if self.state.busy:
+            self.w.notify("Stop the run before opening another file.", error=True)
             return False
         if ask and not self.maybe_save():
             return False
         try:
             if path.name.endswith(".json"):
-                from ..core.session import load_session
+                from thermogui.core.session import load_session
 
                 s = load_session(path)
-                self._load(s.data, s.config, s.result, path, "session")
+                loaded = (s.data, s.config.validated(), s.result, path, None)
             else:
-                self._load(read_csv(path), None, None, path, "csv")
+                loaded = (read_csv(path), None, None, None, path)
         except DataError as e:
             self._error(f"Could not open {path.name}", f"Nothing was changed. Problems found:\n{format_problems(e)}")
             return False
         except (OSError, ValueError) as e:
             self._error(f"Could not open {path.name}", f"Nothing was changed. {getattr(e, 'strerror', None) or e}")
             return False
+        self._load(*loaded)
         self._remember(path)
-        self.w.statusBar().showMessage(f"Opened {path.name}: {len(self.w.model.dataset)} readings.", 8000)
+        result = loaded[2]
+        self.w.notify(f"Opened {path.name}: {len(self.w.model.dataset)} readings"
+                      + (" and the saved result" + (" (out of date when it was saved)" if result.get("stale") else "")
+                         + " — Start (F5) runs it again." if result else ".")
+                      + (" Save (Ctrl+S) keeps them as a session; the CSV itself is not changed." if loaded[4] else ""))
         return True
 
-    def _load(self, data, config, result, path, kind) -> None:
+    def _load(self, data, config, result, path, source) -> None:
+        """Show what was read (already checked completely)."""
         w = self.w
         w.model.reset_dataset(data)
         if config is not None:
-            w.controls.set_config(config)
+            self.state.set_config(config)
         w.reset()
         if result:
-            w.show_saved_result(result)
+            self.state.restore_result(config, data, result)
         self.path = Path(path) if path else None
-        self.kind = kind
+        self.source = Path(source) if source else None
         self.mark_saved()
 
     # --- saving --------------------------------------------------------------------------------
     def session(self):
-        from ..core.session import Session
+        from thermogui.core.session import Session
 
-        return Session(self.w.model.dataset, self.w.controls.config(), self.w.result_summary())
+        return Session(self.w.model.dataset, self.state.committed_config(), self.w.result_summary())
 
     @Slot()
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
-        return self._write(self.path, self.kind)
+        return self._write(self.path, "session")
 
     @Slot()
     def save_as(self) -> bool:
-        start = str(Path(self._last_dir()) / (self.path.stem.replace(".thermogui", "") if self.path else "calibration"))
+        stem = (self.path.stem.replace(".thermogui", "") if self.path
+                else self.source.stem if self.source else "calibration")
+        start = str(Path(self._last_dir()) / stem)
         path, _ = QFileDialog.getSaveFileName(self.w, "Save session", start + SESSION_SUFFIX,
                                               f"ThermoGUI sessions (*{SESSION_SUFFIX})")
         if not path:
@@ -225,18 +243,18 @@ class FileController(QObject):
             if kind == "csv":
                 write_csv(path, self.w.model.dataset)
             else:
-                from ..core.session import save_session
+                from thermogui.core.session import save_session
 
                 save_session(path, self.session())
         except OSError as e:
             self._error(f"Could not save {path.name}", f"{e.strerror or e}. Any existing file was left unchanged.")
             return False
-        if kind == "session" or self.path is None or self.kind == "csv":
-            self.path, self.kind = path, kind
-        if kind == "session" or self.kind == "csv":
+        if kind == "session":
+            self.path = path
             self.mark_saved()
         self._remember(path)
-        self.w._show_status(f"Saved {path.name}.")
+        note = " (with its result marked out of date)" if kind == "session" and self.state.stale else ""
+        self.w.notify(f"Saved {path.name}{note}.")
         return True
 
     # --- autosave and restore --------------------------------------------------------------------
@@ -245,7 +263,7 @@ class FileController(QObject):
         if not self.is_modified():
             return
         try:
-            from ..core.session import save_session
+            from thermogui.core.session import save_session
 
             self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
             save_session(self.autosave_path, self.session())
@@ -271,14 +289,14 @@ class FileController(QObject):
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         restored = False
         if answer == QMessageBox.Yes:
-            from ..core.session import load_session
+            from thermogui.core.session import load_session
 
             try:
                 s = load_session(newest)
             except (OSError, ValueError) as e:
                 self._error("Could not restore the autosave", str(e))
             else:
-                self._load(s.data, s.config, s.result, None, "session")
+                self._load(s.data, s.config, s.result, None, None)
                 self.w.model.undo_stack.resetClean()  # restored work is unsaved work
                 self._saved_config = None
                 self._update_title()
@@ -292,17 +310,14 @@ class FileController(QObject):
 
     # --- recent files and folders ----------------------------------------------------------------
     def _last_dir(self) -> str:
-        return QSettings().value("files/last_dir", str(Path.home()))
+        return settings.last_dir()
 
     def _remember(self, path: Path) -> None:
-        s = QSettings()
-        s.setValue("files/last_dir", str(path.parent))
-        recent = [p for p in (s.value("files/recent") or []) if p != str(path)]
-        s.setValue("files/recent", [str(path)] + recent[: MAX_RECENT - 1])
+        settings.set_last_dir(path.parent)
+        settings.add_recent(path)
 
     def recent_files(self) -> list[str]:
-        value = QSettings().value("files/recent") or []
-        return [value] if isinstance(value, str) else list(value)
+        return settings.recent_files()
 
     @Slot()
     def _fill_recent(self) -> None:
@@ -316,7 +331,7 @@ class FileController(QObject):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def _error(self, title: str, text: str) -> None:
-        self.w._show_status(f"{title}. {text.splitlines()[0]}", error=True)
+        self.w.notify(f"{title}. {text.splitlines()[0]}", error=True)
         box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self.w)
         box.setObjectName("fileErrorDialog")
         box.open()

@@ -1,0 +1,19 @@
+"""The core's refusals.  Only a `UserError` is shown to a person as "your input cannot be used, because…"; any
+other exception is a bug and reaches the app's error handler with its traceback."""
+
+from __future__ import annotations
+
+
+class UserError(ValueError):
+    """Input that cannot be used, with a reason a person understands (a setting, readings, a file, a conversion)."""
+
+
+MAX_MESSAGE_VALUE = 40  # characters of a user's value quoted in a message
+
+
+def quote(text: str, limit: int = MAX_MESSAGE_VALUE) -> str:
+    """A user's text for a message, cut to `limit` characters ('1111…' (10,000,000 characters))."""
+    text = str(text)
+    if len(text) <= limit:
+        return f"'{text}'"
+    return f"'{text[: limit - 1]}…' ({len(text):,} characters)"

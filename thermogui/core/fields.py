@@ -1,0 +1,204 @@
+"""One definition of every training setting: name, type, default, range, unit, label and help.
+
+The core validates `TrainConfig` from it; the controls build their widgets, ranges and tooltips from it; the CLI
+builds its options from it; sessions read and write through it.  A value one of them accepts, all of them accept.
+
+No Qt and no torch here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from thermogui.core.errors import UserError
+from thermogui.core.numbers import fmt_float, fmt_limit
+
+MAX_EPOCHS = 10_000_000
+MAX_TEXT = 64  # longer text in a number field is refused by its length, before any parsing
+
+_FLOAT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_INT = re.compile(r"^[+-]?\d+$")
+_GROUPED_INT = re.compile(r"^[+-]?\d{1,3}([,_ \u00a0\u202f'])\d{3}(\1\d{3})*$")
+
+
+class ConfigError(UserError):
+    """A hyperparameter that cannot be used, with a reason a person understands."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # the TrainConfig attribute and the session key
+    kind: str  # "float" | "int" | "choice" | "bool" | "optional_float" (None = off)
+    default: object
+    label: str  # what the window and the messages call it
+    help: str  # one sentence, shown as the tooltip and in `--help`
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    min_open: bool = False  # minimum itself not allowed
+    max_open: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+    cli: str = ""  # the `thermogui fit` option
+    widget: bool = True  # has a control in the window
+    log_steps: bool = False  # arrows step 1, 2, 5 per decade (a learning rate)
+    step: float = 1.0  # arrow step otherwise
+    applies: Callable[[dict], bool] | None = None  # whether the field matters, given all values (else unused)
+
+    def used(self, values: dict) -> bool:
+        return self.applies is None or bool(self.applies(values))
+
+    # --- describing ----------------------------------------------------------------------------------------------
+    def range_text(self) -> str:
+        if self.kind == "choice":
+            return "one of " + ", ".join(v for v, _ in self.choices)
+        if self.kind == "bool":
+            return "true or false"
+        lo, hi = fmt_limit(self.minimum, self.kind), fmt_limit(self.maximum, self.kind)
+        whole = "a whole number " if self.kind == "int" else ""
+        low = f"greater than {lo}" if self.min_open else (f"from {lo}" if whole else f"at least {lo}")
+        high = f"below {hi}" if self.max_open else (f"to {hi}" if whole else f"at most {hi}")
+        if whole and not self.min_open and not self.max_open:
+            return f"a whole number from {lo} to {hi}"
+        return f"{whole}{low} and {high}"
+
+    def in_range(self, v: float) -> bool:
+        if self.minimum is not None and (v < self.minimum or (self.min_open and v == self.minimum)):
+            return False
+        if self.maximum is not None and (v > self.maximum or (self.max_open and v == self.maximum)):
+            return False
+        return True
+
+    # --- checking ------------------------------------------------------------------------------------------------
+    def check(self, value, shown: str | None = None):
+        """The value if it is allowed, else ConfigError saying why (the same words everywhere)."""
+        if self.kind == "optional_float" and value is None:
+            return None
+        if self.kind == "bool":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{self.label} must be true or false (got {shown or short(value)})")
+            return value
+        if self.kind == "choice":
+            if value not in [v for v, _ in self.choices]:
+                raise ConfigError(f"{self.label} must be {self.range_text()} (got {shown or short(value)})")
+            return value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{self.label} must be a number (got {shown or short(value)})")
+        if self.kind == "int":
+            if isinstance(value, float):
+                if not value.is_integer():
+                    raise ConfigError(f"{self.label} must be {self.range_text()} (got {shown or short(value)})")
+                value = int(value)
+        else:
+            try:
+                value = float(value)
+            except OverflowError:
+                value = math.inf
+            if not math.isfinite(value):
+                raise ConfigError(f"{self.label} must be a finite number (got {shown or short(value)})")
+        if not self.in_range(value):
+            raise ConfigError(f"{self.label} must be {self.range_text()} (got {shown or short(value)})")
+        return value
+
+    def parse(self, text: str):
+        """A value typed by a person (a control or a command-line option): checked, or ConfigError saying why.
+
+        Accepts "." or a single "," as the decimal point; a whole number may group its thousands ("5,000").
+        Anything ambiguous ("1,000" in a decimal field) is refused, never guessed."""
+        if self.kind == "choice":
+            return self.check(text.strip())
+        s = str(text).strip().replace("\u2212", "-")
+        if len(s) > MAX_TEXT:
+            raise ConfigError(f"{self.label}: '{s[:20]}…' is too long ({len(s):,} characters) to be a number")
+        if not s:
+            if self.kind == "optional_float":
+                return None
+            raise ConfigError(f"{self.label} is empty; type {self.example()}")
+        if self.kind == "int":
+            m = _GROUPED_INT.match(s)
+            if m:
+                s = s.replace(m.group(1), "")
+            if not _INT.match(s):
+                if _FLOAT.match(s.replace(",", ".")):
+                    raise ConfigError(f"{self.label} must be a whole number (got '{s}')")
+                raise ConfigError(f"{self.label}: '{s}' is not a number; type {self.example()}")
+            return self.check(int(s), s)
+        if s.count(",") == 1 and "." not in s:
+            if re.match(r"^[+-]?\d{1,3},\d{3}$", s):
+                point, grouped = s.replace(",", "."), s.replace(",", "")
+                raise ConfigError(f"{self.label}: '{s}' is ambiguous — {point} or {grouped}? Type one of them")
+            s = s.replace(",", ".")
+        if not _FLOAT.match(s):
+            if s.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+                raise ConfigError(f"{self.label} must be a finite number (got '{s}')")
+            raise ConfigError(f"{self.label}: '{s}' is not a number; type {self.example()}")
+        return self.check(float(s), s)
+
+    def example(self) -> str:
+        return {"int": "a whole number such as 5000"}.get(self.kind, "a number such as 0.01 or 1e-4")
+
+    def format(self, value) -> str:
+        """The text a control shows for `value` (parse(format(v)) == v)."""
+        if value is None:
+            return ""
+        if self.kind == "int":
+            return str(int(value))
+        if self.kind in ("choice", "bool"):
+            return str(value)
+        return fmt_float(value)
+
+
+def short(value, limit: int = 40) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("lr", "float", 1e-2, "learning rate",
+          "How far each step moves the parameters along the negative gradient; too large and the loss explodes.",
+          minimum=0.0, maximum=1e6, min_open=True, cli="--lr", log_steps=True),
+    Field("epochs", "int", 5000, "epochs", "How many passes over the data (one update per epoch).",
+          minimum=1, maximum=MAX_EPOCHS, cli="--epochs", step=100),
+    Field("init_w", "float", 1.0, "start w",
+          "The slope w to start from, in model units (after normalization, as the book gives it).", unit="model units", minimum=-1e30, maximum=1e30, cli="--init-w", step=0.1),
+    Field("init_b", "float", 0.0, "start b", "The offset b to start from, in model units.",
+          unit="model units", minimum=-1e30, maximum=1e30, cli="--init-b", step=0.1),
+    Field("normalize", "choice", "scale", "normalization",
+          "Rescale t_u before training so w and b get gradients of similar size.",
+          choices=(("none", "None (raw t_u)"), ("scale", "Scale × factor"), ("zscore", "Z-score")),
+          cli="--normalize"),
+    Field("scale", "float", 0.1, "scale factor", "The factor t_u is multiplied by (the book uses 0.1).",
+          minimum=0.0, maximum=1e6, min_open=True, cli="--scale", step=0.01,
+          applies=lambda v: v.get("normalize") == "scale"),
+    Field("gradient", "choice", "manual", "gradient",
+          "Compute the gradient with the chain-rule formulas from the book, or let autograd derive it.",
+          choices=(("manual", "By hand (chain rule)"), ("autograd", "Autograd")), cli="--grad"),
+    Field("optimizer", "choice", "sgd", "optimizer",
+          "How the gradient turns into a step: the book's gradient descent (with momentum if set), or Adam.",
+          choices=(("sgd", "Gradient descent (SGD)"), ("adam", "Adam")), cli="--optimizer"),
+    Field("momentum", "float", 0.0, "momentum",
+          "Fraction of the previous step carried into the next (0 = the book's plain gradient descent).",
+          minimum=0.0, maximum=1.0, max_open=True, cli="--momentum", step=0.05,
+          applies=lambda v: v.get("optimizer") == "sgd"),
+    Field("val_fraction", "float", 0.0, "validation fraction",
+          "Share of the readings held out (chosen by the seed) to measure the loss on points not trained on.",
+          minimum=0.0, maximum=0.9, cli="--val-fraction", step=0.05),
+    Field("seed", "int", 0, "seed", "Seed for the random choice of validation readings.",
+          minimum=0, maximum=2**63 - 1, cli="--seed", applies=lambda v: (v.get("val_fraction") or 0) > 0),
+    Field("tol", "optional_float", None, "tolerance",
+          "Stop as converged when every |gradient| is at most this (empty = run every epoch).",
+          minimum=0.0, maximum=1e6, cli="--tol", widget=False),
+    Field("stop_on_non_finite", "bool", True, "stop when the loss is not finite",
+          "Stop by itself when the loss becomes inf or nan.", cli="--no-stop-on-nonfinite", widget=False),
+)
+BY_NAME = {f.name: f for f in FIELDS}
+
+
+def field(name: str) -> Field:
+    return BY_NAME[name]
+
+
+def defaults() -> dict:
+    return {f.name: f.default for f in FIELDS}

@@ -1,0 +1,81 @@
+"""What a run will train on, computed once in the core for everyone who shows it: the training/validation split,
+the normalization fitted on the training readings, the start line in raw units and the stable-rate bound.
+
+The window draws the start line and the rate bound from here, so it always shows what Start will run (with a
+validation split, z-score statistics come from the training readings only, exactly as in `training.prepare`).
+torch is imported only when a validation split needs its seeded shuffle.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from thermogui.core.config import ConfigError, Normalization, TrainConfig
+from thermogui.core.dataset import DataError, Dataset
+
+
+def split_indices(n: int, val_fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Shuffle with a seeded torch.randperm (as the book does) and hold out int(fraction * n), at least 1."""
+    if val_fraction <= 0:
+        return np.arange(n), np.arange(0)
+    n_val = max(1, int(val_fraction * n))
+    if n - n_val < 2:
+        raise ConfigError(
+            f"a validation fraction of {val_fraction:g} leaves {n - n_val} of {n} readings to train on; "
+            "at least 2 are needed: lower the fraction or add readings"
+        )
+    import torch
+
+    perm = torch.randperm(n, generator=torch.Generator().manual_seed(int(seed))).numpy()
+    return np.sort(perm[n_val:]), np.sort(perm[:n_val])
+
+
+def training_data(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, np.ndarray, Normalization]:
+    """The training readings (t_u, t_c, raw) and the normalization a run fits on them.  Raises ConfigError or
+    DataError when a run could not start on them."""
+    t_u, t_c = data.active()
+    if len(t_u) < 2:
+        raise DataError("add at least 2 readings with different t_u")
+    tr, _ = split_indices(len(t_u), config.val_fraction, config.seed)
+    t_u, t_c = t_u[tr], t_c[tr]
+    if np.ptp(t_u) == 0:
+        raise DataError("all training t_u readings are equal, so no line can be fitted")
+    return t_u, t_c, Normalization.fit(config, t_u)
+
+
+def training_inputs(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, Normalization]:
+    t_u, _, norm = training_data(config, data)
+    return t_u, norm
+
+
+def least_squares_line(config: TrainConfig, data: Dataset):
+    """The exact answer gradient descent walks towards: least squares on the training readings (None if none)."""
+    from thermogui.core.analysis import least_squares
+
+    try:
+        t_u, t_c, _ = training_data(config, data)
+    except (ConfigError, DataError):
+        return None
+    return least_squares(t_u, t_c)
+
+
+def model_x(config: TrainConfig, data: Dataset) -> np.ndarray:
+    """The training inputs in model units, float32 as the run computes them (for the stable-rate bound)."""
+    t_u, norm = training_inputs(config, data)
+    x = np.asarray(t_u, dtype=np.float32)
+    if norm.kind == "scale":
+        return x * np.float32(norm.factor)
+    if norm.kind == "zscore":
+        return (x - np.float32(norm.offset)) / np.float32(norm.std)
+    return x
+
+
+def start_line(config: TrainConfig, data: Dataset) -> tuple[float, float]:
+    """The run's start (config.init_w, init_b) as a line in raw units; (nan, nan) when the data cannot be fitted."""
+    try:
+        _, norm = training_inputs(config, data)
+    except (ConfigError, DataError):
+        return math.nan, math.nan
+    return norm.to_raw(config.init_w, config.init_b)

@@ -1,0 +1,332 @@
+"""The readings as an editable Qt table model, with every edit an undoable command.
+
+Columns: Use (check), t_u, t_c; the vertical header numbers the rows.  Bad input is refused by `setData`
+(returns False, the old value stays) and reported through `inputRejected` with a reason.
+
+Below the readings the table may show *new rows* (pending rows): rows added to type into, with t_u and/or t_c still
+empty.  They live here only: `dataset` stays the complete readings, so a new row counts nowhere (fit, least squares,
+runs, files) until both of its values are typed; then it becomes the last reading.  Table row r is reading r for
+r < len(dataset); the new rows follow.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette, QUndoCommand, QUndoStack
+
+from thermogui.core.numbers import fmt_reading as fmt_value
+from thermogui.core.dataset import Dataset, parse_number
+
+USE, T_U, T_C = range(3)
+HEADERS = ("Use", "t_u (unknown)", "t_c (°C)")
+FIELD = {T_U: "t_u", T_C: "t_c"}
+HIGHLIGHT = QColor(255, 224, 178)  # light orange: rows the results panel marks as outliers
+HIGHLIGHT_TIP = "Outlier: large residual"
+PENDING_HEADER = "new"
+PENDING_TIP = "New row: type t_u and t_c. It is not a reading (not in the fit, not in a run) until both are filled in."
+
+Pending = tuple  # (t_u or None, t_c or None): a new row's typed values
+
+
+
+class ReadingsModel(QAbstractTableModel):
+    datasetChanged = Signal()  # after any change to the readings (edit, undo, load)
+    pendingChanged = Signal()  # after a new (incomplete) row was added, filled in, completed or removed
+    inputRejected = Signal(int, int, str)  # row, column, reason
+
+    def __init__(self, data: Dataset | None = None, parent=None):
+        super().__init__(parent)
+        self._data = data if data is not None else Dataset.book()
+        self._pending: tuple[Pending, ...] = ()
+        self._read_only = False
+        self._highlighted: set[int] = set()
+        self.undo_stack = QUndoStack(self)
+
+    # --- access -----------------------------------------------------------------------------
+    @property
+    def dataset(self) -> Dataset:
+        """The complete readings (new rows still being typed are not part of it)."""
+        return self._data
+
+    @property
+    def pending(self) -> tuple[Pending, ...]:
+        """The new rows below the readings, as (t_u or None, t_c or None)."""
+        return self._pending
+
+    def pending_rows(self) -> list[int]:
+        """The table rows (0-based) of the new, incomplete rows."""
+        n = len(self._data)
+        return list(range(n, n + len(self._pending)))
+
+    def is_pending(self, row: int) -> bool:
+        return len(self._data) <= row < len(self._data) + len(self._pending)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_highlighted_rows(self, rows: list[int]) -> None:
+        """Shade these rows (0-based) light orange with an "Outlier" tooltip; replaces the previous set.
+        Cleared whenever the readings change."""
+        new = {int(r) for r in rows if 0 <= int(r) < len(self._data)}
+        changed = new ^ self._highlighted
+        self._highlighted = new
+        for row in sorted(changed):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1),
+                                  [Qt.BackgroundRole, Qt.ToolTipRole])
+
+    def highlighted_rows(self) -> list[int]:
+        return sorted(self._highlighted)
+
+    # --- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._data) + len(self._pending)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Vertical and self.is_pending(section):
+            if role == Qt.DisplayRole:
+                return PENDING_HEADER
+            if role == Qt.ToolTipRole:
+                return PENDING_TIP
+            return None
+        if role == Qt.DisplayRole:
+            return HEADERS[section] if orientation == Qt.Horizontal else str(section + 1)
+        if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
+            return (
+                "Include this reading in training",
+                "Reading of the thermometer with unknown units",
+                "The same temperature in degrees Celsius",
+            )[section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if self._read_only:
+            return f
+        if index.column() == USE:
+            return f if self.is_pending(index.row()) else f | Qt.ItemIsUserCheckable
+        return f | Qt.ItemIsEditable
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if row >= len(self._data):
+            return self._pending_data(row - len(self._data), col, role)
+        if row in self._highlighted:
+            if role == Qt.BackgroundRole:
+                return QBrush(HIGHLIGHT)
+            if role == Qt.ToolTipRole:
+                return HIGHLIGHT_TIP
+        if col == USE:
+            if role == Qt.CheckStateRole:
+                return Qt.Checked if self._data.include[row] else Qt.Unchecked
+            return None
+        value = float((self._data.t_u if col == T_U else self._data.t_c)[row])
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return fmt_value(value)
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and not self._data.include[row]:
+            return QBrush(QColor(150, 150, 150))
+        return None
+
+    def _pending_data(self, k: int, col: int, role):
+        """A new row: empty cells (or what was typed so far), tinted, with a tooltip saying what to do."""
+        if k >= len(self._pending):
+            return None
+        if role == Qt.ToolTipRole:
+            missing = [FIELD[c] for c in (T_U, T_C) if self._pending[k][c - 1] is None]
+            return f"{PENDING_TIP} Still empty: {' and '.join(missing)}."
+        if role == Qt.BackgroundRole:
+            tint = QColor(QGuiApplication.palette().color(QPalette.Active, QPalette.Highlight))
+            tint.setAlpha(40)
+            return QBrush(tint)
+        if role == Qt.ForegroundRole:
+            return QBrush(QGuiApplication.palette().color(QPalette.Disabled, QPalette.Text))
+        if role == Qt.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if col == USE:
+            return None
+        value = self._pending[k][col - 1]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return "" if value is None else fmt_value(value)
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:
+        if not index.isValid() or self._read_only:
+            return False
+        row, col = index.row(), index.column()
+        if row >= len(self._data):
+            return self._set_pending(row, col, value, role)
+        if col == USE:
+            if role != Qt.CheckStateRole:
+                return False
+            checked = value in (Qt.Checked, Qt.CheckState.Checked, 2, True)
+            if checked == bool(self._data.include[row]):
+                return True
+            self.undo_stack.push(
+                _Change(self, self._data.with_include(row, checked), self._pending,
+                        f"{'Include' if checked else 'Exclude'} row {row + 1}", ("cells", row, USE))
+            )
+            return True
+        if role != Qt.EditRole:
+            return False
+        try:
+            number = parse_number(str(value))
+        except ValueError as e:
+            self.inputRejected.emit(row, col, f"Row {row + 1}, {FIELD[col]}: {e}")
+            return False
+        old = float((self._data.t_u if col == T_U else self._data.t_c)[row])
+        if number == old:
+            return True
+        self.undo_stack.push(
+            _Change(self, self._data.with_value(row, FIELD[col], number), self._pending,
+                    f"Set {FIELD[col]} in row {row + 1} to {fmt_value(number)}", ("cells", row, col))
+        )
+        return True
+
+    def _set_pending(self, row: int, col: int, value, role) -> bool:
+        """Type into a new row.  Empty text empties the cell; once both cells hold numbers the row becomes the last
+        reading (one undoable step each)."""
+        if col == USE or role != Qt.EditRole:
+            return False
+        n, k = len(self._data), row - len(self._data)
+        old = self._pending[k]
+        text = "" if value is None else str(value)
+        if not text.strip():
+            number = None
+        else:
+            try:
+                number = parse_number(text)
+            except ValueError as e:
+                self.inputRejected.emit(row, col, f"Row {row + 1} (new), {FIELD[col]}: {e}")
+                return False
+        if number == old[col - 1]:
+            return True
+        new = (number, old[1]) if col == T_U else (old[0], number)
+        rest = self._pending[:k] + self._pending[k + 1:]
+        if new[0] is not None and new[1] is not None:
+            data = self._data.inserted(n, [new[0]], [new[1]])
+            text = f"Add reading {n + 1} ({fmt_value(new[0])}, {fmt_value(new[1])})"
+            self.undo_stack.push(_Change(self, data, rest, text, ("move", row, n), ("move", n, row)))
+        else:
+            pending = self._pending[:k] + (new,) + self._pending[k + 1:]
+            what = "Clear" if number is None else f"Set {FIELD[col]} to {fmt_value(number)} in"
+            self.undo_stack.push(_Change(self, self._data, pending, f"{what} new row {row + 1}", ("cells", row, col)))
+        return True
+
+    # --- edits as undoable commands ------------------------------------------------------------
+    def add_pending_row(self) -> int:
+        """Add an empty new row below the others (undoable); returns its table row."""
+        row = self.rowCount()
+        self.undo_stack.push(_Change(self, self._data, self._pending + ((None, None),), f"Add new row {row + 1}",
+                                     ("insert", row, 1), ("remove", row, 1)))
+        return row
+
+    def insert_rows(self, row: int, t_u, t_c, text: str | None = None, include=None) -> None:
+        t_u = list(t_u)
+        row = min(row, len(self._data))  # readings go above the new rows
+        text = text or (f"Add row {row + 1}" if len(t_u) == 1 else f"Add {len(t_u)} rows")
+        data = self._data.inserted(row, t_u, list(t_c), None if include is None else list(include))
+        self.undo_stack.push(_Change(self, data, self._pending, text, ("insert", row, len(t_u)),
+                                     ("remove", row, len(t_u))))
+
+    def remove_rows(self, rows) -> None:
+        """Delete these table rows: readings and new rows alike."""
+        n = len(self._data)
+        rows = sorted({int(r) for r in rows if 0 <= int(r) < self.rowCount()})
+        if not rows:
+            return
+        readings = [r for r in rows if r < n]
+        pending = tuple(p for k, p in enumerate(self._pending) if n + k not in rows)
+        text = f"Delete row {rows[0] + 1}" if len(rows) == 1 else f"Delete {len(rows)} rows"
+        data = self._data.removed(readings) if readings else self._data
+        one = ("remove", rows[0], 1) if len(rows) == 1 else None
+        self.undo_stack.push(_Change(self, data, pending, text, one, one and ("insert", rows[0], 1)))
+
+    def set_values(self, cells: list[tuple[int, int, float]], text: str) -> None:
+        data = self._data
+        for row, col, v in cells:
+            data = data.with_value(row, FIELD[col], v)
+        self.undo_stack.push(_Change(self, data, self._pending, text))
+
+    def replace_dataset(self, data: Dataset, text: str = "Replace data") -> None:
+        self.undo_stack.push(_Change(self, data, self._pending, text))
+
+    def reset_dataset(self, data: Dataset) -> None:
+        """Load new data that cannot be undone (a file opened): clears the undo history and any new rows."""
+        self._apply(data, ())
+        self.undo_stack.clear()
+
+    def _apply(self, data: Dataset, pending: tuple, hint=None) -> None:
+        """Make (data, pending) the model's state, telling the views as precisely as the hint allows:
+        ("cells", row, col), ("insert" | "remove", row, count), ("move", from_row, to_row) or None (reset)."""
+        data_changed, pending_changed = data is not self._data, pending != self._pending
+        if data_changed:
+            self.set_highlighted_rows([])  # the residuals belonged to the old readings
+        kind = hint[0] if hint else None
+        if kind == "cells":
+            row, col = hint[1], hint[2]
+            self._data, self._pending = data, pending
+            i = self.index(row, col)
+            self.dataChanged.emit(i, i)
+            if col == USE:  # the row greys out
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+        elif kind == "insert":
+            self.beginInsertRows(QModelIndex(), hint[1], hint[1] + hint[2] - 1)
+            self._data, self._pending = data, pending
+            self.endInsertRows()
+        elif kind == "remove":
+            self.beginRemoveRows(QModelIndex(), hint[1], hint[1] + hint[2] - 1)
+            self._data, self._pending = data, pending
+            self.endRemoveRows()
+        elif kind == "move":  # a new row became a reading (or back): one row moves, the count stays
+            src, dst = hint[1], hint[2]
+            moving = src != dst and self.beginMoveRows(QModelIndex(), src, src, QModelIndex(),
+                                                       dst + 1 if dst > src else dst)
+            self._data, self._pending = data, pending
+            if moving:
+                self.endMoveRows()
+            lo, hi = min(src, dst), max(src, dst)
+            self.dataChanged.emit(self.index(lo, 0), self.index(hi, 2))
+            self.headerDataChanged.emit(Qt.Vertical, lo, hi)
+        else:
+            self.beginResetModel()
+            self._data, self._pending = data, pending
+            self.endResetModel()
+        if data_changed:
+            self.datasetChanged.emit()
+        if pending_changed:
+            self.pendingChanged.emit()
+
+
+class _Change(QUndoCommand):
+    """Swap the whole (immutable) readings and new rows; undo swaps them back.  Hints keep the views' signals
+    precise (see ReadingsModel._apply); the undo hint defaults to the redo hint."""
+
+    def __init__(self, model: ReadingsModel, data: Dataset, pending: tuple, text: str, hint=None, undo_hint=None):
+        super().__init__(text)
+        self._model = model
+        self._old = (model.dataset, model.pending)
+        self._new = (data, pending)
+        self._hint = hint
+        self._undo_hint = undo_hint if undo_hint is not None else (hint if hint and hint[0] == "cells" else None)
+
+    def redo(self) -> None:
+        self._model._apply(*self._new, self._hint)
+
+    def undo(self) -> None:
+        self._model._apply(*self._old, self._undo_hint)
