@@ -10,21 +10,34 @@ run: $(STAMP)
 	$(PY) main.py
 
 test: $(STAMP) sysdeps
+	@if command -v xvfb-run >/dev/null; then \
+	  echo "Keyboard shortcuts under a real X server (xvfb, xcb):"; \
+	  xvfb-run -a env QT_QPA_PLATFORM=xcb $(PY) -m pytest -q -p no:cacheprovider $(X_TESTS); \
+	else echo "note: xvfb-run is not installed; the shortcut tests ran offscreen only"; fi
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_core.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_gui.py
 
-# desktop-file-validate checks the launcher in the tests (Debian/Ubuntu package desktop-file-utils).
+# System packages the tests use (Debian/Ubuntu): desktop-file-validate checks the launcher; Xvfb and the X libraries
+# Qt's xcb platform needs run the keyboard-shortcut tests under a real X server. Installed when apt can (as root or
+# with sudo); otherwise those tests are skipped with a note.
+SYSDEPS := desktop-file-utils xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-shape0 libxcb-render-util0 libxcb-image0
+X_TESTS := tests/ui/test_keys.py tests/ui/test_what_runs.py
+
 sysdeps:
-	@command -v desktop-file-validate >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else SUDO=none; fi; \
-	  if [ "$$SUDO" != none ] && command -v apt-get >/dev/null; then \
-	    $$SUDO apt-get update -qq >/dev/null && $$SUDO apt-get install -y -qq desktop-file-utils >/dev/null; \
+	@missing=$$(for p in $(SYSDEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done 2>/dev/null); \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi; \
+	  if [ "$$SUDO" != none ]; then \
+	    $$SUDO apt-get update -qq >/dev/null 2>&1; \
+	    $$SUDO apt-get install -y -qq $$missing >/dev/null 2>&1 || echo "note: could not install $$missing"; \
 	  fi; \
-	  command -v desktop-file-validate >/dev/null || \
-	    echo "note: desktop-file-utils is not installed; the launcher validation test is skipped"; }
+	fi; \
+	command -v desktop-file-validate >/dev/null || \
+	  echo "note: desktop-file-utils is not installed; the launcher validation test is skipped"
 
 setup: $(STAMP)
 
@@ -35,3 +48,19 @@ $(STAMP): pyproject.toml constraints.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# ---- the self-contained app: PyInstaller onedir folder, trimmed, packed as dist/ThermoGUI-<version>-linux-x86_64.tar.gz
+DIST_STAMP := $(VENV)/.installed-dist
+
+.PHONY: dist test-packaging
+
+dist: $(DIST_STAMP)
+	$(PY) packaging/build.py
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install -q -c constraints.txt -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+# The wheel in a fresh venv, and the archive unpacked and run (window offscreen, `fit --json`), sizes printed.
+test-packaging: dist
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s --slow tests/test_packaging.py

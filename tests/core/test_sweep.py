@@ -10,7 +10,7 @@ import pytest
 from thermogui.core.analysis import stability
 from thermogui.core.config import ConfigError, StopReason
 from thermogui.core.dataset import Dataset
-from thermogui.core.sweep import SweepPoint, first_divergence, log_lrs, lr_sweep, summarize
+from thermogui.core.sweep import SweepPoint, first_divergence, iter_sweep, log_lrs, lr_sweep, summarize
 from thermogui.core.training import TrainConfig, prepare, run
 
 BOOK = Dataset.book()
@@ -105,6 +105,31 @@ def test_cancel_between_and_during_runs(bound):
     points = lr_sweep(RAW, BOOK, log_lrs(1e-6, 1e-4, 5), epochs=50, should_stop=stop_during_third_run)
     assert len(points) == 2  # the interrupted third run is left out
     assert all(p.stop_epoch == 50 for p in points)
+
+
+def test_the_sweep_as_a_generator_yields_each_point_and_returns_them_all(bound):
+    """What the GUI's generator worker runs: one point per yield, the list as the generator's return value."""
+    lrs = [0.5 * bound, 2 * bound, 1e-6]
+    gen = iter_sweep(RAW, BOOK, lrs, epochs=30)
+    yielded = []
+    while True:
+        try:
+            yielded.append(next(gen))
+        except StopIteration as done:
+            returned = done.value
+            break
+    assert returned == yielded == lr_sweep(RAW, BOOK, lrs, epochs=30)
+    assert [p.lr for p in yielded] == sorted(lrs)
+
+
+def test_a_stopped_generator_returns_the_runs_it_finished(bound):
+    stop = []
+    gen = iter_sweep(RAW, BOOK, log_lrs(1e-6, 1e-4, 5), epochs=50, should_stop=lambda: bool(stop))
+    first = next(gen)
+    stop.append(True)
+    with pytest.raises(StopIteration) as done:
+        next(gen)
+    assert done.value.value == [first]
 
 
 def test_summary_in_words(bound):

@@ -42,6 +42,10 @@ def window(qtbot):
 
     w = create_window()
     qtbot.waitExposed(w)
+    # Under X without a window manager a shown window is not active, and shortcuts (F5, Ctrl+S…) only reach the
+    # active window: activate it as a person's click would.
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5000)
     yield w
     import shiboken6
 

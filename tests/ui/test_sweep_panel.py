@@ -6,14 +6,15 @@ import math
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QProgressBar, QPushButton, QSpinBox
 
 from thermogui.core.analysis import stability
 from thermogui.core.dataset import Dataset
+from thermogui.core.explain import fmt_lr
 from thermogui.core.training import TrainConfig, prepare
-from thermogui.ui.sweep import SweepPanel
-from thermogui.ui.widgets import ScientificSpinBox
+from thermogui.ui.panels.sweep import SweepPanel
+from thermogui.ui.controls.widgets import ScientificSpinBox
 
 from .helpers import type_into
 
@@ -127,11 +128,14 @@ def test_shutdown_stops_a_running_sweep(qtbot, panel):
     type_into(qtbot, epochs, "1000000")
     qtbot.mouseClick(run, Qt.LeftButton)
     assert panel.running
-    thread = panel._holder.thread
+    host = panel._host
+    thread = host._thread
+    assert thread.isRunning()
     panel.shutdown()
-    assert not panel.running and thread.isFinished()
+    assert not panel.running and thread.isFinished() and host._thread is None
     panel.shutdown()  # twice is fine
     qtbot.wait(20)  # the worker's last queued signals arrive and are ignored
+    assert panel.run_button.isEnabled()
 
 
 def test_destroying_the_panel_stops_its_sweep(qtbot):
@@ -139,11 +143,11 @@ def test_destroying_the_panel_stops_its_sweep(qtbot):
     p.set_problem(TrainConfig(), BOOK)
     p.epochs.setValue(1_000_000)
     p.run_sweep()
-    holder = p._holder
-    thread = holder.thread
+    host = p._host
+    thread = host._thread
     assert thread.isRunning()
     shiboken6.delete(p)  # no shutdown(): the destroyed signal stops and joins the thread
-    assert holder.thread is None and thread.isFinished()
+    assert host._thread is None and thread.isFinished()
     qtbot.wait(20)
 
 
@@ -154,3 +158,55 @@ def test_data_that_cannot_be_fitted_disables_the_sweep(qtbot, panel):
     assert "2 readings" in panel.summary.text()
     panel.set_problem(RAW, BOOK)
     assert panel.run_button.isEnabled()
+
+
+def test_the_progress_counts_the_runs_set(qtbot, panel):
+    """The bar counts the runs the person set (it once said "0 of 100 runs" with 25 set) and the runs done."""
+    _, _, count, epochs, run = widgets(panel)
+    progress = panel.findChild(QProgressBar, "sweepProgress")
+    assert progress.text() == "0 of 25 runs"
+    type_into(qtbot, count, "9")
+    assert progress.text() == "0 of 9 runs"
+    type_into(qtbot, count, "25")
+    assert progress.text() == "0 of 25 runs"
+    type_into(qtbot, epochs, "30")
+    with qtbot.waitSignal(panel.sweepFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(run, Qt.LeftButton)
+    assert len(blocker.args[0]) == 25
+    assert progress.text() == "25 of 25 runs"
+
+
+def click_point(qtbot, panel, lr: float, loss: float) -> None:
+    """Click the plot where the point (lr, loss) is drawn, as a person would."""
+    vb = panel.plot.getPlotItem().vb
+    scene = vb.mapViewToScene(QPointF(math.log10(lr), math.log10(loss)))
+    qtbot.mouseClick(panel.plot.viewport(), Qt.LeftButton, pos=panel.plot.mapFromScene(scene))
+
+
+def test_click_a_point_to_use_its_rate(qtbot, panel):
+    _, _, count, epochs, run = widgets(panel)
+    type_into(qtbot, count, "7")
+    type_into(qtbot, epochs, "50")
+    hint = panel.findChild(type(panel.summary), "sweepHintLabel")
+    assert not hint.isVisible()
+    assert "click a point" in panel.plot.toolTip().lower()
+    with qtbot.waitSignal(panel.sweepFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(run, Qt.LeftButton)
+    points = blocker.args[0]
+    assert hint.isVisible() and "click a point" in hint.text().lower()
+    stable = [p for p in points if not p.diverged]
+    target = stable[len(stable) // 2]
+    with qtbot.waitSignal(panel.rateChosen, timeout=2000) as chosen:
+        click_point(qtbot, panel, target.lr, target.final_loss)
+    assert chosen.args == [pytest.approx(target.lr, rel=1e-12)]
+    assert panel.chosen is target and fmt_lr(target.lr) in hint.text()
+    xs, _ = panel.chosen_marker.getData()
+    assert xs == pytest.approx([math.log10(target.lr)])
+    # a run that overflowed is drawn on the top row, and can be picked there too
+    inf = next(p for p in points if p.non_finite)
+    with qtbot.waitSignal(panel.rateChosen, timeout=2000) as chosen:
+        click_point(qtbot, panel, inf.lr, panel._top_loss())
+    assert chosen.args == [pytest.approx(inf.lr, rel=1e-12)]
+    # a click away from every point picks nothing
+    with qtbot.assertNotEmitted(panel.rateChosen, wait=50):
+        click_point(qtbot, panel, math.sqrt(points[0].lr * points[1].lr), panel._top_loss() / 1e3)

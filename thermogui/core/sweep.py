@@ -1,19 +1,19 @@
 """Learning-rate sweep: the same run for a log-spaced range of learning rates, and how each one ended.
 
-No torch at import; `lr_sweep` loads it through `core.training`.
+No torch at import; `iter_sweep` and `lr_sweep` load it through `core.training`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Generator
 
 import numpy as np
 
-from .config import ConfigError, StopReason, TrainConfig
-from .dataset import Dataset
-from .explain import fmt_lr, fmt_num
+from thermogui.core.config import ConfigError, StopReason, TrainConfig
+from thermogui.core.dataset import Dataset
+from thermogui.core.numbers import fmt_lr, fmt_num
 
 GROWTH = 1.001  # a run whose final loss exceeds GROWTH x its first loss got worse: it is diverging
 
@@ -49,16 +49,16 @@ def sweep_point(lr: float, outcome, start_loss: float) -> SweepPoint:
                       float(start_loss), bool(non_finite))
 
 
-def lr_sweep(config: TrainConfig, data: Dataset, lrs, epochs: int, should_stop: Callable[[], bool] | None = None,
-             on_point: Callable[[int, SweepPoint], None] | None = None) -> list[SweepPoint]:
-    """Run `config` for `epochs` epochs at each learning rate (in increasing order) and record how it ended.
+def iter_sweep(config: TrainConfig, data: Dataset, lrs, epochs: int, should_stop: Callable[[], bool] | None = None
+               ) -> Generator[SweepPoint, None, list[SweepPoint]]:
+    """Run `config` for `epochs` epochs at each learning rate (in increasing order); yield how each run ended.
 
     Everything else in the config is kept, except that a run always stops at its first non-finite loss and the
     convergence tolerance is kept as given.  `should_stop` is polled before and during every run: when it answers
-    True the sweep ends, and the run it interrupted is left out.  `on_point(index, point)` is called after each run.
-    Returns the points in increasing learning rate.
+    True the sweep ends, and the run it interrupted is left out.  Returns (as the generator's value) the points in
+    increasing learning rate — after a stop, the ones finished.
     """
-    from .training import train  # loads torch
+    from thermogui.core.training import train  # loads torch
 
     lrs = sorted(float(v) for v in lrs)
     base = config.with_(epochs=int(epochs), stop_on_non_finite=True)
@@ -80,9 +80,23 @@ def lr_sweep(config: TrainConfig, data: Dataset, lrs, epochs: int, should_stop: 
             break
         point = sweep_point(lr, outcome, start_loss)
         points.append(point)
-        if on_point is not None:
-            on_point(len(points) - 1, point)
+        yield point
     return points
+
+
+def lr_sweep(config: TrainConfig, data: Dataset, lrs, epochs: int, should_stop: Callable[[], bool] | None = None,
+             on_point: Callable[[int, SweepPoint], None] | None = None) -> list[SweepPoint]:
+    """`iter_sweep` run to its end: `on_point(index, point)` is called after each run; returns the points."""
+    gen = iter_sweep(config, data, lrs, epochs, should_stop)
+    index = 0
+    while True:
+        try:
+            point = next(gen)
+        except StopIteration as done:
+            return done.value
+        if on_point is not None:
+            on_point(index, point)
+        index += 1
 
 
 def first_divergence(points: list[SweepPoint]) -> float | None:

@@ -25,11 +25,6 @@ from thermogui.core.landscape import (
 from thermogui.ui import style
 from thermogui.ui.plots.kit import fit_legend_height, legend_above, log_ticks, setup_plot, show_in_legend, style_axis
 
-__all__ = [
-    "LandscapePanel",
-    # re-exported for panels/sweep.py until it imports from plots.kit
-    "fit_legend_height", "legend_above", "log_ticks",
-]
 
 GRID_N = 200
 THROTTLE_MS = 60  # a burst of set_problem calls (spin-box arrows) recomputes at most this often

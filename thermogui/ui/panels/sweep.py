@@ -1,86 +1,38 @@
 """Learning-rate sweep: run the same training for a log-spaced range of learning rates in the background and plot the
-final loss against the rate (log-log), with the stable-rate bound and the runs that diverged.
+final loss against the rate (log-log), with the stable-rate bound and the runs that diverged.  Clicking a point
+offers its rate: `rateChosen(lr)`.
 
-The sweep runs in its own QThread, started for the sweep and ended with it: a `SweepWorker` moved to the thread runs
-`core.sweep.lr_sweep`, checking a stop flag between epochs.  Its signals go only to @Slot methods of the panel (GUI
-thread), which re-emits `sweepFinished` there.  `shutdown()` (and closing or destroying the panel) stops the sweep and
-waits for the thread.
+The sweep is a generator (`core.sweep.iter_sweep`) run by the app's one worker pattern (`ui.worker`): a
+`WorkerHost` made for the sweep and ended with it runs it in its own QThread, appending each point to a list the
+panel reads when the worker reports progress.  The worker's signals go only to @Slot methods of the panel (GUI
+thread), which re-emits `sweepFinished` there.  `shutdown()` (and closing or destroying the panel) stops the sweep
+and waits for the thread.
 """
 
 from __future__ import annotations
 
 import math
-import threading
-import traceback
+import sys
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ..core.config import TrainConfig
-from ..core.dataset import Dataset
-from ..core.explain import fmt_lr
-from .landscape import fit_legend_height, legend_above, log_ticks
-from .widgets import ScientificSpinBox
+from thermogui.core.config import TrainConfig
+from thermogui.core.dataset import Dataset
+from thermogui.core.errors import UserError
+from thermogui.core.explain import fmt_lr
+from thermogui.ui import style
+from thermogui.ui.controls.widgets import ScientificSpinBox
+from thermogui.ui.plots.kit import fit_legend_height, legend_above, log_ticks, setup_plot
+from thermogui.ui.worker import GeneratorWorker, WorkerHost
 
 DIVERGED_COLOR = (214, 39, 40)
 STABLE_COLOR = (31, 119, 180)
 BOUND_COLOR = (44, 160, 44)
-
-
-class SweepWorker(QObject):
-    pointReady = Signal(int, object)  # index, SweepPoint
-    sweepDone = Signal(object, bool)  # list of SweepPoint, cancelled
-    sweepFailed = Signal(str)
-
-    def __init__(self, config: TrainConfig, data: Dataset, lrs: list[float], epochs: int):
-        super().__init__()
-        self.config, self.data, self.lrs, self.epochs = config, data, lrs, epochs
-        self._stop = threading.Event()
-
-    def request_stop(self) -> None:
-        """Callable from any thread."""
-        self._stop.set()
-
-    def stop_requested(self) -> bool:
-        return self._stop.is_set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            from ..core.sweep import lr_sweep  # torch loads here, off the GUI thread
-
-            points = lr_sweep(self.config, self.data, self.lrs, self.epochs, self.stop_requested,
-                              lambda i, p: self.pointReady.emit(i, p))
-            self.sweepDone.emit(points, self._stop.is_set())
-        except (ValueError, ArithmeticError) as e:  # ConfigError / DataError: the reason, no traceback
-            self.sweepFailed.emit(str(e))
-        except Exception as e:  # a bug: report it, keep the app alive
-            traceback.print_exc()
-            self.sweepFailed.emit(f"The sweep failed: {e!r}")
-        finally:
-            QThread.currentThread().quit()
-
-
-class _ThreadHolder:
-    """The running sweep's thread and worker, outside the panel, so they can be stopped when the panel is
-    destroyed without `shutdown()` (a QThread destroyed while running aborts the process)."""
-
-    def __init__(self):
-        self.thread: QThread | None = None
-        self.worker: SweepWorker | None = None
-
-    def stop(self, *_args) -> None:
-        if self.thread is not None:
-            if self.worker is not None:
-                self.worker.request_stop()
-            self.thread.quit()
-            self.thread.wait()
-        self.thread = None
-        self.worker = None
 
 
 def _spin(name: str, lo: int, hi: int, value: int, tip: str) -> QSpinBox:
@@ -105,6 +57,9 @@ def _nice_up(v: float) -> float:
 
 class SweepPanel(QWidget):
     sweepFinished = Signal(object)  # list of SweepPoint (in the GUI thread; also after a cancel, with the runs done)
+    rateChosen = Signal(float)  # the person clicked a sweep point: use its learning rate
+
+    PICK_RADIUS = 12  # pixels: a click this close to a point picks it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -114,87 +69,92 @@ class SweepPanel(QWidget):
         self._lr_max: float | None = None
         self._range_edited = False
         self._syncing = False
-        self._holder = _ThreadHolder()
-        self.destroyed.connect(self._holder.stop)
+        self._host: WorkerHost | None = None  # the running sweep's thread and worker
+        self._live: list = []  # the running sweep's points, appended by its worker
+        self._cancelled = False
+        self._swept = False  # the progress bar shows a sweep that ran (not the next one)
         self.points: list = []
+        self.chosen = None  # the SweepPoint picked last
         self._epochs_run = 0
 
         self.lr_from = ScientificSpinBox(1e-12, 1e6)
         self.lr_from.setObjectName("sweepFromInput")
-        self.lr_from.setToolTip("The smallest learning rate to try.")
+        self.lr_from.setToolTip(self.tr("The smallest learning rate to try."))
         self.lr_to = ScientificSpinBox(1e-12, 1e6)
         self.lr_to.setObjectName("sweepToInput")
-        self.lr_to.setToolTip("The largest learning rate to try.")
+        self.lr_to.setToolTip(self.tr("The largest learning rate to try."))
         self._sync_range(1e-6, 1e-2)
-        self.count = _spin("sweepCountInput", 2, 200, 25, "How many learning rates, evenly spaced on a log scale.")
-        self.epochs = _spin("sweepEpochsInput", 1, 1_000_000, 200, "Epochs each run trains for.")
-        self.run_button = QPushButton("Run sweep", objectName="runSweepButton")
-        self.run_button.setToolTip("Train once per learning rate, in the background, and plot where each run ended.")
-        self.cancel_button = QPushButton("Cancel", objectName="cancelSweepButton", enabled=False)
+        self.count = _spin("sweepCountInput", 2, 200, 25,
+                           self.tr("How many learning rates, evenly spaced on a log scale."))
+        self.epochs = _spin("sweepEpochsInput", 1, 1_000_000, 200, self.tr("Epochs each run trains for."))
+        self.run_button = QPushButton(self.tr("Run sweep"), objectName="runSweepButton")
+        self.run_button.setToolTip(self.tr("Train once per learning rate, in the background, and plot where each "
+                                           "run ended."))
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelSweepButton", enabled=False)
         self.progress = QProgressBar(objectName="sweepProgress", textVisible=True)
-        self.progress.setFormat("%v of %m runs")
-        self.progress.setValue(0)
-        self.summary = QLabel("Run a sweep to see which learning rates converge and which diverge.",
+        self.progress.setFormat(self.tr("%v of %m runs"))
+        self._show_progress(0, self.count.value())
+        self.summary = QLabel(self.tr("Run a sweep to see which learning rates converge and which diverge."),
                               objectName="sweepSummaryLabel", wordWrap=True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.hint = QLabel(self.tr("Click a point to use its learning rate."), objectName="sweepHintLabel")
+        self.hint.setStyleSheet(style.text_style("hint"))
+        self.hint.setVisible(False)
 
         self.plot = pg.PlotWidget(objectName="sweepPlot", background="w")
+        self.plot.setToolTip(self.tr("Click a point to use its learning rate."))
         item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            item.getAxis(side).setPen("k")
-            item.getAxis(side).setTextPen("k")
-        item.setLabel("bottom", "Learning rate")
-        item.setLabel("left", "Final loss")
+        setup_plot(item, self.tr("Learning rate"), self.tr("Final loss"))
         item.setLogMode(x=True, y=True)
-        item.setMenuEnabled(False)
         item.showGrid(x=True, y=True, alpha=0.25)
         item.disableAutoRange()
-        item.getAxis("bottom").enableAutoSIPrefix(False)
-        item.getAxis("left").enableAutoSIPrefix(False)
         self.legend = legend_above(item, columns=2)
         self.stable_curve = pg.PlotDataItem(pen=pg.mkPen(STABLE_COLOR, width=1.5), symbol="o", symbolSize=7,
                                             symbolBrush=STABLE_COLOR, symbolPen=None,
                                             connect="finite")
         self.diverged_curve = pg.PlotDataItem(pen=None, symbol="x", symbolSize=12, symbolBrush=DIVERGED_COLOR,
                                               symbolPen=pg.mkPen(DIVERGED_COLOR, width=1.5))
+        self.chosen_marker = pg.PlotDataItem(pen=None, symbol="o", symbolSize=16, symbolBrush=None,
+                                             symbolPen=pg.mkPen(style.PLOT_FOREGROUND, width=2))
         self.bound_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(BOUND_COLOR, width=2,
                                                                                 style=Qt.DashLine),
                                           label="bound", labelOpts={"position": 0.55, "color": BOUND_COLOR})
         self.lr_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(120, 120, 120, width=1,
                                                                             style=Qt.DotLine),
                                        label="your lr", labelOpts={"position": 0.35, "color": (90, 90, 90)})
-        for it in (self.stable_curve, self.diverged_curve, self.bound_line, self.lr_line):
+        for it in (self.stable_curve, self.diverged_curve, self.chosen_marker, self.bound_line, self.lr_line):
             item.addItem(it)
         self.bound_line.setVisible(False)
         self.lr_line.setVisible(False)
         # legend samples are stand-ins (never plotted): the legend draws a curve's symbol only once it has data
         self.legend.addItem(pg.PlotDataItem([0], [0], pen=pg.mkPen(STABLE_COLOR, width=1.5), symbol="o",
                                             symbolSize=7, symbolBrush=STABLE_COLOR, symbolPen=None),
-                            "converging (loss fell)")
+                            self.tr("converging (loss fell)"))
         self.legend.addItem(pg.ScatterPlotItem(symbol="x", size=12, brush=pg.mkBrush(DIVERGED_COLOR),
                                                pen=pg.mkPen(DIVERGED_COLOR, width=1.5)),
-                            "diverged (loss grew; on the top row: became inf)")
+                            self.tr("diverged (loss grew; on the top row: became inf)"))
         self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(BOUND_COLOR, width=2, style=Qt.DashLine)),
-                            "stable-rate bound 2 / λmax (plain GD)")
+                            self.tr("stable-rate bound 2 / λmax (plain GD)"))
         self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(120, 120, 120, width=1, style=Qt.DotLine)),
-                            "your learning rate")
+                            self.tr("your learning rate"))
         fit_legend_height(self.legend, item)
         item.getViewBox().sigRangeChanged.connect(self._on_range_changed)
+        self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
 
         form = QFormLayout()
         rng = QHBoxLayout()
         rng.addWidget(self.lr_from)
-        rng.addWidget(QLabel("to"))
+        rng.addWidget(QLabel(self.tr("to")))
         rng.addWidget(self.lr_to)
         rng.addStretch(1)
-        form.addRow("Learning rates from", rng)
+        form.addRow(self.tr("Learning rates from"), rng)
         counts = QHBoxLayout()
         counts.addWidget(self.count)
-        counts.addWidget(QLabel("rates,"))
+        counts.addWidget(QLabel(self.tr("rates,")))
         counts.addWidget(self.epochs)
-        counts.addWidget(QLabel("epochs each"))
+        counts.addWidget(QLabel(self.tr("epochs each")))
         counts.addStretch(1)
-        form.addRow("Try", counts)
+        form.addRow(self.tr("Try"), counts)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
@@ -204,10 +164,12 @@ class SweepPanel(QWidget):
         lay.addLayout(form)
         lay.addLayout(buttons)
         lay.addWidget(self.plot, 1)
+        lay.addWidget(self.hint)
         lay.addWidget(self.summary)
 
         self.lr_from.valueChanged.connect(self._on_range_edited)
         self.lr_to.valueChanged.connect(self._on_range_edited)
+        self.count.valueChanged.connect(self._on_count_changed)
         self.run_button.clicked.connect(self.run_sweep)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -218,27 +180,27 @@ class SweepPanel(QWidget):
         self._config, self._data = config, data
         self._lr_max = None
         try:
-            from ..core.analysis import stability
-            from ..core.landscape import model_xy
+            from thermogui.core.analysis import stability
+            from thermogui.core.landscape import model_xy
 
             x, _, _ = model_xy(config, data)
             self._lr_max = stability(x).lr_max
-        except (ValueError, ArithmeticError):
+        except UserError:  # readings no line can be fitted to: no bound, no sweep (anything else is a bug)
             pass
         ok = self._lr_max is not None and math.isfinite(self._lr_max) and self._lr_max > 0
         self.bound_line.setVisible(ok)
         if ok:
             self.bound_line.setValue(math.log10(self._lr_max))
-            self.bound_line.label.setFormat(f"bound {fmt_lr(self._lr_max)}")
+            self.bound_line.label.setFormat(self.tr("bound {0}").format(fmt_lr(self._lr_max)))
             if not self._range_edited:
                 self._sync_range(_nice_down(self._lr_max / 300), _nice_up(self._lr_max * 3))
         self.lr_line.setVisible(True)
         self.lr_line.setValue(math.log10(config.lr))
-        self.lr_line.label.setFormat(f"your lr {fmt_lr(config.lr)}")
+        self.lr_line.label.setFormat(self.tr("your lr {0}").format(fmt_lr(config.lr)))
         if not self.running:
             self.run_button.setEnabled(ok)
             if not ok:
-                self.summary.setText("A sweep needs at least 2 readings with different t_u.")
+                self.summary.setText(self.tr("A sweep needs at least 2 readings with different t_u."))
         self._fit_view()
 
     def _sync_range(self, lo: float, hi: float) -> None:
@@ -254,124 +216,183 @@ class SweepPanel(QWidget):
         if not self._syncing:
             self._range_edited = True
 
+    @Slot(int)
+    def _on_count_changed(self, count: int) -> None:
+        """Until a sweep has run, the progress bar announces the next one: 0 of `count` runs."""
+        if not self.running and not self._swept:
+            self._show_progress(0, count)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
     # --- running ---------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._holder.thread is not None
+        return self._host is not None and self._host.running
 
     @Slot()
     def run_sweep(self) -> None:
         if self.running or self._config is None:
             return
-        from ..core.sweep import log_lrs
+        from thermogui.core.sweep import iter_sweep, log_lrs
 
         lo, hi = sorted((self.lr_from.value(), self.lr_to.value()))
         try:
             lrs = log_lrs(lo, hi, self.count.value())
-        except ValueError as e:
+        except UserError as e:  # (ConfigError) the reason, in the summary
             self.summary.setText(str(e))
             return
-        self.points = []
-        self._epochs_run = self.epochs.value()
-        self.plot.getPlotItem().setLabel("left", f"Loss after {self._epochs_run:,} epochs")
+        self._end_host()
+        self.points, self._live, self._cancelled, self._swept = [], [], False, True
+        self._choose(None)
+        self._epochs_run = epochs = self.epochs.value()
+        self.plot.getPlotItem().setLabel("left", self.tr("Loss after {0} epochs").format(f"{epochs:,}"))
         self._draw()
-        self.progress.setRange(0, len(lrs))
-        self.progress.setValue(0)
-        self.summary.setText(f"Running {len(lrs)} runs of {self._epochs_run:,} epochs…")
+        self._show_progress(0, len(lrs))
+        self.summary.setText(self.tr("Running {0} runs of {1} epochs…").format(len(lrs), f"{epochs:,}"))
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self._fit_view(lrs)
 
-        worker = SweepWorker(self._config, self._data, lrs, self._epochs_run)
-        thread = QThread()
-        thread.setObjectName("SweepThread")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.pointReady.connect(self._on_point_ready)
-        worker.sweepDone.connect(self._on_sweep_done)
-        worker.sweepFailed.connect(self._on_sweep_failed)
-        thread.finished.connect(self._on_thread_finished)
-        self._holder.thread, self._holder.worker = thread, worker
-        thread.start()
+        host = WorkerHost(GeneratorWorker(polls_stop=True), "SweepThread")  # no parent: it outlives the panel's
+        worker = host.worker  # children, so `destroyed` can still stop it (a running QThread must not be deleted)
+        worker.itemsReady.connect(self._on_points_ready)
+        worker.runFinished.connect(self._on_sweep_done)
+        worker.runFailed.connect(self._on_sweep_failed)
+        self.destroyed.connect(host.shutdown)
+        self._host = host
+        config, data, stop = self._config, self._data, worker.stop_requested
+        host.launch(lambda: iter_sweep(config, data, lrs, epochs, stop), self._live.append)
 
     @Slot()
     def cancel(self) -> None:
-        if self._holder.worker is not None:
-            self._holder.worker.request_stop()
+        if self.running:
+            self._host.worker.request_stop()
+            self._cancelled = True
             self.cancel_button.setEnabled(False)
-            self.summary.setText("Cancelling…")
+            self.summary.setText(self.tr("Cancelling…"))
 
     def shutdown(self) -> None:
         """Stop any sweep and end its thread (the window calls this when it closes); safe to call twice."""
-        self._holder.stop()
+        self._end_host()
         self._set_idle()
 
     def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
 
-    @Slot(int, object)
-    def _on_point_ready(self, index: int, point) -> None:
-        if self.sender() is not self._holder.worker:
-            return  # a point from a sweep that was stopped
-        self.points.append(point)
-        self.progress.setValue(index + 1)
+    def _end_host(self) -> None:
+        """Stop the sweep's worker and join its thread (at once when it has already returned)."""
+        host, self._host = self._host, None
+        if host is not None:
+            host.shutdown()
+            try:
+                self.destroyed.disconnect(host.shutdown)
+            except (RuntimeError, TypeError):
+                pass
+
+    def _current(self) -> bool:
+        """The signal being handled comes from the running sweep (not from one that was stopped)."""
+        return self._host is not None and self.sender() is self._host.worker
+
+    @Slot(int)
+    def _on_points_ready(self, count: int) -> None:
+        if not self._current():
+            return
+        self.points = self._live[:count]
+        self._show_progress(count, self.progress.maximum())
         self._draw()
 
-    @Slot(object, bool)
-    def _on_sweep_done(self, points, cancelled: bool) -> None:
-        if self.sender() is not self._holder.worker:
+    @Slot(object)
+    def _on_sweep_done(self, points) -> None:
+        if not self._current():
             return
-        from ..core.sweep import summarize
+        from thermogui.core.sweep import summarize
 
-        self._holder.stop()  # the worker has returned: join its thread now, so a new sweep can start at once
+        self._end_host()  # the worker has returned: join its thread now, so a new sweep can start at once
         self.points = list(points)
         self._draw()
         plain = self._config.optimizer == "sgd" and self._config.momentum == 0
         text = summarize(self.points, self._lr_max, plain, self._epochs_run)
-        if cancelled:
-            text = f"Cancelled after {len(self.points)} runs. " + (text if self.points else "")
+        if self._cancelled:
+            text = self.tr("Cancelled after {0} runs.").format(len(self.points)) + (
+                " " + text if self.points else "")
         if not plain:
-            text += " (The bound is for plain gradient descent; momentum and Adam move it.)"
+            text += " " + self.tr("(The bound is for plain gradient descent; momentum and Adam move it.)")
         self.summary.setText(text)
         self._set_idle()
         self.sweepFinished.emit(self.points)
 
-    @Slot(str)
-    def _on_sweep_failed(self, message: str) -> None:
-        if self.sender() is not self._holder.worker:
+    @Slot(str, str)
+    def _on_sweep_failed(self, message: str, details: str) -> None:
+        if not self._current():
             return
-        self._holder.stop()
+        self._end_host()
+        if details:  # a bug, not the input: keep the traceback where it can be reported
+            sys.stderr.write("ThermoGUI: the learning-rate sweep failed:\n" + details)
+            message = self.tr("The sweep failed: {0}").format(message)
         self.summary.setText(message)
+        self.summary.setToolTip(details)
         self._set_idle()
         self.sweepFinished.emit(self.points)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        thread = self.sender()
-        if thread is not None and thread is self._holder.thread:  # ended without reporting (should not happen)
-            self._holder.stop()
-            self._set_idle()
 
     def _set_idle(self) -> None:
         self.run_button.setEnabled(self._lr_max is not None)
         self.cancel_button.setEnabled(False)
 
+    # --- picking a rate --------------------------------------------------------------------------
+    @Slot(object)
+    def _on_plot_clicked(self, ev) -> None:
+        """A left click near a point picks it (the nearest within PICK_RADIUS pixels) and offers its rate."""
+        if ev.button() != Qt.LeftButton:
+            return
+        vb = self.plot.getPlotItem().vb
+        pos = ev.scenePos()
+        if not vb.sceneBoundingRect().contains(pos):
+            return
+        best, best_d = None, float(self.PICK_RADIUS)
+        for p, y in self._drawn():
+            at = vb.mapViewToScene(QPointF(math.log10(p.lr), math.log10(y)))
+            d = math.hypot(at.x() - pos.x(), at.y() - pos.y())
+            if d <= best_d:
+                best, best_d = p, d
+        if best is not None:
+            ev.accept()
+            self._choose(best)
+            self.rateChosen.emit(best.lr)
+
+    def _choose(self, point) -> None:
+        self.chosen = point
+        if point is None:
+            self.chosen_marker.setData([], [])
+            self.hint.setText(self.tr("Click a point to use its learning rate."))
+            return
+        y = next(y for p, y in self._drawn() if p is point)
+        self.chosen_marker.setData([point.lr], [y])
+        self.hint.setText(self.tr("Picked lr {0}: click another point to use its rate instead.")
+                          .format(fmt_lr(point.lr)))
+
     # --- drawing ---------------------------------------------------------------------------------
-    def _draw(self) -> None:
-        pts = self.points
-        stable = [p for p in pts if not p.diverged and math.isfinite(p.final_loss) and p.final_loss > 0]
-        grew = [p for p in pts if p.diverged and math.isfinite(p.final_loss) and p.final_loss > 0]
-        inf = [p for p in pts if p.diverged and not (math.isfinite(p.final_loss) and p.final_loss > 0)]
-        self.stable_curve.setData([p.lr for p in stable], [p.final_loss for p in stable])
+    def _drawn(self) -> list:
+        """(point, loss drawn) for every point on the plot: runs that overflowed sit on the top row."""
         top = self._top_loss()
-        self.diverged_curve.setData([p.lr for p in grew + inf], [p.final_loss for p in grew] + [top] * len(inf))
+        return [(p, p.final_loss if _plottable(p.final_loss) else top) for p in self.points
+                if _plottable(p.final_loss) or p.diverged]
+
+    def _draw(self) -> None:
+        drawn = self._drawn()
+        stable = [(p, y) for p, y in drawn if not p.diverged]
+        diverged = [(p, y) for p, y in drawn if p.diverged]
+        self.stable_curve.setData([p.lr for p, _ in stable], [y for _, y in stable])
+        self.diverged_curve.setData([p.lr for p, _ in diverged], [y for _, y in diverged])
+        self.hint.setVisible(bool(drawn))
         self._fit_y()
 
     def _top_loss(self) -> float:
         """Where overflowed runs are drawn: a decade above the largest finite loss (or the view's top)."""
-        finite = [p.final_loss for p in self.points if math.isfinite(p.final_loss) and p.final_loss > 0]
-        starts = [p.start_loss for p in self.points if math.isfinite(p.start_loss) and p.start_loss > 0]
+        finite = [p.final_loss for p in self.points if _plottable(p.final_loss)]
+        starts = [p.start_loss for p in self.points if _plottable(p.start_loss)]
         hi = max(finite + starts, default=1.0)
         return 10.0 ** math.ceil(math.log10(hi) + 0.5)
 
@@ -392,7 +413,12 @@ class SweepPanel(QWidget):
         item.getAxis("left").setTicks(log_ticks(y0, y1, lambda v: f"{v:g}"))
 
     def _fit_y(self) -> None:
-        finite = [p.final_loss for p in self.points if math.isfinite(p.final_loss) and p.final_loss > 0]
+        finite = [p.final_loss for p in self.points if _plottable(p.final_loss)]
         lo = math.log10(min(finite)) if finite else 0.0
         hi = math.log10(self._top_loss())
         self.plot.getPlotItem().vb.setYRange(min(lo, hi - 1), hi, padding=0.06)
+
+
+def _plottable(loss: float) -> bool:
+    """A loss a log axis can show."""
+    return math.isfinite(loss) and loss > 0

@@ -45,6 +45,7 @@ class TeachingPanels(QObject):
         self.landscape.startPicked.connect(self._on_start_picked)
         self.results.outliersChanged.connect(self.w.model.set_highlighted_rows)
         self.landscape.clear_previous_button.clicked.connect(self.clear_previous)
+        self.sweep.rateChosen.connect(self.w.use_rate)
 
     # --- what the panels show ------------------------------------------------------------------
     def _problem(self):
