@@ -27,7 +27,7 @@ from thermogui.ui.plots.live import MAX_LOSS_POINTS, FitPlot, LossPlot
 from thermogui.ui.readings.model import ReadingsModel
 from thermogui.ui.readings.table import DataPanel
 from thermogui.ui.state import IDLE, PAUSED, RUNNING, RunState
-from thermogui.ui.window_layout import build_layout, build_menus, build_run_actions
+from thermogui.ui.window_layout import build_layout, build_menus, build_run_actions, fit_to_screen
 from thermogui.ui.worker import Trainer
 
 REDRAW_MS = 33  # ~30 fps for the fit line: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
@@ -47,7 +47,6 @@ class MainWindow(QMainWindow):
         # without this every window ever opened stays in memory (~10 MB each).
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.setWindowTitle("ThermoGUI — calibrate a thermometer by gradient descent")
-        self.resize(1360, 860)
         self.model = ReadingsModel(data)
         self.run_state = state = RunState(self.model, self)
         self.data_panel = DataPanel(self.model)
@@ -84,7 +83,7 @@ class MainWindow(QMainWindow):
         self.alert.useStableRate.connect(self._on_use_stable_rate)
         self.alert.normalizeInput.connect(self._on_normalize_input)
         self.alert.retry.connect(self.start)
-        restore_window_state(self)
+        fit_to_screen(self, restored=restore_window_state(self))
         self.files.mark_saved()
         self._on_readings_changed()
         self._on_phase_changed(IDLE)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame,
+    QGroupBox,
+    QScrollArea, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 RUN_BUTTONS = ("startButton", "pauseButton", "stepButton", "stopButton", "resetButton")
@@ -34,6 +36,37 @@ def build_run_actions(win) -> None:
     win.clear_runs_action.setStatusTip("Forget the faded curves of earlier runs in the loss plot and the landscape")
 
 
+class PanelTabs(QTabWidget):
+    """Tabs whose pages may scroll: a teaching panel taller than a small screen scrolls inside its tab instead of
+    setting the window's minimum size.  The panel (not its scroll area) is what currentWidget/indexOf/widget see."""
+
+    def add_scrolling(self, panel: QWidget, title: str) -> int:
+        page = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+        page.setWidget(panel)
+        return self.addTab(page, title)
+
+    @staticmethod
+    def _panel(page):
+        return page.widget() if isinstance(page, QScrollArea) else page
+
+    def widget(self, index: int):
+        return self._panel(super().widget(index))
+
+    def currentWidget(self):  # noqa: N802
+        return self._panel(super().currentWidget())
+
+    def indexOf(self, widget) -> int:  # noqa: N802
+        for i in range(self.count()):
+            if self.widget(i) is widget or super().widget(i) is widget:
+                return i
+        return -1
+
+    def setCurrentWidget(self, widget) -> None:  # noqa: N802
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
 def build_layout(win) -> None:
     run_bar = QHBoxLayout()
     win.run_buttons = {}
@@ -58,10 +91,10 @@ def build_layout(win) -> None:
     plots.addWidget(win.fit_plot)
     plots.addWidget(win.loss_plot)
     plots.setSizes([560, 300])
-    win.tabs = QTabWidget(objectName="viewTabs")
+    win.tabs = PanelTabs(objectName="viewTabs")
     win.tabs.addTab(plots, "Fit && loss")
     for widget, title in getattr(win, "extra_tabs", ()):
-        win.tabs.addTab(widget, title)
+        win.tabs.add_scrolling(widget, title)
 
     right = QWidget()
     rl = QVBoxLayout(right)
@@ -80,14 +113,54 @@ def build_layout(win) -> None:
     ll.setContentsMargins(0, 0, 0, 0)
     ll.addWidget(params_box)
     ll.addWidget(data_box, 1)
+    data_box.setMinimumHeight(180)
+    # On a small screen the left column scrolls rather than pushing the window (and the plots) off the screen.
+    scroll = QScrollArea(objectName="leftScroll", widgetResizable=True, frameShape=QFrame.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    scroll.setWidget(left)
+    scroll.setMinimumWidth(min(left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width(), 460))
 
+    for w in (win.fit_plot, win.loss_plot):
+        w.setMinimumHeight(110)  # the alert banner takes its room from the plots, never from the screen
     split = QSplitter(Qt.Horizontal, objectName="mainSplitter")
-    split.addWidget(left)
+    split.addWidget(scroll)
     split.addWidget(right)
     split.setStretchFactor(1, 1)
     split.setSizes([400, 960])
-    win.setCentralWidget(split)
+    for s in (split, plots):
+        s.setHandleWidth(7)
+        s.setChildrenCollapsible(False)
+    central = QWidget()
+    cl = QVBoxLayout(central)
+    cl.setContentsMargins(6, 4, 6, 0)
+    cl.addWidget(split)
+    win.setCentralWidget(central)
     win.statusBar()
+
+
+def fit_to_screen(win, restored: bool) -> None:
+    """The first size is a share of the screen's available area (at most 1360×860); a restored geometry is clamped
+    to the screen the window opens on, so title bar, plots and status bar are always reachable."""
+    screen = win.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    avail = screen.availableGeometry()
+    frame_w = max(win.frameGeometry().width() - win.geometry().width(), 0)
+    frame_h = max(win.frameGeometry().height() - win.geometry().height(), 0)
+    max_w, max_h = avail.width() - frame_w, avail.height() - frame_h
+    if restored:
+        w, h = min(win.width(), max_w), min(win.height(), max_h)
+    else:
+        w, h = min(1360, int(avail.width() * 0.92)), min(860, int(avail.height() * 0.92))
+        w, h = min(w, max_w), min(h, max_h)
+    win.resize(max(w, 200), max(h, 200))
+    geo = win.frameGeometry()
+    x = min(max(geo.x(), avail.x()), avail.right() - geo.width() + 1)
+    y = min(max(geo.y(), avail.y()), avail.bottom() - geo.height() + 1)
+    if not restored:
+        x = avail.x() + (avail.width() - geo.width()) // 2
+        y = avail.y() + (avail.height() - geo.height()) // 2
+    win.move(max(x, avail.x()), max(y, avail.y()))
 
 
 def build_menus(win) -> None:

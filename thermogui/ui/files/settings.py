@@ -180,11 +180,11 @@ def save_window_state(window) -> None:
     RUN_SPEED.set(window.controls.speed.currentIndex(), s)
 
 
-def restore_window_state(window) -> None:
+def restore_window_state(window) -> bool:
+    """Restore what was remembered; True when a window geometry was restored."""
     s = QSettings()
     geometry = WINDOW_GEOMETRY.get(s)
-    if geometry is not None:
-        window.restoreGeometry(geometry)
+    restored = geometry is not None and bool(window.restoreGeometry(geometry))
     for split in window.findChildren(QSplitter):
         state = splitter_setting(split.objectName()).get(s) if split.objectName() else None
         if state is not None:
@@ -195,6 +195,7 @@ def restore_window_state(window) -> None:
     speed = RUN_SPEED.get(s)
     if speed is not None and 0 <= speed < window.controls.speed.count():
         window.controls.speed.setCurrentIndex(speed)
+    return restored
 
 
 def load_config(text) -> TrainConfig | None:
