@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -15,7 +16,8 @@ import pytest
 
 from thermogui import desktop
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "thermogui" / "resources"  # package data, shipped in the wheel and the bundle
 VALIDATOR = shutil.which("desktop-file-validate")
 
 
@@ -117,6 +119,40 @@ def test_icon_paths_for_the_gui():
     assert all(desktop.icon_path(s).is_file() for s in desktop.ICON_SIZES)
 
 
+def test_resources_come_from_the_package():
+    """importlib.resources finds them inside the package (what a wheel and the bundle carry), not the checkout."""
+    import thermogui
+
+    assert desktop.resources_dir() == Path(thermogui.__file__).resolve().parent / "resources"
+    assert desktop.desktop_template_path() == RESOURCES / "thermogui.desktop"
+    assert not (ROOT / "resources").exists(), "one copy of the resources: thermogui/resources/"
+
+
+def test_icon_sizes_match_the_render_tool():
+    text = (ROOT / "tools" / "render_icons.py").read_text(encoding="utf-8")
+    sizes = re.search(r"^SIZES = \(([^)]*)\)", text, re.M).group(1)
+    assert tuple(int(v) for v in sizes.split(",") if v.strip()) == desktop.ICON_SIZES
+    assert sorted(p.name for p in (RESOURCES / "icons").iterdir()) == sorted(
+        f"thermogui-{s}.png" for s in desktop.ICON_SIZES)
+
+
+WINDOW_ICON_PROBE = """
+from thermogui.app import create_window
+w = create_window()
+print("icon-null", w.windowIcon().isNull())
+w.files.mark_saved()
+w.close()
+"""
+
+
+def test_window_has_the_icon():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", WINDOW_ICON_PROBE], capture_output=True, text=True, timeout=120,
+                         env=env, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "icon-null False" in out.stdout, out.stdout + out.stderr
+
+
 def test_desktop_module_does_not_import_qt():
     code = "import sys, thermogui.desktop; print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -209,10 +245,22 @@ def test_source_checkout_launcher_runs_main_py(home, monkeypatch):
     """When the interpreter cannot import this copy on its own, the launcher runs this checkout's main.py."""
     monkeypatch.setattr(desktop, "_imports_this_package", lambda python: False)
     argv = desktop.launch_command()
-    assert argv == [str(Path(sys.executable).absolute()), str(RESOURCES.parent / "main.py")]
+    assert argv == [str(Path(sys.executable).absolute()), str(ROOT / "main.py")]
     out = subprocess.run(argv + ["--version"], cwd=home, env=_launcher_env(home), capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 0 and "thermogui" in out.stdout
+
+
+def test_bundle_launcher_runs_the_bundle(home, monkeypatch):
+    """In a PyInstaller bundle (sys.frozen) Exec= is the bundle's own binary, which runs both the window and `fit`."""
+    binary = home / "opt" / "ThermoGUI 0.1" / "ThermoGUI"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(binary))
+    assert desktop.launch_command() == [str(binary)]
+    assert desktop.install() == 0
+    e = _entry(home / "data" / "applications" / "thermogui.desktop")
+    assert desktop.parse_exec(e["Exec"]) == [str(binary)] and e["TryExec"] == str(binary)
+    desktop.uninstall()
 
 
 def test_install_desktop_command(tmp_path):

@@ -5,16 +5,22 @@
     icons/hicolor/<n>x<n>/apps/thermogui.png       one per size in ICON_SIZES
     icons/hicolor/scalable/apps/thermogui.svg
 and a copy of the entry on the desktop folder if there is one. `thermogui uninstall-desktop` removes those files.
+Exec= is this installation: the bundle's own binary when frozen (PyInstaller), the venv's `thermogui` script, or a
+source checkout's main.py. The files come from the package data in thermogui/resources/ (see `resource_path`).
 No Qt here: the GUI only asks this module where the icon files are (`icon_path`).
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import ExitStack
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 APP_ID = "thermogui"  # the .desktop file name; the GUI passes the same to QGuiApplication.setDesktopFileName
@@ -24,22 +30,46 @@ _FIELD_CODES = {"%f", "%F", "%u", "%U", "%i", "%c", "%k", "%d", "%D", "%n", "%N"
 
 
 # ---- where our files are -------------------------------------------------------------------------------------------
+# The files live inside the package (thermogui/resources/: thermogui.svg, thermogui.desktop, icons/, later i18n/) and
+# are found through importlib.resources, so a source checkout, an installed wheel and a PyInstaller bundle (whose
+# importer serves package data from its own folder) all answer the same way.
+
+RESOURCE_PACKAGE = "thermogui"
+RESOURCE_FOLDER = "resources"
+_extracted = ExitStack()  # files extracted from an importer that keeps no files on disk (a zip); kept until exit
+atexit.register(_extracted.close)
+
 
 def resources_dir() -> Path:
-    """The folder holding thermogui.svg, thermogui.desktop and icons/ (repo top level, or inside the package)."""
-    pkg = Path(__file__).resolve().parent
-    for candidate in (pkg / "resources", pkg.parent / "resources"):
-        if (candidate / f"{APP_ID}.svg").is_file():
-            return candidate
-    return pkg.parent / "resources"
+    """The folder holding thermogui.svg, thermogui.desktop, icons/ and i18n/ (thermogui/resources)."""
+    root = resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_FOLDER)
+    return root if isinstance(root, Path) else Path(str(root))
+
+
+@lru_cache(maxsize=None)
+def resource_path(relative: str) -> Path:
+    """A file of thermogui/resources ("icons/thermogui-16.png") as a real file path, for Qt and for copying."""
+    node = resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_FOLDER)
+    for part in relative.split("/"):
+        node = node.joinpath(part)
+    if isinstance(node, Path):
+        return node
+    if not node.is_file():  # (an importer without files on disk, and the file is not there: a path that is missing)
+        return Path(str(node))
+    return _extracted.enter_context(resources.as_file(node))
 
 
 def icon_path(size: int | None = None) -> Path:
     """The scalable SVG icon, or the PNG of `size` px (the nearest larger one we ship, else the largest)."""
     if size is None:
-        return resources_dir() / f"{APP_ID}.svg"
+        return resource_path(f"{APP_ID}.svg")
     best = next((s for s in ICON_SIZES if s >= size), ICON_SIZES[-1])
-    return resources_dir() / "icons" / f"{APP_ID}-{best}.png"
+    return resource_path(f"icons/{APP_ID}-{best}.png")
+
+
+def desktop_template_path() -> Path:
+    """The shipped thermogui.desktop (Exec=thermogui), which desktop_entry() points at this installation."""
+    return resource_path(f"{APP_ID}.desktop")
 
 
 # ---- Exec= quoting (Desktop Entry Specification, "The Exec key") --------------------------------------------------
@@ -136,6 +166,8 @@ def _script_runs(script: Path, python: Path) -> bool:
 
 def launch_command() -> list[str]:
     """argv (without files) that starts this installation of ThermoGUI from a desktop launcher."""
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: its own binary is the app (and the CLI)
+        return [str(Path(sys.executable).absolute())]
     python = Path(sys.executable).absolute()
     if _imports_this_package(python):
         script = python.parent / APP_ID
@@ -148,7 +180,7 @@ def launch_command() -> list[str]:
 
 def desktop_entry(argv: list[str]) -> str:
     """The shipped thermogui.desktop with Exec= and TryExec= pointing at `argv`."""
-    lines, out = (resources_dir() / f"{APP_ID}.desktop").read_text(encoding="utf-8").splitlines(), []
+    lines, out = desktop_template_path().read_text(encoding="utf-8").splitlines(), []
     for line in lines:
         if line.startswith("TryExec="):
             continue
@@ -234,7 +266,7 @@ def install(prefix: str | os.PathLike | None = None) -> int:
         print("thermogui: install-desktop installs a freedesktop (Linux) launcher; nothing to do here.",
               file=sys.stderr)
         return 1
-    missing = [p for p in [resources_dir() / f"{APP_ID}.desktop", icon_path()] + [icon_path(s) for s in ICON_SIZES]
+    missing = [p for p in [desktop_template_path(), icon_path()] + [icon_path(s) for s in ICON_SIZES]
                if not p.is_file()]
     if missing:
         print(f"thermogui: error: missing resource file {missing[0]}", file=sys.stderr)

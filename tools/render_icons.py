@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Render resources/thermogui.svg to resources/icons/thermogui-<size>.png for every launcher size.
+"""Render thermogui/resources/thermogui.svg to thermogui/resources/icons/thermogui-<size>.png for every launcher size.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/render_icons.py
 
@@ -19,9 +19,10 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SVG = ROOT / "resources" / "thermogui.svg"
-OUT = ROOT / "resources" / "icons"
-SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+RESOURCES = ROOT / "thermogui" / "resources"  # package data (pyproject: [tool.setuptools.package-data])
+SVG = RESOURCES / "thermogui.svg"
+OUT = RESOURCES / "icons"
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # = thermogui.desktop.ICON_SIZES (tests/test_desktop.py checks)
 
 
 def render(renderer: QSvgRenderer, size: int) -> QImage:
