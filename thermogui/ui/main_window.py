@@ -26,6 +26,7 @@ from thermogui.ui.panels.teaching import TeachingPanels
 from thermogui.ui.plots.live import MAX_LOSS_POINTS, FitPlot, LossPlot
 from thermogui.ui.readings.model import ReadingsModel
 from thermogui.ui.readings.table import DataPanel
+from thermogui.ui import style
 from thermogui.ui.state import IDLE, PAUSED, RUNNING, RunState
 from thermogui.ui.window_layout import build_layout, build_menus, build_run_actions, fit_to_screen
 from thermogui.ui.worker import Trainer
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str, error: bool = False) -> None:
         """The run status line under the buttons (errors in the error colour)."""
         self.status_label.setText(text)
-        self.status_label.setStyleSheet("color: #b00020;" if error else "")
+        style.set_text_role(self.status_label, "error" if error else None)
 
     def notify(self, text: str, error: bool = False) -> None:
         """A passing note (opened, saved, refused) in the status line and the status bar."""

@@ -1,16 +1,24 @@
-"""How the main window is put together: run actions and buttons, the panels' places, the menus."""
+"""How the main window is put together: run actions and buttons, the panels' places, the menus (with the View
+menu's colour scheme), and what a screen reader hears."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QScrollArea, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
+from thermogui.ui import style
+from thermogui.ui.accessibility import FocusRing, name_for_screen_readers
+from thermogui.ui.files import settings
+from thermogui.ui.state import IDLE
+
 RUN_BUTTONS = ("startButton", "pauseButton", "stepButton", "stopButton", "resetButton")
+SCHEMES = (("system", "&System (follow the desktop)", "schemeSystemAction"), ("light", "&Light", "schemeLightAction"),
+           ("dark", "&Dark", "schemeDarkAction"))
 
 
 def _act(win, text, shortcut, slot, tip, name) -> QAction:
@@ -34,6 +42,33 @@ def build_run_actions(win) -> None:
     win.clear_runs_action = QAction("Clear Compared Runs", win, objectName="clearRunsAction",
                                     triggered=lambda: win.teaching.clear_previous())
     win.clear_runs_action.setStatusTip("Forget the faded curves of earlier runs in the loss plot and the landscape")
+
+
+class RunProgress(QProgressBar):
+    """The run's progress.  Never an empty box that looks like a text field: "Not started" before a run, then the
+    epochs done ("1,250 of 5,000 epochs (25%)"); a message the window sets as the format is shown as it is."""
+
+    PERCENT = "%p%"
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent, objectName="progressBar", textVisible=True)
+        self.state = state
+        self.setFormat(self.PERCENT)
+        self.setValue(0)  # (a bar in Qt's "reset" state, value -1, draws its text greyed out)
+        self.setAccessibleName("Training progress")
+        state.phaseChanged.connect(self._on_phase_changed)
+
+    def text(self) -> str:
+        if self.format() != self.PERCENT:
+            return super().text()
+        value = self.value()
+        if self.state.phase == IDLE and value <= self.minimum():
+            return "Not started"
+        return f"{value:,} of {self.maximum():,} epochs ({super().text()})"
+
+    @Slot(str)
+    def _on_phase_changed(self, _phase: str) -> None:
+        self.update()
 
 
 class PanelTabs(QTabWidget):
@@ -82,8 +117,7 @@ def build_layout(win) -> None:
     clear.setText("Clear runs")
     clear.setToolTip("Earlier runs stay as faded curves for comparison; this clears them")
     run_bar.addWidget(clear)
-    win.progress = QProgressBar(objectName="progressBar", textVisible=True)
-    win.progress.setFormat("%p%")
+    win.progress = RunProgress(win.run_state)
     run_bar.addWidget(win.progress, 1)
     win.status_label = QLabel(objectName="runStatusLabel", wordWrap=True)
 
@@ -188,9 +222,69 @@ def build_menus(win) -> None:
     edit.addActions([p.undo_action, p.redo_action])
     edit.addSeparator()
     edit.addActions([p.add_action, p.delete_action, p.copy_action, p.paste_action])
+    build_view_menu(win, bar.addMenu("&View"))
     run = bar.addMenu("&Run")
     run.addActions(list(win.run_actions))
     run.addSeparator()
     run.addAction(win.clear_runs_action)
+    name_for_screen_readers(win)
+    win.focus_ring = FocusRing(win)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(QAction("&About ThermoGUI", win, triggered=win._about))
+
+
+# --- the View menu ---------------------------------------------------------------------------------------------------
+class SchemeActions(QActionGroup):
+    """View ▸ Colour Scheme: System / Light / Dark.  The choice is applied at once (to the whole application) and
+    remembered; the checked item follows the theme, also when another window changed it."""
+
+    def __init__(self, win, menu):
+        super().__init__(win)
+        self.setExclusive(True)
+        self.by_mode: dict[str, QAction] = {}
+        for mode, text, name in SCHEMES:
+            action = QAction(text, self, checkable=True, objectName=name)
+            action.setData(mode)
+            action.setStatusTip("Follow the desktop's colour scheme" if mode == "system" else
+                                f"Use the {mode} colour scheme, whatever the desktop uses")
+            menu.addAction(action)
+            self.by_mode[mode] = action
+        self.triggered.connect(self._on_triggered)
+        theme = style.theme()
+        theme.modeChanged.connect(self._on_mode_changed)
+        self._on_mode_changed(theme.mode)
+
+    @Slot(QAction)
+    def _on_triggered(self, action: QAction) -> None:
+        mode = action.data()
+        settings.VIEW_COLOR_SCHEME.set(mode)
+        style.theme().set_mode(mode)
+
+    @Slot(str)
+    def _on_mode_changed(self, mode: str) -> None:
+        self.by_mode.get(mode, self.by_mode["system"]).setChecked(True)
+
+
+def build_view_menu(win, view) -> None:
+    """The colour scheme (applied now, as remembered) and one shortcut per tab (Ctrl+1 …)."""
+    style.theme().set_mode(settings.color_scheme())
+    win.scheme_actions = SchemeActions(win, view.addMenu("&Colour Scheme"))
+    view.addSeparator()
+    win.tab_actions = []
+    for i in range(win.tabs.count()):
+        title = win.tabs.tabText(i).replace("&&", "&")
+        action = QAction(f"Show {title}", win, objectName=f"showTab{i + 1}Action")
+        action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+        action.triggered.connect(lambda _=False, i=i: _show_tab(win, i))
+        view.addAction(action)
+        win.addAction(action)
+        win.tab_actions.append(action)
+
+
+def _show_tab(win, index: int) -> None:
+    """Show tab `index` and put the keyboard focus on its first control (else on the tab bar)."""
+    win.tabs.setCurrentIndex(index)
+    page = win.tabs.currentWidget()
+    first = next((w for w in page.findChildren(QWidget) if w.focusPolicy() & Qt.TabFocus and w.isEnabled()
+                  and w.isVisibleTo(win)), None) if page is not None else None
+    (first or win.tabs.tabBar()).setFocus(Qt.ShortcutFocusReason)

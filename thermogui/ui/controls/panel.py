@@ -3,16 +3,19 @@
 Each keystroke that makes a usable value commits it to the `RunState` at once (so F5 right after typing runs what
 was typed); text that cannot be used stays as typed, and the reason appears under the form (never a silent revert).
 The panel listens to the state to show settings that change elsewhere (a session, a preset, a one-click fix).
+The stable-rate note under the learning rate has a reserved height of two lines, so the controls below never move
+when it becomes a warning that wraps.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from thermogui.core.config import ConfigError, TrainConfig
 from thermogui.core.dataset import DataError
 from thermogui.core.fields import BY_NAME, FIELDS
+from thermogui.ui import style
 from thermogui.ui.controls.widgets import NumberField
 from thermogui.ui.state import RunState
 
@@ -27,6 +30,7 @@ ATTRIBUTES = {"normalize": "normalization"}  # the rest use the field name
 SPEEDS = ((0, "Full speed"), (1000, "1,000 epochs/s"), (100, "100 epochs/s"), (10, "10 epochs/s"),
           (1, "1 epoch/s"))
 PROBLEM_DELAY_MS = 600  # a half-typed number ("1e-") is not called wrong while the user is still typing
+NOTE_LINES = 2  # the stable-rate note's reserved height, in lines
 
 
 def _combo(name: str, items, tip: str) -> QComboBox:
@@ -34,6 +38,7 @@ def _combo(name: str, items, tip: str) -> QComboBox:
     for key, label in items:
         c.addItem(label, key)
     c.setToolTip(tip)
+    c.setAccessibleDescription(tip)
     return c
 
 
@@ -62,15 +67,18 @@ class ControlsPanel(QWidget):
                 w.show_value(state.value(f.name))
                 w.valueCommitted.connect(lambda v, name=f.name: self._on_value(name, v))
                 w.problemChanged.connect(lambda reason, name=f.name: self._on_problem(name, reason))
+            w.setAccessibleName(f.label[:1].upper() + f.label[1:])
             self.inputs[f.name] = w
             setattr(self, ATTRIBUTES.get(f.name, f.name), w)
         self.speed = _combo("speedInput", SPEEDS, "Slow training down to watch each step, or run at full speed. "
                                                   "Takes effect at once, also during a run.")
-        self.lr_note = QLabel(objectName="stableRateLabel", wordWrap=True)
+        self.speed.setAccessibleName("Training speed")
+        self.lr_note = QLabel(objectName="stableRateLabel", wordWrap=True, alignment=Qt.AlignLeft | Qt.AlignTop)
+        self.lr_note.setAccessibleName("Stable learning rate")
         self.lr_note.setToolTip("Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the "
                                 "loss's Hessian), which depends on the data and the normalization.")
         self.problem_label = QLabel(objectName="settingsProblemLabel", wordWrap=True)
-        self.problem_label.setStyleSheet("color: #b00020;")
+        style.set_text_role(self.problem_label, "error")
         self.problem_label.setVisible(False)
         self._problem_timer = QTimer(self, singleShot=True, interval=PROBLEM_DELAY_MS)
         self._problem_timer.timeout.connect(self._show_problems)
@@ -102,7 +110,7 @@ class ControlsPanel(QWidget):
         val.addWidget(self.val_fraction, 1)
         val.addWidget(_buddy("see&d", self.seed))
         val.addWidget(self.seed, 1)
-        form.addRow(_buddy("&Validation", self.val_fraction), val)
+        form.addRow(_buddy("V&alidation", self.val_fraction), val)  # (Alt+V opens the View menu)
         form.addRow("S&peed", self.speed)
         form.addRow(self.problem_label)
 
@@ -113,6 +121,18 @@ class ControlsPanel(QWidget):
         state.speedChanged.connect(self._on_state_speed_changed)
         self._sync_enabled()
         self._update_note()
+        self._reserve_note_lines()
+
+    def _reserve_note_lines(self) -> None:
+        """The note keeps NOTE_LINES lines' height (more only if a longer text needs it), whatever it says."""
+        fm = self.lr_note.fontMetrics()
+        m = self.lr_note.contentsMargins()
+        self.lr_note.setMinimumHeight(NOTE_LINES * fm.lineSpacing() + m.top() + m.bottom())
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._reserve_note_lines()
 
     # --- reading the panel (tests, the window) -----------------------------------------------------------------------
     def config(self) -> TrainConfig:
@@ -127,7 +147,7 @@ class ControlsPanel(QWidget):
 
     def set_stability_note(self, text: str, warning: bool) -> None:
         self.lr_note.setText(text)
-        self.lr_note.setStyleSheet("color: #b00020; font-weight: bold;" if warning else "")
+        style.set_text_role(self.lr_note, "error" if warning else None, bold=True)
 
     # --- widgets -> state --------------------------------------------------------------------------------------------
     def _on_value(self, name: str, value) -> None:
@@ -159,7 +179,7 @@ class ControlsPanel(QWidget):
             try:
                 if isinstance(w, QComboBox):
                     w.setCurrentIndex(w.findData(values[name]))
-                elif w.problem() is None or not BY_NAME[name].used(values):
+                elif self.state.problem(name) is None or not BY_NAME[name].used(values):
                     w.show_value(values[name])
                     self.state.set_invalid(name, None)
             finally:

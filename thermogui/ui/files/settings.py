@@ -84,13 +84,15 @@ RUN_SPEED = Setting("run/speed", int, None, "the index of the chosen training sp
 FILES_LAST_DIR = Setting("files/last_dir", str, "", "the folder of the last file opened, saved or exported")
 FILES_RECENT = Setting("files/recent", list, [], "recently opened or saved files, newest first")
 EXPORT_LAST_DIR = Setting("export/last_dir", str, "", "the folder the plot-image dialog last exported to")
+VIEW_COLOR_SCHEME = Setting("view/color_scheme", str, "system",
+                            "the colour scheme chosen in the View menu: system (follow the desktop), light or dark")
 
 
 def splitter_setting(name: str) -> Setting:
     return Setting(SPLITTER_PREFIX + name, QByteArray, None, f"the state of the splitter {name!r}")
 
 
-ALL = (WINDOW_GEOMETRY, RUN_CONFIG, RUN_SPEED, FILES_LAST_DIR, FILES_RECENT, EXPORT_LAST_DIR)
+ALL = (WINDOW_GEOMETRY, RUN_CONFIG, RUN_SPEED, FILES_LAST_DIR, FILES_RECENT, EXPORT_LAST_DIR, VIEW_COLOR_SCHEME)
 
 
 # --- typed access by key (for code that has a key, not a Setting) ----------------------------------------------------
@@ -167,6 +169,12 @@ def export_last_dir(store: QSettings | None = None) -> str | None:
 
 def set_export_last_dir(folder, store: QSettings | None = None) -> None:
     EXPORT_LAST_DIR.set(str(folder), store)
+
+
+def color_scheme(store: QSettings | None = None) -> str:
+    """The remembered colour scheme: "system", "light" or "dark" (anything else reads as "system")."""
+    mode = VIEW_COLOR_SCHEME.get(store)
+    return mode if mode in ("system", "light", "dark") else "system"
 
 
 # --- the window ------------------------------------------------------------------------------------------------------

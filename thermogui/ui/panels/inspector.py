@@ -13,7 +13,7 @@ import math
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem,
+    QAbstractButton, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
 from thermogui.core.gradients import GradientReport, chain_rule_lines, gradient_report, normalization_text
 from thermogui.core.numbers import fmt_diff, fmt_grad, fmt_num, fmt_trim
+from thermogui.ui import style
 
 METHODS = (
     ("By hand (chain rule)", "The gradient derived on paper: sum over points of dL/dt_p × dt_p/dparam (float32)."),
@@ -28,19 +29,17 @@ METHODS = (
     ("Finite difference", "(L(p + d) − L(p − d)) / 2d, nudging one parameter at a time (float64): no calculus."),
 )
 PAIRS = ("by hand − autograd", "by hand − finite diff.", "autograd − finite diff.")
-DIFF_COLOR = QColor(90, 90, 90)
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b6e20;"
 
 
 def _item(text: str, tip: str = "", grey: bool = False) -> QTableWidgetItem:
+    """A read-only cell; `grey` (the differences) in the scheme's secondary text colour."""
     it = QTableWidgetItem(text)
     it.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
     it.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
     if tip:
         it.setToolTip(tip)
     if grey:
-        it.setForeground(QBrush(DIFF_COLOR))
+        it.setForeground(QBrush(QColor(style.text_color("hint"))))
     return it
 
 
@@ -53,6 +52,14 @@ class GradientPanel(QWidget):
 
         self.where = QLabel(objectName="gradientWhereLabel", wordWrap=True)
         self.table = QTableWidget(6, 2, objectName="gradientTable")
+        self.table.setAccessibleName("Gradient by three methods")
+        self.table.setAccessibleDescription("dL/dw and dL/db by hand, by autograd and by finite differences, and "
+                                            "the differences between them.")
+        self.table.horizontalHeader().setAccessibleName("Gradient components")
+        self.table.verticalHeader().setAccessibleName("Methods")
+        corner = self.table.findChild(QAbstractButton)
+        if corner is not None:
+            corner.setAccessibleName("Select the whole table")
         self.table.setHorizontalHeaderLabels(["dL/dw", "dL/db"])
         self.table.setVerticalHeaderLabels([m for m, _ in METHODS] + list(PAIRS))
         for row, (_, tip) in enumerate(METHODS):
@@ -75,15 +82,18 @@ class GradientPanel(QWidget):
         self.point.setKeyboardTracking(False)
         self.point.setToolTip("Which training reading to follow through the chain rule (numbered among the "
                               "readings used for training).")
+        self.point.setAccessibleName("Training point for the chain rule")
         self.point_info = QLabel(objectName="inspectPointLabel", wordWrap=True)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Chain rule for training point"))
+        pick_label = QLabel("Chain rule for training poin&t")
+        pick_label.setBuddy(self.point)
+        pick.addWidget(pick_label)
         pick.addWidget(self.point)
         pick.addWidget(self.point_info, 1)
         rule = QLabel("L = (1/N) Σ (t_p − t_c)² with t_p = w·x + b, so by the chain rule "
                       "dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db — one term per point:",
                       wordWrap=True)
-        rule.setStyleSheet("color: #555;")
+        style.set_text_role(rule, "hint")
         self.equations = QLabel(objectName="chainRuleLabel", wordWrap=True)
         self.equations.setTextInteractionFlags(Qt.TextSelectableByMouse)
         mono = QFont("monospace")
@@ -117,7 +127,7 @@ class GradientPanel(QWidget):
         self._args = None
         self.report = None
         self.where.setText("Start, pause or step a run to inspect the gradient at its current (w, b).")
-        self.where.setStyleSheet("")
+        style.set_text_role(self.where, None)
         self.table.clearContents()
         self.verdict.setText("")
         self.point_info.setText("")
@@ -142,13 +152,13 @@ class GradientPanel(QWidget):
             self.clear()
             self._args = (config, data, w, b)
             self.where.setText(f"Cannot compute the gradient: {e}")
-            self.where.setStyleSheet(ERROR_STYLE)
+            style.set_text_role(self.where, "error")
             return
         self.report = report
         self._show(report)
 
     def _show(self, r: GradientReport) -> None:
-        self.where.setStyleSheet("")
+        style.set_text_role(self.where, None)
         self.where.setText(
             f"At w = {fmt_trim(r.w)}, b = {fmt_trim(r.b)} (model units; {normalization_text(r.norm)}),  "
             f"loss L = {fmt_num(r.loss)} over N = {r.n} training readings."
@@ -164,7 +174,7 @@ class GradientPanel(QWidget):
         if not finite:
             self.verdict.setText("The loss is no longer finite here (the run diverged), so the gradients are "
                                  "meaningless: lower the learning rate or normalize the input.")
-            self.verdict.setStyleSheet(ERROR_STYLE)
+            style.set_text_role(self.verdict, "error")
         elif r.agree:
             worst = max(max(d.rel_w, d.rel_b) for d in r.differences)
             text = "✓ All three agree"
@@ -175,14 +185,23 @@ class GradientPanel(QWidget):
                 text += (f" (largest relative difference {fmt_trim(worst, 4, 1)}): "
                          "the chain-rule derivation is right.")
             self.verdict.setText(text)
-            self.verdict.setStyleSheet(OK_STYLE)
+            style.set_text_role(self.verdict, "ok")
         else:
             self.verdict.setText("⚠ The methods disagree by more than rounding explains.")
-            self.verdict.setStyleSheet(ERROR_STYLE)
+            style.set_text_role(self.verdict, "error")
         p = r.point
         self.point_info.setText(
             f"of {r.n}: table row {p.row + 1},  t_u = {fmt_trim(p.t_u)},  t_c = {fmt_trim(p.t_c)} °C")
         self.equations.setText("\n".join(chain_rule_lines(r)))
+
+    def apply_theme(self) -> None:
+        """The differences' secondary text colour follows the scheme."""
+        brush = QBrush(QColor(style.text_color("hint")))
+        for row in range(3, self.table.rowCount()):
+            for col in range(self.table.columnCount()):
+                item = self.table.item(row, col)
+                if item is not None:
+                    item.setForeground(brush)
 
     def _fit_table_height(self) -> None:
         t = self.table

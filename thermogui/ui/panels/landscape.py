@@ -1,8 +1,9 @@
 """The loss landscape: a heat map of log10(loss) over (w, b) in model units with log-spaced contour lines, the
 least-squares optimum, the start point, the run's path and faded paths of earlier runs.
 
-Click to choose the start (startPicked); hover to read w, b and the loss.  The wheel zooms and a drag pans; the grid
-is recomputed for the new view after a short pause.  The view only changes when the problem changes or the person
+Click to choose the start (startPicked); hover to read w, b and the loss.  The wheel (or + and -) zooms and a drag
+(or the arrow keys) pans; the grid is recomputed for the new view after a short pause.  With z-scored input w and b
+are both in °C, so the plot is drawn with equal axes (an option, on by default): round contours then look round.  The view only changes when the problem changes or the person
 zooms: a diverging run is drawn up to the edge of the window (clipped), never by zooming out to 1e17.
 """
 
@@ -13,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
@@ -23,7 +24,9 @@ from thermogui.core.landscape import (
     MAX_PATH_POINTS, Landscape, clip_path, decimate_index, describe, fit_window, landscape, path_bounds,
 )
 from thermogui.ui import style
-from thermogui.ui.plots.kit import fit_legend_height, legend_above, log_ticks, setup_plot, show_in_legend, style_axis
+from thermogui.ui.plots.kit import (
+    ThemedPlot, fit_legend_height, legend_above, log_ticks, setup_plot, show_in_legend, style_axis,
+)
 
 
 GRID_N = 200
@@ -58,7 +61,11 @@ class LandscapePanel(QWidget):
         self._traj_norm = None
         self._previous: list[dict] = []
 
-        self.plot = pg.PlotWidget(objectName="landscapePlot", background=style.PLOT_BACKGROUND)
+        self.plot = ThemedPlot(name="Loss landscape", description=(
+            "A heat map of the loss over w (across) and b (up), with contour lines, the minimum as a star, the start "
+            "as a circle and the run's path. Click to start training from a point; + and − zoom, the arrow keys "
+            "pan."))
+        self.plot.setObjectName("landscapePlot")
         item = self.plot.getPlotItem()
         setup_plot(item, "w (model units)", "b")
         item.hideButtons()
@@ -74,7 +81,7 @@ class LandscapePanel(QWidget):
                                         colorMapMenu=False)
         self.colorbar.setImageItem(self.image, insert_in=item)
         style_axis(self.colorbar.axis)
-        self.colorbar.axis.setLabel("loss (log scale)", color=style.PLOT_FOREGROUND)
+        self.colorbar.axis.setLabel("loss (log scale)")
         self.contours: list[pg.IsocurveItem] = []
         self.legend = legend_above(item)  # never hides the start or the path
         self.path = pg.PlotDataItem(pen=pg.mkPen(PATH_COLOR, width=2.5), connect="finite", name="this run",
@@ -98,7 +105,7 @@ class LandscapePanel(QWidget):
 
         self.hover_label = QLabel(HOVER_PROMPT, objectName="landscapeHoverLabel")
         self.path_note = QLabel(objectName="landscapePathNote", wordWrap=True)
-        self.path_note.setStyleSheet(style.text_style("error"))
+        style.set_text_role(self.path_note, "error")
         self.path_note.hide()
         self.caption = QLabel(objectName="landscapeCaption", wordWrap=True)
         self.reset_button = QPushButton("Reset view", objectName="landscapeResetViewButton")
@@ -108,8 +115,14 @@ class LandscapePanel(QWidget):
         self.clear_previous_button.setToolTip("Remove the faded paths of earlier runs.")
         self.clear_previous_button.clicked.connect(self.clear_previous)
         self.clear_previous_button.setEnabled(False)
+        self.equal_axes = QCheckBox("E&qual axes", objectName="landscapeEqualAxesCheck", checked=True)
+        self.equal_axes.setToolTip("With z-scored input w and b are both in °C: draw them to the same scale, so the "
+                                   "shape of the valley is true.")
+        self.equal_axes.setEnabled(False)
+        self.equal_axes.toggled.connect(self._on_equal_axes_toggled)
         bar = QHBoxLayout()
         bar.addWidget(self.hover_label, 1)
+        bar.addWidget(self.equal_axes)
         bar.addWidget(self.clear_previous_button)
         bar.addWidget(self.reset_button)
         lay = QVBoxLayout(self)
@@ -124,6 +137,7 @@ class LandscapePanel(QWidget):
         self._zoom_timer = QTimer(self, singleShot=True, interval=ZOOM_REGRID_MS)
         self._zoom_timer.timeout.connect(self._on_zoom_settled)
         self.view.sigRangeChangedManually.connect(self._on_range_changed_manually)
+        self.view.sigResized.connect(self._on_view_resized)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
@@ -181,9 +195,12 @@ class LandscapePanel(QWidget):
             return
         self.landscape = land
         self._draw_grid(land)
+        self._sync_aspect()
         if set_view:
             w0, w1, b0, b1 = land.window
             self.view.setRange(xRange=(w0, w1), yRange=(b0, b1), padding=0)
+            if self.equal_axes_on() and span is None:
+                self._fill_view()
         self.optimum_marker.setData([land.optimum.w], [land.optimum.b])
         self.caption.setText(describe(land))
         self._draw_start()
@@ -369,6 +386,35 @@ class LandscapePanel(QWidget):
         return self.view.mapViewToScene(QPointF(w, b))
 
     # --- view ------------------------------------------------------------------------------------
+    def equal_axes_on(self) -> bool:
+        """The plot is drawn with equal axes: z-scored input (w and b both in °C) and the option on."""
+        return (self.landscape is not None and self.landscape.normalization.kind == "zscore"
+                and self.equal_axes.isChecked())
+
+    def _sync_aspect(self) -> None:
+        zscore = self.landscape is not None and self.landscape.normalization.kind == "zscore"
+        self.equal_axes.setEnabled(zscore)
+        locked = self.equal_axes_on()
+        if bool(self.view.state["aspectLocked"]) != locked:
+            self.view.setAspectLocked(locked, ratio=1.0)
+
+    def _fill_view(self) -> None:
+        """With equal axes the view is wider (or taller) than the grid's window: compute the grid for what shows."""
+        (w0, w1), (b0, b1) = self.view.viewRange()
+        win = self.landscape.window
+        if max(abs(a - b) for a, b in zip((w0, w1, b0, b1), win)) > 1e-3 * max(w1 - w0, b1 - b0):
+            self._compute((w0, w1, b0, b1), set_view=False)
+
+    @Slot(bool)
+    def _on_equal_axes_toggled(self, _on: bool) -> None:
+        self._sync_aspect()
+        self._on_reset_view()
+
+    @Slot()
+    def _on_view_resized(self, *_) -> None:
+        if self.equal_axes_on():
+            self._zoom_timer.start()  # the locked view grew or shrank with the window: fill it once it settles
+
     @Slot()
     def _on_range_changed_manually(self, *args) -> None:
         self._zoom_timer.start()
@@ -395,6 +441,8 @@ class LandscapePanel(QWidget):
             self._compute(window, set_view=False)
         w0, w1, b0, b1 = window
         self.view.setRange(xRange=(w0, w1), yRange=(b0, b1), padding=0)
+        if self.equal_axes_on():
+            self._fill_view()
         self._draw_paths()
 
 

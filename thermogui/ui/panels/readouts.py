@@ -1,5 +1,6 @@
-"""What the run says in words and numbers — the equation, epoch, loss, gradient, distance to the best answer — and
-the alert that explains a stop with one-click fixes.
+"""What the run says in words and numbers — the equation, epoch, loss, gradient, distance to the best answer, a
+one-sentence summary of the finished run that screen readers can read — and the alert that explains a stop with
+one-click fixes.
 
 Every number comes from the run state and names what it is: the loss and gradient of epoch k are measured *before*
 that epoch's update (as the book prints them), the line and the final loss *after* it.  A result made on other
@@ -10,21 +11,70 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from thermogui.core.config import EpochResult, StopReason
 from thermogui.core.explain import Explanation
-from thermogui.core.numbers import equation, fmt_lr, fmt_num, round_sig
+from thermogui.core.history import LOSS
+from thermogui.core.numbers import equation, fmt_lr, fmt_num, fmt_temp, fmt_trim, round_sig
 from thermogui.core.problem import least_squares_line, start_line
+from thermogui.ui import style
 from thermogui.ui.state import RunState
 
 STALE_TEXT = ("⚠ Out of date: this result came from other readings or settings than the window now shows. "
               "Start (F5) runs the current ones.")
+NO_RUN_TEXT = "No finished run yet."
+
+
+def fmt_loss(v: float) -> str:
+    """A loss in a sentence: 2 decimals (1763.88, 2.93), e-notation below 0.01 or from 1e6 up."""
+    if math.isfinite(v) and abs(v) < 0.01:
+        return fmt_trim(v, 4, 3)
+    return fmt_temp(v, 2) if math.isfinite(v) else fmt_num(v)
+
+
+def run_summary(run) -> str:
+    """One sentence about a finished run, from its history and outcome (the run state's last run):
+    "Loss fell from 1763.88 to 2.93 in 5,000 epochs; t_c = 0.5367 · t_u − 17.30", or for a divergence
+    "The loss grew from 1763.88 to 1.093e30 and stopped at epoch 11 (not finite)"."""
+    if run is None:
+        return NO_RUN_TEXT
+    if run.outcome is None:
+        result = run.saved_result
+        if not result:
+            return "Training…"
+        loss = result.get("final_loss", result.get("loss"))
+        loss = float(loss) if isinstance(loss, (int, float)) and not isinstance(loss, bool) else math.nan
+        w, b = _num(result.get("w")), _num(result.get("b"))
+        epochs = result.get("epochs_run")
+        after = f" after {epochs:,} epochs" if isinstance(epochs, int) else ""
+        return f"Saved result: final loss {fmt_loss(loss)}{after}; {equation(w, b)}"
+    o = run.outcome
+    rows = run.history.snapshot() if run.history is not None else None
+    first = float(rows[0, LOSS]) if rows is not None and len(rows) else math.nan
+    if o.stop_reason == StopReason.NON_FINITE:
+        if o.last_finite_epoch > 0:
+            grew = f"The loss grew from {fmt_loss(first)} to {fmt_loss(o.last_finite_loss)} and stopped"
+        else:
+            grew = "The loss was not finite from the start; the run stopped"
+        return f"{grew} at epoch {o.stop_epoch:,} (not finite)."
+    went = "fell" if o.final_loss < first or not math.isfinite(first) else "rose"
+    loss = f"from {fmt_loss(first)} to {fmt_loss(o.final_loss)}" if math.isfinite(first) else \
+        f"to {fmt_loss(o.final_loss)}"
+    line = equation(o.w, o.b)
+    epochs = f"{o.epochs_run:,} epoch{'s' if o.epochs_run != 1 else ''}"
+    if o.stop_reason == StopReason.CANCELLED:
+        return f"Stopped after {epochs} of {run.config.epochs:,}: the loss {went} {loss}; {line}"
+    if o.stop_reason == StopReason.CONVERGED:
+        return f"Loss {went} {loss} in {epochs} (converged early); {line}"
+    return f"Loss {went} {loss} in {epochs}; {line}"
 
 
 class Readouts(QWidget):
+    summaryChanged = Signal(str)  # the run summary's new text
+
     def __init__(self, state: RunState, parent=None):
         super().__init__(parent)
         self.state = state
@@ -35,7 +85,7 @@ class Readouts(QWidget):
         self.equation.setFont(f)
         self.equation.setToolTip("The calibration shown in the plot, in raw units: °C from a reading t_u.")
         self.stale = QLabel(STALE_TEXT, objectName="staleLabel", wordWrap=True)
-        self.stale.setStyleSheet("color: #8a4b00;")
+        style.set_text_role(self.stale, "warning")
         self.stale.setVisible(False)
         self.epoch = QLabel(objectName="epochLabel")
         self.loss = QLabel(objectName="lossLabel")
@@ -48,6 +98,10 @@ class Readouts(QWidget):
         self.best = QLabel(objectName="leastSquaresLabel")
         self.best.setToolTip("The exact answer (least squares on the training readings) that gradient descent is "
                              "walking towards.")
+        self.summary = QLabel(NO_RUN_TEXT, objectName="runSummaryLabel", wordWrap=True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.summary.setFocusPolicy(Qt.TabFocus)  # a screen reader's user can Tab to it and hear it
+        self.summary.setToolTip("What the last run did, in one sentence.")
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.epoch, 0, 0)
@@ -62,12 +116,27 @@ class Readouts(QWidget):
         lay.addWidget(self.stale)
         lay.addWidget(self.best)
         lay.addLayout(grid)
+        lay.addWidget(self.summary)
         self.lstsq = None
         self.line = (math.nan, math.nan)  # the line shown, raw units
         for signal in (state.settingsChanged, state.readingsChanged, state.runEnded, state.runCleared,
                        state.staleChanged, state.runStarted):
             signal.connect(self.refresh)
+        for signal in (state.runEnded, state.runCleared, state.runStarted, state.staleChanged):
+            signal.connect(self.update_summary)
         self.refresh()
+
+    @Slot()
+    def update_summary(self, *_) -> None:
+        """The summary of the last run (after each run; "Training…" while one runs)."""
+        state = self.state
+        run = state.last_run
+        text = "Training…" if state.busy else run_summary(run)
+        if run is not None and not state.busy and run.finished and state.stale:
+            text += " (out of date: made with other readings or settings)"
+        if text != self.summary.text():
+            self.summary.setText(text)
+            self.summaryChanged.emit(text)
 
     # --- from the state ----------------------------------------------------------------------------------------------
     @Slot()
@@ -155,17 +224,19 @@ class StopAlert(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("stopAlert")
-        self.setStyleSheet("#stopAlert { background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; }"
-                           "#stopAlert QLabel { color: #3b0a0a; }")
+        self.setAccessibleName("Training stopped")
+        self.apply_theme()
         self.headline = QLabel(objectName="alertHeadline", wordWrap=True)
         f = QFont(self.headline.font())
         f.setBold(True)
         self.headline.setFont(f)
         self.advice = QLabel(objectName="alertAdvice", wordWrap=True)
-        self.stable_button = QPushButton(objectName="useStableRateButton")
-        self.normalize_button = QPushButton("&Normalize input (× 0.1)", objectName="normalizeButton")
-        self.retry_button = QPushButton("&Retry", objectName="retryButton")
-        self.close_button = QPushButton("Dismiss", objectName="dismissAlertButton", flat=True)
+        self.stable_button = QPushButton("&Use a stable rate", objectName="useStableRateButton")
+        # mnemonics no other control of the window uses (Alt+N, Alt+R belong to "Normalize" and the Run menu)
+        self.normalize_button = QPushButton("Normali&ze input (× 0.1)", objectName="normalizeButton")
+        self.retry_button = QPushButton("Retr&y", objectName="retryButton")
+        self.close_button = QPushButton("D&ismiss", objectName="dismissAlertButton", flat=True)
+        self.close_button.setToolTip("Hide this message")
         self.stable_button.clicked.connect(self.useStableRate)
         self.normalize_button.clicked.connect(self.normalizeInput)
         self.retry_button.clicked.connect(self.retry)
@@ -181,9 +252,16 @@ class StopAlert(QFrame):
         lay.addLayout(buttons)
         self.hide()
 
+    def apply_theme(self) -> None:
+        """A banner background of its own, with text and a flat button that read on it, in either scheme."""
+        text = style.text_color("banner")
+        self.setStyleSheet(style.banner_style("#stopAlert")
+                           + f" #stopAlert QPushButton[flat=\"true\"] {{ color: {text}; }}")
+
     def show_explanation(self, ex: Explanation, normalized: bool) -> None:
         self.headline.setText(ex.headline)
         self.advice.setText(ex.advice)
+        self.setAccessibleDescription(f"{ex.headline} {ex.advice}")
         self.stable_button.setText(f"&Use a stable rate ({fmt_lr(round_sig(ex.suggested_lr))})")
         self.normalize_button.setVisible(not normalized)
         self.show()

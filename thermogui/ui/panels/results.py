@@ -25,7 +25,7 @@ from thermogui.core.numbers import fmt_signed as signed
 from thermogui.core.numbers import fmt_temp as fmt_t
 from thermogui.core.gradients import OUTLIER_SPREADS, Calibration, CalibrationError, calibration, outliers, residuals
 from thermogui.ui import style
-from thermogui.ui.plots.kit import setup_plot, show_in_legend
+from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, setup_plot, show_in_legend
 
 SPREAD_TIP = ("± is the RMS of the training residuals, √(mean of residual²) = √(training loss): the size of a "
               "typical error of the line on the readings it was fitted to (one spread, not 2σ).")
@@ -33,16 +33,18 @@ SPREAD_TIP = ("± is the RMS of the training residuals, √(mean of residual²) 
 
 
 
-class ResidualPlot(pg.PlotWidget):
+class ResidualPlot(ThemedPlot):
     """Residual (measured − fitted, °C) per reading against t_u, with the zero line and the outlier limits."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, name="Residual plot", description=(
+            "The residual, measured minus fitted °C, of each reading against its t_u, with the zero line and the "
+            "dashed outlier limits. The list below the plot names the largest residuals."))
         self.setObjectName("residualPlot")
         item = self.getPlotItem()
         setup_plot(item, "Reading t_u (unknown units)", "Residual t_c − t_p (°C)")  # true values, no ×1e-3
-        item.showGrid(y=True, alpha=0.15)
-        self.legend = item.addLegend(offset=(-10, 5), brush=pg.mkBrush(*style.LEGEND_BRUSH))
+        item.showGrid(y=True, alpha=0.2)
+        self.legend = legend_above(item, columns=3)  # above the plot: never over a residual
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(style.ZERO_LINE, width=1.5))
         dash = pg.mkPen(style.FIT, width=1, style=Qt.DashLine)
         self.upper = pg.InfiniteLine(pos=0, angle=0, pen=dash)
@@ -57,15 +59,19 @@ class ResidualPlot(pg.PlotWidget):
                                           name=f"outlier (beyond {OUTLIER_SPREADS:g} × ±)")
         for it in (self.train_points, self.val_points, self.flagged):
             item.addItem(it)
+        self.legend.addItem(self.train_points, "training readings")
         self.set_points(np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0), math.nan)
 
     def set_points(self, tu_train, r_train, tu_val, r_val, tu_out, r_out, spread: float) -> None:
         self.train_points.setData(tu_train, r_train)
         self.val_points.setData(tu_val, r_val)
         self.flagged.setData(tu_out, r_out)
+        changed = False
         for it, has, name in ((self.val_points, len(tu_val), "validation readings"),
                               (self.flagged, len(tu_out), f"outlier (beyond {OUTLIER_SPREADS:g} × ±)")):
-            show_in_legend(self.legend, it, name, bool(has))
+            changed |= show_in_legend(self.legend, it, name, bool(has))
+        if changed:
+            fit_legend_height(self.legend, self.getPlotItem())
         limit = OUTLIER_SPREADS * spread if math.isfinite(spread) else 0.0
         for line, pos in ((self.upper, limit), (self.lower, -limit)):
             line.setPos(pos)
@@ -101,7 +107,7 @@ class ResultsPanel(QWidget):
                 grid.addWidget(cell, row, col)
             self.metric_labels[key] = cells
         self.val_note = QLabel(objectName="validationNoteLabel", wordWrap=True)
-        self.val_note.setStyleSheet(style.text_style("hint"))
+        style.set_text_role(self.val_note, "hint")
         grid.addWidget(self.val_note, 3, 0, 1, 5)
 
         self.plot = ResidualPlot()
@@ -121,6 +127,8 @@ class ResultsPanel(QWidget):
         self.celsius_input = QLineEdit(objectName="calibrateCelsiusInput", placeholderText="e.g. 20",
                                        toolTip="Type a temperature in °C and press Enter: the reading to expect.")
         self.reading_label = QLabel(objectName="calibrateReadingLabel", wordWrap=True, toolTip=SPREAD_TIP)
+        self.reading_input.setAccessibleName("Reading t_u to convert to °C")
+        self.celsius_input.setAccessibleName("Temperature in °C to convert to a reading")
         for box in (self.reading_input, self.celsius_input):
             box.setMaximumWidth(110)
         form.addRow("Line:", self.equation)
@@ -128,7 +136,7 @@ class ResultsPanel(QWidget):
         form.addRow("Temperature °C:", self._pair(self.celsius_input, self.reading_label))
         note = QLabel("± = RMS of the training residuals (√ of the training loss): a typical error, not a "
                       "guaranteed bound.", wordWrap=True, toolTip=SPREAD_TIP)
-        note.setStyleSheet(style.text_style("hint"))
+        style.set_text_role(note, "hint")
         form.addRow(note)
 
         lay = QVBoxLayout(self)
@@ -164,7 +172,7 @@ class ResultsPanel(QWidget):
         except ValueError as e:  # ConfigError / DataError
             self.clear()
             self.outlier_label.setText(self.tr("No result to show: {0}").format(e))
-            self.outlier_label.setStyleSheet(style.text_style("error"))
+            style.set_text_role(self.outlier_label, "error")
             return
         t_u, t_c = data.active()
         rows = np.flatnonzero(data.include)  # active index -> table row
@@ -189,7 +197,7 @@ class ResultsPanel(QWidget):
         flagged = [o for o in ranked if o.flagged]
         self.plot.set_points(t_u[tr], r[tr], t_u[va], r[va], t_u[[o.index for o in flagged]],
                              r[[o.index for o in flagged]], cal.spread)
-        self.outlier_label.setStyleSheet("")
+        style.set_text_role(self.outlier_label, None)
         in_val = set(va.tolist())
         lines = [f"Largest residuals (± = {fmt_t(cal.spread)} °C):"]
         for o in ranked:
@@ -219,7 +227,7 @@ class ResultsPanel(QWidget):
                            "the readings' whole range of {2} °C. Residuals, R² and outliers mean nothing for such a "
                            "line.").format(fmt_t(check.rms), f"{FAR_SPANS:g}", fmt_t(check.span, 1))
         self.outlier_label.setText(text + "\n" + advice)
-        self.outlier_label.setStyleSheet(style.text_style("error"))
+        style.set_text_role(self.outlier_label, "error")
         self._on_calculator_changed()
         self.outliersChanged.emit([])
 
@@ -233,7 +241,7 @@ class ResultsPanel(QWidget):
         self.val_note.hide()
         self.plot.set_points(*(np.empty(0),) * 6, math.nan)
         self.outlier_label.setText("Train a model to see its residuals and outliers.")
-        self.outlier_label.setStyleSheet("")
+        style.set_text_role(self.outlier_label, None)
         self.equation.setText("— (no fitted line yet)")
         self._on_calculator_changed()
         self.outliersChanged.emit([])
@@ -244,7 +252,7 @@ class ResultsPanel(QWidget):
         self.celsius_label.setText(self._convert(self.reading_input.text(), to_celsius=True))
         self.reading_label.setText(self._convert(self.celsius_input.text(), to_celsius=False))
         for label in (self.celsius_label, self.reading_label):
-            label.setStyleSheet(style.text_style("error") if label.text().startswith("⚠") else "")
+            style.set_text_role(label, "error" if label.text().startswith("⚠") else None)
 
     def _convert(self, text: str, to_celsius: bool) -> str:
         if not text.strip():

@@ -1,6 +1,6 @@
 """Learning-rate sweep: run the same training for a log-spaced range of learning rates in the background and plot the
 final loss against the rate (log-log), with the stable-rate bound and the runs that diverged.  Clicking a point
-offers its rate: `rateChosen(lr)`.
+offers its rate: `rateChosen(lr)`; from the keyboard, the plot's Left / Right keys pick a point and Enter uses it.
 
 The sweep is a generator (`core.sweep.iter_sweep`) run by the app's one worker pattern (`ui.worker`): a
 `WorkerHost` made for the sweep and ended with it runs it in its own QThread, appending each point to a list the
@@ -27,12 +27,13 @@ from thermogui.core.errors import UserError
 from thermogui.core.explain import fmt_lr
 from thermogui.ui import style
 from thermogui.ui.controls.widgets import ScientificSpinBox
-from thermogui.ui.plots.kit import fit_legend_height, legend_above, log_ticks, setup_plot
+from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, log_ticks, setup_plot
 from thermogui.ui.worker import GeneratorWorker, WorkerHost
 
-DIVERGED_COLOR = (214, 39, 40)
-STABLE_COLOR = (31, 119, 180)
+DIVERGED_COLOR = style.FIT
+STABLE_COLOR = style.DATA
 BOUND_COLOR = (44, 160, 44)
+LR_COLOR = style.LEAST_SQUARES
 
 
 def _spin(name: str, lo: int, hi: int, value: int, tip: str) -> QSpinBox:
@@ -80,29 +81,39 @@ class SweepPanel(QWidget):
         self.lr_from = ScientificSpinBox(1e-12, 1e6)
         self.lr_from.setObjectName("sweepFromInput")
         self.lr_from.setToolTip(self.tr("The smallest learning rate to try."))
+        self.lr_from.setAccessibleName(self.tr("Smallest learning rate"))
         self.lr_to = ScientificSpinBox(1e-12, 1e6)
         self.lr_to.setObjectName("sweepToInput")
         self.lr_to.setToolTip(self.tr("The largest learning rate to try."))
+        self.lr_to.setAccessibleName(self.tr("Largest learning rate"))
         self._sync_range(1e-6, 1e-2)
         self.count = _spin("sweepCountInput", 2, 200, 25,
                            self.tr("How many learning rates, evenly spaced on a log scale."))
         self.epochs = _spin("sweepEpochsInput", 1, 1_000_000, 200, self.tr("Epochs each run trains for."))
+        self.count.setAccessibleName(self.tr("Number of learning rates"))
+        self.epochs.setAccessibleName(self.tr("Epochs per run"))
         self.run_button = QPushButton(self.tr("Run sweep"), objectName="runSweepButton")
         self.run_button.setToolTip(self.tr("Train once per learning rate, in the background, and plot where each "
                                            "run ended."))
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelSweepButton", enabled=False)
         self.progress = QProgressBar(objectName="sweepProgress", textVisible=True)
+        self.progress.setAccessibleName(self.tr("Sweep progress"))
         self.progress.setFormat(self.tr("%v of %m runs"))
         self._show_progress(0, self.count.value())
         self.summary = QLabel(self.tr("Run a sweep to see which learning rates converge and which diverge."),
                               objectName="sweepSummaryLabel", wordWrap=True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.hint = QLabel(self.tr("Click a point to use its learning rate."), objectName="sweepHintLabel")
-        self.hint.setStyleSheet(style.text_style("hint"))
+        style.set_text_role(self.hint, "hint")
         self.hint.setVisible(False)
 
-        self.plot = pg.PlotWidget(objectName="sweepPlot", background="w")
-        self.plot.setToolTip(self.tr("Click a point to use its learning rate."))
+        self.plot = ThemedPlot(name=self.tr("Learning-rate sweep plot"), description=self.tr(
+            "The loss after a fixed number of epochs against the learning rate, both on log scales: dots for runs "
+            "that converged, crosses for runs that diverged, the stable-rate bound dashed. Left and Right pick a "
+            "point, Enter uses its learning rate."))
+        self.plot.setObjectName("sweepPlot")
+        self.plot.key_handler = self._on_plot_key
+        self.plot.setToolTip(self.tr("Click a point to use its learning rate (or Left / Right, then Enter)."))
         item = self.plot.getPlotItem()
         setup_plot(item, self.tr("Learning rate"), self.tr("Final loss"))
         item.setLogMode(x=True, y=True)
@@ -118,10 +129,9 @@ class SweepPanel(QWidget):
                                              symbolPen=pg.mkPen(style.PLOT_FOREGROUND, width=2))
         self.bound_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(BOUND_COLOR, width=2,
                                                                                 style=Qt.DashLine),
-                                          label="bound", labelOpts={"position": 0.55, "color": BOUND_COLOR})
-        self.lr_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(120, 120, 120, width=1,
-                                                                            style=Qt.DotLine),
-                                       label="your lr", labelOpts={"position": 0.35, "color": (90, 90, 90)})
+                                          label="bound", labelOpts={"position": 0.55})
+        self.lr_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(*LR_COLOR, width=1.5, style=Qt.DotLine),
+                                       label="your lr", labelOpts={"position": 0.35})
         for it in (self.stable_curve, self.diverged_curve, self.chosen_marker, self.bound_line, self.lr_line):
             item.addItem(it)
         self.bound_line.setVisible(False)
@@ -135,9 +145,10 @@ class SweepPanel(QWidget):
                             self.tr("diverged (loss grew; on the top row: became inf)"))
         self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(BOUND_COLOR, width=2, style=Qt.DashLine)),
                             self.tr("stable-rate bound 2 / λmax (plain GD)"))
-        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(120, 120, 120, width=1, style=Qt.DotLine)),
+        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(*LR_COLOR, width=1.5, style=Qt.DotLine)),
                             self.tr("your learning rate"))
         fit_legend_height(self.legend, item)
+        self.apply_theme()
         item.getViewBox().sigRangeChanged.connect(self._on_range_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
 
@@ -341,7 +352,32 @@ class SweepPanel(QWidget):
         self.run_button.setEnabled(self._lr_max is not None)
         self.cancel_button.setEnabled(False)
 
+    def apply_theme(self) -> None:
+        """The line labels are text: in the scheme's plot text colour (the lines keep their own colours)."""
+        fg = style.plot_colors()["foreground"]
+        for line in (self.bound_line, self.lr_line):
+            line.label.setColor(fg)
+        self.chosen_marker.setSymbolPen(pg.mkPen(fg, width=2))
+
     # --- picking a rate --------------------------------------------------------------------------
+    def _on_plot_key(self, ev) -> bool:
+        """Left / Right pick the previous / next point (by learning rate); Enter uses the picked one."""
+        drawn = sorted((p for p, _ in self._drawn()), key=lambda p: p.lr)
+        if not drawn:
+            return False
+        key = ev.key()
+        if key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space) and self.chosen in drawn:
+            self.rateChosen.emit(self.chosen.lr)
+            return True
+        if key not in (Qt.Key_Left, Qt.Key_Right):
+            return False
+        i = drawn.index(self.chosen) if self.chosen in drawn else (-1 if key == Qt.Key_Right else len(drawn))
+        i = min(max(i + (1 if key == Qt.Key_Right else -1), 0), len(drawn) - 1)
+        self._choose(drawn[i])
+        self.hint.setText(self.tr("Picked lr {0}: press Enter to use it, Left / Right for another point.")
+                          .format(fmt_lr(drawn[i].lr)))
+        return True
+
     @Slot(object)
     def _on_plot_clicked(self, ev) -> None:
         """A left click near a point picks it (the nearest within PICK_RADIUS pixels) and offers its rate."""

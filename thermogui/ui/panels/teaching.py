@@ -32,6 +32,7 @@ class TeachingPanels(QObject):
         self.results = ResultsPanel()
         self.sweep = SweepPanel()
         self.previous: list[tuple] = []  # (loss rows, path rows, label, raw start) of earlier runs, to compare
+        self.runs_finished = 0  # numbers the runs in the legends: two runs with the same settings stay apart
         window.extra_tabs = [
             (self.landscape, "Loss landscape"),
             (self.gradient, "Gradient inspector"),
@@ -115,8 +116,9 @@ class TeachingPanels(QObject):
         h = run.history if run is not None else None
         if h is not None and len(h) and not math.isnan(h.snapshot()[-1, W_RAW]):
             config, data = run.config, run.data
-            self.previous.append((h.decimated(1000), h.decimated(MAX_PATH_POINTS), run_label(config),
-                                  raw_start(config, data)))
+            self.runs_finished += 1
+            label = f"run {self.runs_finished}: {run_label(config)}"  # "run 3: lr 0.01, t_u × 0.1, GD"
+            self.previous.append((h.decimated(1000), h.decimated(MAX_PATH_POINTS), label, raw_start(config, data)))
             del self.previous[:-MAX_PREVIOUS_RUNS]
         self.refresh()
 

@@ -1,5 +1,7 @@
 """The plot kit: what every interactive plot shares — the house style of axes, true-valued tick labels, log ticks,
-legends that stay out of the data, and ranges that grow in readable steps.
+legends that stay out of the data, ranges that grow in readable steps, and `ThemedPlot`: a PlotWidget that follows
+the colour scheme (background, axes, text, grid), says what it shows to screen readers, shows keyboard focus and
+zooms and pans from the keyboard.
 
 Tick labels are always the true values: pyqtgraph's automatic SI prefix / multiplier is off on every axis styled
 here, because a multiplier such as "(x1e+27)" lives in the axis title, which is easily clipped, and without it the
@@ -11,17 +13,104 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
 
+from thermogui.ui import style
 from thermogui.ui.style import PLOT_BACKGROUND, PLOT_FOREGROUND
 
+# pyqtgraph's defaults stay light: the exported figures (thermogui.ui.export) are drawn on white.  The window's plots
+# take their colours from the scheme (ThemedPlot.apply_theme).
 pg.setConfigOptions(antialias=False, background=PLOT_BACKGROUND, foreground=PLOT_FOREGROUND)
+
+KEY_ZOOM = 0.8  # + zooms in to 80 % of the range, - out to 125 %
+KEY_PAN = 0.1  # an arrow key moves the view by a tenth of its range
+FOCUS_REASONS = (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason, Qt.OtherFocusReason)
+
+
+class ThemedPlot(pg.PlotWidget):
+    """A PlotWidget in the house style: its background, axes, text, grid and legend text follow the colour scheme
+    (style.restyle_widgets calls `apply_theme` when it changes), it has an accessible name and description, a focus
+    ring when reached from the keyboard, and keys for the view: + / - zoom, the arrows pan.
+
+    `key_handler(event) -> bool` (optional) sees each key first: a panel can give the arrows another meaning."""
+
+    def __init__(self, parent=None, name: str = "", description: str = "", **kwargs):
+        super().__init__(parent, background=style.plot_colors()["background"], **kwargs)
+        self.key_handler = None
+        self._ring = False
+        if name:
+            self.setAccessibleName(name)
+        if description:
+            self.setAccessibleDescription(description)
+
+    def apply_theme(self) -> None:
+        """Background, axes (line, ticks, title, grid) and legend text in the current scheme's colours."""
+        colors = style.plot_colors()
+        self.setBackground(colors["background"])
+        for it in self.scene().items():
+            if isinstance(it, pg.AxisItem):
+                style_axis(it)
+            elif isinstance(it, pg.LegendItem):
+                set_legend_color(it, colors["foreground"])
+
+    # --- keyboard ------------------------------------------------------------------------------------------------
+    def keyPressEvent(self, ev) -> None:  # noqa: N802
+        if self.key_handler is not None and self.key_handler(ev):
+            ev.accept()
+            return
+        vb = self.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        key = ev.key()
+        if key in (Qt.Key_Plus, Qt.Key_Equal, Qt.Key_Minus):
+            f = KEY_ZOOM if key != Qt.Key_Minus else 1 / KEY_ZOOM
+            vb.scaleBy((f, f))
+        elif key in (Qt.Key_Left, Qt.Key_Right):
+            vb.translateBy(x=(x1 - x0) * KEY_PAN * (1 if key == Qt.Key_Right else -1))
+        elif key in (Qt.Key_Up, Qt.Key_Down):
+            vb.translateBy(y=(y1 - y0) * KEY_PAN * (1 if key == Qt.Key_Up else -1))
+        else:
+            super().keyPressEvent(ev)
+            return
+        vb.sigRangeChangedManually.emit(vb.state["mouseEnabled"])  # as a wheel or a drag would
+        ev.accept()
+
+    # --- focus ---------------------------------------------------------------------------------------------------
+    def focusInEvent(self, ev) -> None:  # noqa: N802
+        self._ring = ev.reason() in FOCUS_REASONS
+        super().focusInEvent(ev)
+        self.viewport().update()
+
+    def focusOutEvent(self, ev) -> None:  # noqa: N802
+        self._ring = False
+        super().focusOutEvent(ev)
+        self.viewport().update()
+
+    def paintEvent(self, ev) -> None:  # noqa: N802
+        super().paintEvent(ev)
+        if self._ring and self.hasFocus():
+            p = QPainter(self.viewport())
+            p.setPen(QPen(style.focus_color(), 3))
+            p.setBrush(Qt.NoBrush)
+            p.drawRect(QRectF(self.viewport().rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+            p.end()
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        item = getattr(self, "plotItem", None)  # (pyqtgraph resizes before the plot item exists)
+        if item is None:
+            return
+        for it in item.childItems():
+            if isinstance(it, pg.LegendItem) and hasattr(it, "max_columns"):
+                fit_legend_height(it, item)
 
 
 # --- axes ------------------------------------------------------------------------------------------------------------
 def style_axis(axis: pg.AxisItem) -> None:
-    """The house style of one axis: dark line and tick text on the white plot, tick labels with the true values."""
-    axis.setPen(PLOT_FOREGROUND)
-    axis.setTextPen(PLOT_FOREGROUND)
+    """The house style of one axis: line, ticks and title in the scheme's plot foreground, true tick values."""
+    fg = style.plot_colors()["foreground"]
+    axis.setPen(fg)
+    axis.setTextPen(fg)
     axis.enableAutoSIPrefix(False)
 
 
@@ -108,16 +197,46 @@ def show_in_legend(legend: pg.LegendItem, item, name: str, show: bool) -> bool:
     return True
 
 
+LEGEND_ROW = 20  # px: a legend sample's height (a row is as high as its tallest label, at least this)
+LEGEND_LEFT = 48  # px: where a legend above the plot starts (past the left axis)
+LEGEND_TOP = 2  # px: the gap above it (and below it, before the data)
+
+
+def set_legend_color(legend: pg.LegendItem, color) -> None:
+    """The text colour of every entry (pyqtgraph's setLabelTextColor only applies to entries added later)."""
+    legend.opts["labelTextColor"] = pg.mkColor(color)
+    for _sample, label in legend.items:
+        label.setText(label.text, color=color)
+
+
 def legend_above(item: pg.PlotItem, columns: int = 3) -> pg.LegendItem:
-    """A legend in the plot's (empty) title row, above the data; call fit_legend_height after adding entries."""
-    legend = pg.LegendItem(colCount=columns, labelTextColor=PLOT_FOREGROUND, labelTextSize="8pt", frame=False)
+    """A legend in the plot's (empty) title row, above the data, so it never covers it; call fit_legend_height
+    after adding entries.  It uses up to `columns` columns, fewer when the plot is too narrow for them."""
+    legend = pg.LegendItem(colCount=columns, labelTextColor=style.plot_colors()["foreground"], labelTextSize="8pt",
+                           frame=False)
+    legend.max_columns = columns
+    legend.layout.setContentsMargins(0, 0, 0, 0)
     legend.setParentItem(item)
-    legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(48, 2))
+    legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(LEGEND_LEFT, LEGEND_TOP))
     legend.setZValue(20)
     return legend
 
 
+
+
 def fit_legend_height(legend: pg.LegendItem, item: pg.PlotItem) -> None:
-    rows = -(-len(legend.items) // legend.columnCount)
-    h = rows * 20 + 6 if rows else 0  # samples are 20 px high; the layout's sizes are not known until it is shown
+    """Give a legend above the plot the columns that fit the plot's width (at most its `max_columns`) and the title
+    row the height of its rows."""
+    n = len(legend.items)
+    columns = max(1, legend.columnCount)
+    width = item.width()
+    if n and width > 100:  # (a plot not yet laid out keeps the columns it was given)
+        widest = max(sample.boundingRect().width() + label.boundingRect().width() for sample, label in legend.items)
+        fit = int((width - LEGEND_LEFT - 8) // (widest + 12))
+        columns = max(1, min(getattr(legend, "max_columns", columns), fit, n))
+        if columns != legend.columnCount:
+            legend.setColumnCount(columns)
+    rows = -(-n // columns)
+    row = max([LEGEND_ROW] + [label.boundingRect().height() for _, label in legend.items])
+    h = rows * row + 2 * LEGEND_TOP if rows else 0
     item.layout.setRowFixedHeight(0, h)  # the (empty) title row makes room for the legend

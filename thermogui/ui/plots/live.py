@@ -16,9 +16,12 @@ from PySide6.QtWidgets import QGraphicsItem
 from thermogui.core.dataset import Dataset
 from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
 from thermogui.ui import style
-from thermogui.ui.plots.kit import CountAxis, DecadeAxis, nice_ceil, setup_plot, show_in_legend
+from thermogui.ui.plots.kit import (
+    CountAxis, DecadeAxis, ThemedPlot, fit_legend_height, legend_above, nice_ceil, setup_plot, show_in_legend,
+)
 
 MAX_LOSS_POINTS = 1000
+LISTED_PREVIOUS = 3  # earlier runs named in the loss legend; older ones are summed up as "+N earlier runs"
 MIN_EPOCH_SPAN = 10  # the loss plot's x axis shows at least epochs 1..10
 X_LABEL = "Temperature (°Fahrenheit)"
 Y_LABEL = "Temperature (°Celsius)"
@@ -73,15 +76,17 @@ def _sampled(x: np.ndarray, y: np.ndarray):
     return x[idx], y[idx]
 
 
-class FitPlot(pg.PlotWidget):
+class FitPlot(ThemedPlot):
     """Readings as circles, the current line (moving while training) and the least-squares line dashed."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, name="Fit plot", description=(
+            "Temperature in °Celsius against the reading t_u: the readings as circles, the line being fitted "
+            "and the least-squares line, dashed."))
         self.setObjectName("fitPlot")
         item = self.getPlotItem()
         setup_plot(item, X_LABEL, Y_LABEL)
-        self.legend = item.addLegend(offset=(10, 10))
+        self.legend = legend_above(item, columns=4)  # above the data: it never hides a reading
         self.points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5),
                                          brush=pg.mkBrush(*DATA_COLOR, 160), name="readings")
         self.excluded = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(style.EXCLUDED, width=1.5),
@@ -91,7 +96,9 @@ class FitPlot(pg.PlotWidget):
         self.fit = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2.5), name="current fit", antialias=True)
         for it in (self.lstsq, self.fit, self.points, self.excluded):
             item.addItem(it)
-        self.legend.removeItem(self.excluded)  # listed only while some reading is excluded
+        for it in (self.lstsq, self.fit, self.points):
+            self.legend.addItem(it, it.name())
+        fit_legend_height(self.legend, item)  # "excluded" is listed only while some reading is excluded
         # Items that do not change while training are painted once into a pixmap: when the moving line repaints
         # the area under them, Qt blits the cache instead of calling their (Python) paint methods.
         for static in (self.points, self.excluded, self.lstsq.curve, self.legend):
@@ -103,7 +110,8 @@ class FitPlot(pg.PlotWidget):
         inc = data.include
         self.points.setData(*_sampled(data.t_u[inc], data.t_c[inc]))
         self.excluded.setData(*_sampled(data.t_u[~inc], data.t_c[~inc]))
-        show_in_legend(self.legend, self.excluded, "excluded", not inc.all())
+        if show_in_legend(self.legend, self.excluded, "excluded", not inc.all()):
+            fit_legend_height(self.legend, self.getPlotItem())
         self._bounds = data_bounds(data)
         x0, x1, y0, y1 = self._bounds
         self.getPlotItem().vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
@@ -129,17 +137,19 @@ class FitPlot(pg.PlotWidget):
         return self._line
 
 
-class LossPlot(pg.PlotWidget):
+class LossPlot(ThemedPlot):
     """Training (and validation) loss per epoch on a log scale; non-finite losses are not drawn.
 
     The y axis labels the true losses (10³ … 10³⁰ for a diverging run, never a clipped "×1e27" multiplier).  The x
     axis follows the epochs actually run, from 1 to at least MIN_EPOCH_SPAN, its end growing in steps of at most
     25 % (kit.nice_ceil) so a live run re-ticks it rarely: a run that stops at epoch 11 fills the plot instead of
-    being a sliver at the left of its 5,000 planned epochs.  Earlier runs' curves are drawn over the same epochs.
+    being a sliver at the left of its 5,000 planned epochs.  Earlier runs' curves are drawn over the same epochs,
+    faded; the legend (above the plot, never over the curves) names the latest LISTED_PREVIOUS of them.
     """
 
     def __init__(self, parent=None):
-        super().__init__(parent, axisItems={"left": DecadeAxis("left"), "bottom": CountAxis("bottom")})
+        super().__init__(parent, name="Loss plot", description="The training loss per epoch, on a log scale.",
+                         axisItems={"left": DecadeAxis("left"), "bottom": CountAxis("bottom")})
         self.setObjectName("lossPlot")
         item = self.getPlotItem()
         setup_plot(item, "Epoch", "Loss (mean squared error)")
@@ -149,12 +159,14 @@ class LossPlot(pg.PlotWidget):
         self._epoch_end = math.nan
         self.planned_epochs = 0
         self._previous: list[pg.PlotDataItem] = []
-        self.legend = item.addLegend(offset=(-10, 10))
+        self.legend = legend_above(item, columns=3)
+        self._earlier = pg.PlotDataItem(pen=None)  # the "+N earlier runs" entry: text, no sample
         self.train_curve = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2), name="training loss", connect="finite")
         self.val_curve = pg.PlotDataItem(pen=pg.mkPen(VAL_COLOR, width=2), name="validation loss", connect="finite")
         item.addItem(self.train_curve)
         item.addItem(self.val_curve)
-        self.legend.removeItem(self.val_curve)  # listed only when there is a validation split
+        self.legend.addItem(self.train_curve, "training loss")  # validation: only when there is a split
+        fit_legend_height(self.legend, item)
         self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         item.vb.setYRange(*self._decades, padding=0.02)  # 1 … 10, labelled, until there is a loss
         self._fit_epochs(0)
@@ -172,7 +184,8 @@ class LossPlot(pg.PlotWidget):
         self._fit_decades(loss)
         self._fit_epochs(float(np.nanmax(x)) if np.isfinite(x).any() else 0)
         has_val = bool(np.isfinite(val[-1:]).any() or np.isfinite(val).any())
-        show_in_legend(self.legend, self.val_curve, "validation loss", has_val)
+        if show_in_legend(self.legend, self.val_curve, "validation loss", has_val):
+            self._list_previous()
         if has_val:
             self.val_curve.setData(x, np.where(np.isfinite(val) & (val > 0), val, np.nan))
         else:
@@ -217,17 +230,34 @@ class LossPlot(pg.PlotWidget):
         color = PREVIOUS_COLORS[n % len(PREVIOUS_COLORS)]
         with np.errstate(all="ignore"):
             loss = np.where(np.isfinite(rows[:, LOSS]) & (rows[:, LOSS] > 0), rows[:, LOSS], np.nan)
-        curve = pg.PlotDataItem(rows[:, EPOCH], loss, pen=pg.mkPen(*color, 110, width=1.5), name=label,
-                                connect="finite")
+        pen = pg.mkPen(*color, style.PREVIOUS_ALPHA, width=1.5, style=Qt.DashLine)  # dashed: not this run
+        curve = pg.PlotDataItem(rows[:, EPOCH], loss, pen=pen, name=label, connect="finite")
         curve.setZValue(-1)
         self.getPlotItem().addItem(curve)
         self._previous.append(curve)
+        self._list_previous()
 
     def clear_previous(self) -> None:
         for curve in self._previous:
             self.getPlotItem().removeItem(curve)
             self.legend.removeItem(curve)
         self._previous = []
+        self._list_previous()
+
+    def _list_previous(self) -> None:
+        """The legend: the current curves, the latest LISTED_PREVIOUS earlier runs, then "+N earlier runs"."""
+        legend = self.legend
+        for curve in [*self._previous, self._earlier]:
+            legend.removeItem(curve)
+        hidden = max(len(self._previous) - LISTED_PREVIOUS, 0)
+        for curve in self._previous[hidden:]:
+            legend.addItem(curve, curve.name())
+        if hidden:
+            legend.addItem(self._earlier, f"+{hidden} earlier run{'s' if hidden != 1 else ''} (faded)")
+        fit_legend_height(legend, self.getPlotItem())
+
+    def legend_names(self) -> list[str]:
+        return [label.text for _, label in self.legend.items]
 
     def previous_count(self) -> int:
         return len(self._previous)
