@@ -46,8 +46,13 @@ def isolate_settings() -> None:
 
     from PySide6.QtCore import QSettings
 
+    import os
+
+    home = tempfile.mkdtemp(prefix="thermogui-bench-")
+    for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):  # autosaves and the error log too
+        os.environ[var] = os.path.join(home, var.lower())
     QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp(prefix="thermogui-bench-"))
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, home)
 
 
 def app_run(epochs: int):

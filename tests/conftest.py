@@ -6,6 +6,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _home = tempfile.mkdtemp(prefix="thermogui-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_home, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_home, "data")
+os.environ["XDG_STATE_HOME"] = os.path.join(_home, "state")  # the error log
+os.environ["XDG_CACHE_HOME"] = os.path.join(_home, "cache")
 
 
 def pytest_addoption(parser):

@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import math
+import os
 import re
 import subprocess
 import sys
@@ -463,3 +464,174 @@ def test_subprocess_errors_and_version(tmp_path):
 
     proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"thermogui {thermogui.__version__}"
+
+
+# --- ending quietly: a closed pipe, a full disk, Ctrl+C (the real command) ---------------------------------------
+def start_cli(*argv: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "thermogui", *argv], cwd=REPO, text=True,
+                            stderr=subprocess.PIPE, **kwargs)
+
+
+def test_subprocess_reader_that_goes_away_ends_it_quietly():
+    """`thermogui fit --log-every 1 | head -1`: the log outgrows the pipe, the reader leaves after one line."""
+    proc = start_cli("fit", "--epochs", "100000", "--log-every", "1", stdout=subprocess.PIPE)
+    try:
+        assert proc.stdout.readline().startswith("Epoch : 1  Loss : 80.36")
+        proc.stdout.close()  # as `head -1` exits
+        err = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    finally:
+        proc.kill()
+    assert "Traceback" not in err and err == ""
+    assert code == 141  # 128 + SIGPIPE, what a shell shows for a writer whose reader went away
+
+
+def test_subprocess_broken_pipe_through_head():
+    proc = subprocess.run(["sh", "-c", f"'{sys.executable}' -m thermogui fit --log-every 1 | head -1"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.stdout.startswith("Epoch : 1  Loss : 80.36") and proc.stdout.count("\n") == 1
+    assert proc.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", [("--json",), ("--epochs", "2000", "--log-every", "1")], ids=["json", "log"])
+def test_subprocess_full_disk_is_one_line(argv):
+    with open("/dev/full", "w") as full:
+        proc = start_cli("fit", *argv, stdout=full)
+        err = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    assert err == "thermogui: error: cannot write the output: No space left on device\n"
+    assert code == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process")
+def test_subprocess_ctrl_c_during_a_long_fit():
+    import signal
+
+    proc = start_cli("fit", "--epochs", "10000000", "--log-every", "1000", stdout=subprocess.PIPE,
+                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        assert proc.stdout.readline().startswith("Epoch : 1  ")  # training has started
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert err == "thermogui: interrupted\n"
+    assert proc.returncode == 130
+    assert "Completed" not in out
+
+
+# --- inputs that are refused ---------------------------------------------------------------------------------
+def test_empty_data_name_is_refused(capsys):
+    code, out, err = cli(capsys, "fit", "--data", "", "--epochs", "1")
+    assert (code, out) == (2, "")
+    assert err == "thermogui: error: --data: no file name given\n"
+
+
+def test_empty_plot_name_is_refused(capsys):
+    code, out, err = cli(capsys, "fit", "--plot", "", "--epochs", "1")
+    assert (code, out) == (2, "")
+    assert err == "thermogui: error: --plot: no file name given\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_subprocess_fifo_as_data_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "readings.csv"
+    os.mkfifo(fifo)  # nobody ever writes to it: reading would wait forever
+    proc = run_cli("fit", "--data", str(fifo), "--epochs", "1")  # (run_cli has a timeout)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith(f"thermogui: error: {fifo}: ")
+    assert "FIFO" in proc.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_device_as_data_is_refused(capsys):
+    code, out, err = cli(capsys, "fit", "--data", "/dev/null", "--epochs", "1")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith("thermogui: error: /dev/null: ") and "device" in err
+
+
+HUGE = "1" * 10_000_000  # a 10 MB value (too long for a real command line: main() is called in-process)
+LONG_VALUES = [
+    ("fit", "--lr", HUGE), ("fit", "--epochs", HUGE), ("fit", "--dpi", HUGE), ("fit", "--log-every", HUGE),
+    ("fit", "--normalize", HUGE), ("fit", "--data", HUGE), ("fit", "--plot", HUGE), ("fit", "--plot", HUGE + ".png"),
+    ("fit", HUGE), ("fit", "--dpi", "-" + HUGE), (HUGE + "x",),
+]
+
+
+LONG_IDS = ["lr", "epochs", "dpi", "log-every", "normalize", "data", "plot", "plot.png", "extra", "dpi-neg", "command"]
+
+
+@pytest.mark.parametrize("argv", LONG_VALUES, ids=LONG_IDS)
+def test_long_values_are_cut_in_messages(capsys, argv):
+    code, out, err = cli(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith("thermogui: error: ") and err.count("\n") == 1
+    assert len(err) < 500, err[:600]
+
+
+@pytest.mark.parametrize("argv", [("fit", "--normalize", "a\nb"), ("fit", "--data", "no\nsuch.csv"),
+                                  ("fit", "--plot", "two\nlines.txt"), ("fit", "--lr", "1\n2")])
+def test_line_breaks_in_values_stay_on_one_line(capsys, argv):
+    code, out, err = cli(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith("thermogui: error: ") and err.count("\n") == 1, err
+
+
+# --- --plot: bounded costs, and the resolution checked before training -------------------------------------------
+def test_plot_keeps_a_bounded_history(capsys, monkeypatch, tmp_path):
+    """Every EpochResult of a 10^7-epoch run would be ~5 GB: the picture gets a self-thinning History instead."""
+    import thermogui.plot_export as plot_export
+    from thermogui.core.history import History
+
+    seen = {}
+
+    def export(path, data, config, outcome, history, dpi=600, what="fit"):
+        seen.update(history=history, epochs=outcome.epochs_run)
+
+    monkeypatch.setattr(plot_export, "export_plot_headless", export)
+    code, _, err = cli(capsys, "fit", "--epochs", "20000", "--plot", str(tmp_path / "fit.png"))
+    assert code == 0, err
+    history = seen["history"]
+    assert isinstance(history, History) and history.max_rows == plot_export.PLOT_HISTORY_ROWS
+    assert len(history) <= plot_export.PLOT_HISTORY_ROWS < 20000
+    assert history.nbytes() <= plot_export.PLOT_HISTORY_ROWS * 9 * 8
+    assert history.latest.epoch == seen["epochs"] == 20000
+
+
+def test_refused_resolution_is_refused_before_training(capsys, monkeypatch, tmp_path):
+    import thermogui.core.training as training
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("the run started before the picture's resolution was checked")
+
+    monkeypatch.setattr(training, "train", no_training)
+    code, out, err = cli(capsys, "fit", "--epochs", "10000000", "--plot", str(tmp_path / "fit.png"), "--dpi", "2400")
+    assert (code, out) == (2, "")
+    assert err.startswith("thermogui: error: --dpi 2400: ") and err.count("\n") == 1
+    assert "36 to 1976 dpi" in err and "SVG" in err
+    assert not (tmp_path / "fit.png").exists()
+
+
+def test_help_states_the_png_resolution_limit(capsys):
+    code, out, _ = cli(capsys, "fit", "--help")
+    assert code == 0
+    text = " ".join(out.split())
+    assert "36 to 2400 dpi" in text and "at most 1976" in text
+
+
+@pytest.mark.parametrize("where, words", [("missing/fit.png", "the folder"), ("afile/fit.png", "is a file, not a folder"),
+                                          ("adir.png", "is a folder")])
+def test_unwritable_plot_target_is_refused_before_training(capsys, monkeypatch, tmp_path, where, words):
+    import thermogui.core.training as training
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("the run started before the picture's target was checked")
+
+    monkeypatch.setattr(training, "train", no_training)
+    (tmp_path / "afile").write_text("not a folder")
+    (tmp_path / "adir.png").mkdir()
+    code, out, err = cli(capsys, "fit", "--epochs", "10000000", "--plot", str(tmp_path / where))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"thermogui: error: cannot write {tmp_path / where}: ") and err.count("\n") == 1
+    assert words in err

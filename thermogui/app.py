@@ -30,7 +30,61 @@ def _application():
 
 
 # --- the application-level exception handler -------------------------------------------------------------------------
+# Every unexpected error goes to stderr, to errors.log in the user's state folder (with its traceback) and to a box
+# that says where the log is.  Only a `UserError` (the core's refusal, with a reason a person understands) is shown as
+# a message about the user's input; anything else is a bug and the box says so.
+LOG_NAME = "errors.log"
+MAX_LOG_BYTES = 1_000_000  # errors.log is moved to errors.log.1 (replacing it) when it would grow past this
+MAX_ENTRY_CHARS = 100_000  # one traceback at most (a recursion error can be long)
+_log_lock = threading.Lock()
 _reporter = None  # the GUI-thread QObject that shows unhandled errors
+
+
+def error_log_path():
+    """Where unexpected errors are logged: QStandardPaths.StateLocation ($XDG_STATE_HOME/ThermoGUI/thermogui on
+    Linux), falling back to the app's local data folder."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    location = getattr(QStandardPaths, "StateLocation", QStandardPaths.AppLocalDataLocation)
+    base = (QStandardPaths.writableLocation(location)
+            or QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
+            or str(Path.home() / ".thermogui"))
+    return Path(base) / LOG_NAME
+
+
+def log_error(details: str):
+    """Append one error (a traceback) to the error log, keeping it bounded; returns the log's path.  Raises OSError."""
+    import os
+    import platform
+    import time
+
+    from thermogui import __version__
+
+    path = error_log_path()
+    if len(details) > MAX_ENTRY_CHARS:
+        details = details[: MAX_ENTRY_CHARS // 2] + "\n[… cut …]\n" + details[-MAX_ENTRY_CHARS // 2:]
+    try:
+        import PySide6
+
+        qt = f", PySide6 {PySide6.__version__}"
+    except Exception:  # noqa: BLE001
+        qt = ""
+    entry = (f"==== {time.strftime('%Y-%m-%d %H:%M:%S %z')}  ThermoGUI {__version__} (Python "
+             f"{platform.python_version()}{qt}, pid {os.getpid()}, thread {threading.current_thread().name}) ====\n"
+             f"{details.rstrip()}\n\n").encode("utf-8", "replace")
+    with _log_lock:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            size = 0
+        if size and size + len(entry) > MAX_LOG_BYTES:
+            os.replace(path, path.with_name(LOG_NAME + ".1"))  # one old log kept: at most about 2 MB in all
+        with open(path, "ab") as f:
+            f.write(entry)
+    return path
 
 
 def _error_reporter():
@@ -44,45 +98,53 @@ def _error_reporter():
 
     class ErrorReporter(QObject):
         """Shows an unhandled exception in a message box, from whichever thread it was raised in: `report` is a signal,
-        so a call from the training thread is queued to the GUI thread.  One box at a time: errors that follow while
-        it is open are added to its details (an error in a paint event would otherwise open a box per frame)."""
+        so a call from the training thread is queued to the GUI thread.  One box of each kind at a time: errors that
+        follow while it is open are added to its details (an error in a paint event would otherwise open a box per
+        frame).  A bug and a refusal never share a box."""
 
-        report = Signal(str, str)  # summary, details
+        report = Signal(str, str, str, bool)  # summary, details, where it was logged (or why not), a UserError?
 
         def __init__(self, parent):
             super().__init__(parent)
-            self.box: QMessageBox | None = None
-            self.count = 0
+            self.boxes: dict[bool, QMessageBox] = {}
+            self.counts = {False: 0, True: 0}
             self.report.connect(self._show)
 
-        @Slot(str, str)
-        def _show(self, summary: str, details: str) -> None:
-            self.count += 1
+        @Slot(str, str, str, bool)
+        def _show(self, summary: str, details: str, logged: str, user_error: bool) -> None:
+            self.counts[user_error] += 1
             windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+            box = self.boxes.get(user_error)
+            if box is not None and shiboken6.isValid(box) and box.isVisible():  # (its window may be gone)
+                n = self.counts[user_error] - 1
+                box.setText(f"{box.property('first')}\n\n(and {n} more {'' if user_error else 'unexpected '}error"
+                            f"{'s' if n > 1 else ''} since)")
+                box.setDetailedText(box.detailedText() + "\n" + details)
+                return
+            self.counts[user_error] = 1
             for w in windows:  # keep the work safe in case the error is the first of worse to come
                 files = getattr(w, "files", None)
                 try:
                     if files is not None:
-                        files.autosave()
-                except Exception:  # noqa: BLE001 - the box below matters more
+                        files.autosave_now()
+                except Exception:  # noqa: BLE001 - the box below matters more (and was logged)
                     pass
-            box = self.box
-            if box is not None and shiboken6.isValid(box) and box.isVisible():  # (its window may be gone)
-                box.setText(f"{box.property('first')}\n\n(and {self.count - 1} more unexpected error"
-                            f"{'s' if self.count > 2 else ''} since)")
-                box.setDetailedText(box.detailedText() + "\n" + details)
-                return
-            self.count = 1
             parent = QApplication.activeWindow() or (windows[0] if windows else None)
-            box = QMessageBox(QMessageBox.Critical, "Unexpected error", summary, QMessageBox.Ok, parent)
-            box.setObjectName("unhandledErrorDialog")
+            if user_error:
+                box = QMessageBox(QMessageBox.Warning, "Cannot do that", summary, QMessageBox.Ok, parent)
+                box.setObjectName("userErrorDialog")
+                box.setInformativeText("Nothing was changed.")
+            else:
+                box = QMessageBox(QMessageBox.Critical, "Unexpected error", summary, QMessageBox.Ok, parent)
+                box.setObjectName("unhandledErrorDialog")
+                box.setInformativeText(
+                    "This is a bug in ThermoGUI, not a problem with your readings or settings. They are unchanged and "
+                    "the app keeps running; saving your work now is a good idea.\n\n" + logged)
             box.setProperty("first", summary)
-            box.setInformativeText("This is a bug in ThermoGUI. Your readings and settings are unchanged and the "
-                                   "app keeps running; saving your work now is a good idea. The details below help "
-                                   "to report it.")
+            box.setProperty("log", logged)
             box.setDetailedText(details)
             box.setAttribute(Qt.WA_DeleteOnClose)
-            self.box = box
+            self.boxes[user_error] = box
             box.open()  # not exec(): no nested event loop inside an exception hook
 
     app = QApplication.instance()
@@ -97,13 +159,16 @@ def _forget_reporter(*_):
 
 
 def install_excepthook():
-    """Route unhandled exceptions (an exception in any slot ends up in sys.excepthook) to a message box, log them
-    to stderr and keep running.  Chains to the hook that was installed before (a debugger's, pytest-qt's); safe to
-    call more than once.  Returns the installed hook."""
+    """Route unhandled exceptions (an exception in any slot ends up in sys.excepthook; one in a Python thread in
+    threading.excepthook) to stderr, the error log and a message box, and keep running.  Chains to the hook that was
+    installed before (a debugger's, pytest-qt's); safe to call more than once.  Returns the installed hook."""
     import traceback
+
+    from thermogui.core.errors import UserError
 
     current = sys.excepthook
     if getattr(current, "_thermogui", False):
+        _install_thread_hook(current)
         return current
     previous = current
     reporter = _error_reporter()
@@ -114,6 +179,12 @@ def install_excepthook():
         if issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
             previous(exc_type, exc, tb)
             return
+        report(exc_type, exc, tb)
+        if previous is not sys.__excepthook__:  # the default only prints what was just logged
+            previous(exc_type, exc, tb)
+
+    def report(exc_type, exc, tb):
+        """Log and show (not chained)."""
         if getattr(busy, "on", False):  # an error while reporting an error: log it, never recurse
             sys.__excepthook__(exc_type, exc, tb)
             return
@@ -125,23 +196,46 @@ def install_excepthook():
 
     def _report(exc_type, exc, tb):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
+        user_error = issubclass(exc_type, UserError)
         try:
             sys.stderr.write("ThermoGUI: unexpected error (the app keeps running):\n" + details)
             sys.stderr.flush()
-        except Exception:  # noqa: BLE001 - no stderr (pythonw): the box still shows it
+        except Exception:  # noqa: BLE001 - no stderr (pythonw): the log and the box still have it
             pass
         try:
+            logged = f"The details were written to {log_error(details)}; please include that file when you report it."
+        except Exception as e:  # noqa: BLE001 - a full disk must not hide the error itself
+            logged = f"The details below could not be written to the error log ({getattr(e, 'strerror', None) or e})."
+        try:
             if _reporter is reporter:  # the QApplication (and the reporter with it) may be gone at exit
-                reporter.report.emit(f"{exc_type.__name__}: {exc}"[:500], details)
+                summary = str(exc) if user_error else f"{exc_type.__name__}: {exc}"
+                reporter.report.emit(summary[:500], details, logged, user_error)
         except Exception:  # noqa: BLE001 - never raise from the hook itself
             pass
-        if previous is not sys.__excepthook__:  # the default only prints what was just logged
-            previous(exc_type, exc, tb)
 
     hook._thermogui = True
     hook.previous = previous
+    hook.report = report
     sys.excepthook = hook
+    _install_thread_hook(hook)
     return hook
+
+
+def _install_thread_hook(hook) -> None:
+    """An exception that ends a Python thread (not a QThread's slot: those reach sys.excepthook) goes to `hook`."""
+    if getattr(threading.excepthook, "_thermogui", False):
+        return
+    previous = threading.excepthook
+
+    def thread_hook(args):
+        if args.exc_type is not SystemExit:  # (a thread's SystemExit is not an error)
+            hook.report(args.exc_type, args.exc_value, args.exc_traceback)
+        if previous is not threading.__excepthook__ or args.exc_type is SystemExit:  # (the default only prints)
+            previous(args)
+
+    thread_hook._thermogui = True
+    thread_hook.previous = previous
+    threading.excepthook = thread_hook
 
 
 def create_window(data=None):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import re
 import sys
 
 from thermogui import __version__
+from thermogui.core.errors import UserError, quote
 from thermogui.core.fields import FIELDS
 from thermogui.core.numbers import fmt_spec
 from thermogui.core.numbers import fmt_tensor as format_pair  # the old name, imported from here by the tests
@@ -20,16 +23,37 @@ class _Parser(argparse.ArgumentParser):
         self._negative_number_matcher = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
     def error(self, message):  # one line, exit code 2
-        self.exit(2, f"thermogui: error: {message}\n")
+        # argparse quotes a user's value whole ("invalid choice: '…'"): a 10 MB --normalize value would be a 10 MB line
+        message = _QUOTED.sub(lambda m: quote(m.group(1)), str(message))
+        self.exit(2, f"thermogui: error: {one_line(message, MAX_USAGE_MESSAGE)}\n")
+
+
+MAX_USAGE_MESSAGE = 400  # characters of an argparse error
+MAX_MESSAGE = 1000  # characters of any other error (a data error names up to 10 bad lines)
+MAX_PATH_SHOWN = 200  # a file name is shown whole up to this length
+_QUOTED = re.compile(r"'([^'\n]*)'")
+
+
+def one_line(message: str, limit: int = MAX_MESSAGE) -> str:
+    """A message for one line of stderr: line breaks and control characters escaped, at most `limit` characters."""
+    import unicodedata
+
+    message = "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in str(message))
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def _shown(path: str) -> str:
+    """A file name for a message: whole, unless it is absurdly long."""
+    return path if len(path) <= MAX_PATH_SHOWN else quote(path, MAX_PATH_SHOWN)
 
 
 def _positive_int(text: str) -> int:
     try:
         v = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{quote(text)} is not a whole number") from None
     if v < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' must not be negative")
+        raise argparse.ArgumentTypeError(f"{quote(text)} must not be negative")
     return v
 
 
@@ -48,7 +72,7 @@ def _field_type(fld):
 
 def _add_field_option(parser, fld) -> None:
     if fld.kind == "bool":  # a switch that turns the default off
-        parser.add_argument(fld.cli, dest=fld.name, action="store_false", help=fld.help)
+        parser.add_argument(fld.cli, dest=fld.name, action="store_false", help=fld.cli_help or fld.help)
     elif fld.kind == "choice":
         parser.add_argument(fld.cli, dest=fld.name, choices=[v for v, _ in fld.choices], default=fld.default,
                             help=f"{fld.help} (default {fld.default})")
@@ -57,6 +81,12 @@ def _add_field_option(parser, fld) -> None:
         parser.add_argument(fld.cli, dest=fld.name, type=_field_type(fld), default=fld.default,
                             metavar=fld.name.upper().replace("_", "-"),
                             help=f"{fld.help} ({fld.range_text()}; default {default})".replace("%", "%%"))
+
+
+# the resolutions `fit --dpi` accepts: export.figure's limits, for the 6.4 × 4.8 in picture `fit --plot` draws
+# (written out here so that `thermogui --help` does not import Qt; tests/ui/test_export.py checks them against figure.py)
+MIN_DPI, MAX_DPI = 36, 2400
+MAX_PNG_DPI = 1976
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,39 +100,130 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--log-every", type=_positive_int, default=0, metavar="N", help="print every N-th epoch")
     f.add_argument("--json", action="store_true", help="print the result as one JSON object")
     f.add_argument("--plot", metavar="OUT.png|OUT.svg", help="also save the fitted plot image")
-    f.add_argument("--dpi", type=_positive_int, default=600, help="PNG resolution for --plot (default 600)")
+    f.add_argument("--dpi", type=_positive_int, default=600,
+                   help=f"resolution for --plot, {MIN_DPI} to {MAX_DPI} dpi; a PNG of the 6.4 × 4.8 in picture at "
+                        f"most {MAX_PNG_DPI} (its pixel limit; an SVG has none) (default 600)")
     sub.add_parser("install-desktop", help="add a menu launcher and icon for this installation (Linux)")
     sub.add_parser("uninstall-desktop", help="remove the launcher added by install-desktop")
     return p
 
 
+class _UsageError(Exception):
+    """A refusal of the command line's input: one line on stderr, exit code 2."""
+
+
+class _OutputFailed(Exception):
+    """Standard output could not be written (a closed pipe, a full disk)."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+def _out(text: str) -> None:
+    """print() to stdout, telling a failed write apart from every other error."""
+    if sys.stdout is None:  # started with stdout closed
+        return
+    try:
+        sys.stdout.write(text + "\n")
+    except OSError as e:
+        raise _OutputFailed(e) from e
+
+
+def _flush() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        raise _OutputFailed(e) from e
+
+
+def _silence_stdout() -> None:
+    """Point the process's stdout at /dev/null, so that flushing what is still buffered at exit cannot fail again
+    ("Exception ignored ... BrokenPipeError"): the way the Python documentation handles SIGPIPE."""
+    stream = sys.stdout
+    if stream is None or stream is not sys.__stdout__:  # called in-process (tests): nothing to protect
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def run_fit(args) -> int:
+    """`thermogui fit`, ending quietly whatever happens to its output or its user: a closed pipe (`| head -1`)
+    exits 141 without a word, a failed write (`> /dev/full`) says so in one line (exit 1), Ctrl+C exits 130 with
+    "thermogui: interrupted"; bad input is one line and exit code 2."""
+    try:
+        try:
+            code = _fit(args)
+        finally:
+            _flush()  # what was printed so far, also when interrupted
+        return code
+    except _UsageError as e:
+        print(f"thermogui: error: {one_line(str(e))}", file=sys.stderr)
+        return 2
+    except _OutputFailed as e:
+        _silence_stdout()
+        if isinstance(e.error, BrokenPipeError) or e.error.errno == errno.EPIPE:
+            return 141  # 128 + SIGPIPE, as a shell reports a reader that went away (`yes | head -1`)
+        print(f"thermogui: error: cannot write the output: {e.error.strerror or e.error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        _silence_stdout()
+        print("thermogui: interrupted", file=sys.stderr)
+        return 130
+
+
 def _fit(args) -> int:
+    if args.plot is not None:
+        if not args.plot:
+            raise _UsageError("--plot: no file name given")
+        if not args.plot.lower().endswith((".png", ".svg")):
+            raise _UsageError(f"--plot {_shown(args.plot)}: use .png or .svg")
+    if not MIN_DPI <= args.dpi <= MAX_DPI:
+        raise _UsageError(f"--dpi {args.dpi}: choose a resolution from {MIN_DPI} to {MAX_DPI}")
+    if args.data == "":
+        raise _UsageError("--data: no file name given")
+    options = None
+    if args.plot:  # before training: a refused picture must not cost the run first
+        from thermogui.plot_export import plot_options
+
+        try:
+            options = plot_options(args.plot, args.dpi)
+        except ValueError as e:  # (the extension and the dpi range are checked above: a PNG's pixel limits)
+            raise _UsageError(f"--dpi {args.dpi}: {e}") from None
+        except OSError as e:  # its folder is missing or is a file
+            raise _UsageError(f"cannot write {_shown(args.plot)}: {e.strerror or e}") from None
+
     from thermogui.core.csvio import read_csv
     from thermogui.core.dataset import DataError, Dataset
-    from thermogui.core.report import summarize
-    from thermogui.core.training import ConfigError, TrainConfig, prepare, train
 
-    if args.plot and not args.plot.lower().endswith((".png", ".svg")):
-        print(f"thermogui: error: --plot {args.plot}: use .png or .svg", file=sys.stderr)
-        return 2
-    if not 36 <= args.dpi <= 2400:
-        print(f"thermogui: error: --dpi {args.dpi}: choose a resolution from 36 to 2400", file=sys.stderr)
-        return 2
     try:
-        data = read_csv(args.data) if args.data else Dataset.book()
+        data = read_csv(args.data) if args.data is not None else Dataset.book()
+    except UserError as e:  # bad content, a special file (FIFO, device), too large, not text
+        raise _UsageError(f"{_shown(args.data)}: {e}") from None
+    except OSError as e:
+        raise _UsageError(f"cannot read {_shown(args.data)}: {e.strerror or e}") from None
+    from thermogui.core.report import summarize  # (torch: 1-2 s, not spent on a file that cannot be read)
+    from thermogui.core.training import TrainConfig, prepare, train
+
+    try:
         config = TrainConfig(**{fld.name: getattr(args, fld.name) for fld in FIELDS}).validated()
         prep = prepare(config, data)
         gen = train(config, data)
-    except (DataError, ConfigError) as e:
-        print(f"thermogui: error: {args.data + ': ' if args.data and isinstance(e, DataError) else ''}{e}",
-              file=sys.stderr)
-        return 2
-    except OSError as e:
-        print(f"thermogui: error: cannot read {args.data}: {e.strerror or e}", file=sys.stderr)
-        return 2
+    except UserError as e:  # a setting, or readings that cannot be fitted (too few, all alike)
+        where = f"{_shown(args.data)}: " if args.data is not None and isinstance(e, DataError) else ""
+        raise _UsageError(f"{where}{e}") from None
     every = args.log_every
-    history_needed = bool(args.plot)
-    history = []
+    history = None
+    if options is not None:
+        from thermogui.plot_export import plot_history
+
+        history = plot_history(config.epochs)  # bounded: about 0.6 MB however many epochs
     while True:
         try:
             r = next(gen)
@@ -110,20 +231,20 @@ def _fit(args) -> int:
             outcome = stop.value
             break
         if every and (r.epoch % every == 0 or r.epoch == 1):
-            print(f"Epoch : {r.epoch}  Loss : {r.loss:.2f}  Grad : {format_pair(r.grad_w, r.grad_b)}")
-        if history_needed:
+            _out(f"Epoch : {r.epoch}  Loss : {r.loss:.2f}  Grad : {format_pair(r.grad_w, r.grad_b)}")
+        if history is not None:
             history.append(r)
     result = summarize(config, data, outcome, prep)
-    if args.plot:
+    if options is not None:
         from thermogui.plot_export import export_plot_headless
 
         try:
-            export_plot_headless(args.plot, data, config, outcome, history, dpi=args.dpi)
+            export_plot_headless(args.plot, data, config, outcome, history, dpi=args.dpi, what=options.what)
         except (OSError, ValueError) as e:
-            print(f"thermogui: error: cannot write {args.plot}: {e}", file=sys.stderr)
-            return 2
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else e  # (not the file name again)
+            raise _UsageError(f"cannot write {_shown(args.plot)}: {reason}") from None
     if args.json:
-        print(json.dumps(result, indent=2))
+        _out(json.dumps(result, indent=2))
     else:
         _print_summary(result)
     return 0
@@ -132,16 +253,16 @@ def _fit(args) -> int:
 def _print_summary(r: dict) -> None:
     reason = r["stop_reason"]
     if reason == "non_finite":
-        print(f"Stopped at epoch {r['stop_epoch']}: the loss is no longer finite "
-              f"(last finite: epoch {r['last_finite_epoch']}, loss {fmt_spec(r['last_finite_loss'], '.6g')}).")
-        print(f"The largest stable learning rate for this data is {fmt_spec(r['lr_stable_max'], '.3g')}.")
+        _out(f"Stopped at epoch {r['stop_epoch']}: the loss is no longer finite "
+             f"(last finite: epoch {r['last_finite_epoch']}, loss {fmt_spec(r['last_finite_loss'], '.6g')}).")
+        _out(f"The largest stable learning rate for this data is {fmt_spec(r['lr_stable_max'], '.3g')}.")
     else:
-        print(f"{reason.capitalize()} after {r['epochs_run']} epochs: loss {fmt_spec(r['loss'], '.6f')}")
+        _out(f"{reason.capitalize()} after {r['epochs_run']} epochs: loss {fmt_spec(r['loss'], '.6f')}")
     w, b, w_model, b_model = (fmt_spec(r[k], ".6g") for k in ("w", "b", "w_model", "b_model"))
-    print(f"t_c = {w} * t_u + {b}   (model units: w = {w_model}, b = {b_model})")
+    _out(f"t_c = {w} * t_u + {b}   (model units: w = {w_model}, b = {b_model})")
     ls = r["lstsq"]
-    print(f"least squares: t_c = {fmt_spec(ls['w'], '.6g')} * t_u + {fmt_spec(ls['b'], '.6g')}, "
-          f"loss {fmt_spec(ls['loss'], '.6f')}")
+    _out(f"least squares: t_c = {fmt_spec(ls['w'], '.6g')} * t_u + {fmt_spec(ls['b'], '.6g')}, "
+         f"loss {fmt_spec(ls['loss'], '.6f')}")
 
 
 COMMANDS = ("fit", "install-desktop", "uninstall-desktop")
@@ -163,7 +284,7 @@ def main(argv=None) -> None:
         return
     args = build_parser().parse_args(argv)
     if args.command == "fit":
-        sys.exit(_fit(args))
+        sys.exit(run_fit(args))
     if args.command in ("install-desktop", "uninstall-desktop"):
         from thermogui import desktop
 

@@ -24,29 +24,70 @@ def ensure_qt_app():
     return app
 
 
-def export_plot_headless(path, data, config, outcome, history, dpi: int = 600, what: str = "fit") -> None:
-    """Write the fitted plot of a finished run to `path` (.png at `dpi`, or .svg), 6.4 × 4.8 in.
+# The loss curve of a picture is drawn from at most figure.MAX_LOSS_ROWS (4,000) rows; a History capped at twice that
+# keeps between 4,096 and 8,192 evenly spread epochs (about 0.6 MB) however long the run.
+PLOT_HISTORY_ROWS = 8192
 
-    `history` is the run's list of EpochResult (needed only for the loss plot).  Raises ValueError for an unknown
-    extension or size, OSError (with a plain reason) when the file cannot be written; an existing file is then kept.
-    """
-    import numpy as np
 
-    from thermogui.core.analysis import least_squares
-    from thermogui.core.history import COLUMNS
+def plot_history(epochs: int):
+    """A bounded record of a run for its picture: the window's self-thinning History, capped at PLOT_HISTORY_ROWS."""
+    from thermogui.core.history import History
 
+    return History(expected_epochs=min(int(epochs), PLOT_HISTORY_ROWS), max_rows=PLOT_HISTORY_ROWS)
+
+
+def plot_options(path, dpi: int = 600, what: str = "fit"):
+    """The picture `path` (.png at `dpi`, or .svg) will be, checked before any training: ValueError says why not
+    (the extension, the resolution), or OSError (figure.ExportError: its folder is missing, or a file).
+
+    The picture is 6.4 × 4.8 in (12.8 in wide for what="both"); a PNG at that size has a highest resolution
+    (figure.dpi_range), an SVG does not (its pixels are only units)."""
     ext = os.path.splitext(str(path))[1].lower()
     if ext not in (".png", ".svg"):
         raise ValueError("use .png or .svg")
-    ensure_qt_app()
-    from thermogui.ui.export.figure import ExportOptions, run_metadata, write_figure
+    from thermogui.ui.export.figure import ExportOptions, check_target
 
-    options = ExportOptions(what=what, format=ext[1:], dpi=dpi).validated()
+    width = 12.8 if what == "both" else ExportOptions.width
+    options = ExportOptions(what=what, format=ext[1:], dpi=dpi, width=width).validated()
+    check_target(path)
+    return options
+
+
+def history_rows(history):
+    """The rows a picture's loss plot draws: at most figure.MAX_LOSS_ROWS, evenly spread, ending with the run's
+    last epoch; None when nothing was recorded.  `history` is a core History."""
+    import numpy as np
+
+    from thermogui.core.history import COLUMNS, EPOCH
+    from thermogui.ui.export.figure import MAX_LOSS_ROWS
+
+    if history is None or len(history) == 0:
+        return None
+    rows = history.decimated(MAX_LOSS_ROWS - 2)  # (decimated may add the last row; latest may add one more)
+    latest = history.latest
+    if latest is not None and rows[-1, EPOCH] != latest.epoch:  # thinned: the last epoch may be between kept rows
+        rows = np.vstack([rows, np.asarray(latest, dtype=float).reshape(1, len(COLUMNS))])
+    return rows
+
+
+def export_plot_headless(path, data, config, outcome, history, dpi: int = 600, what: str = "fit") -> None:
+    """Write the fitted plot of a finished run to `path` (.png at `dpi`, or .svg), 6.4 × 4.8 in.
+
+    `history` is the run's record (plot_history(), needed only for the loss plot; None is fine for the fit plot).
+    Raises ValueError for an unknown extension or size, OSError (with a plain reason) when the file cannot be
+    written; an existing file is then kept.
+    """
+    from thermogui.core.analysis import least_squares
+
+    options = plot_options(path, dpi, what)
+    ensure_qt_app()
+    from thermogui.ui.export.figure import run_metadata, write_figure
+
     t_u, t_c = data.active()
     ls = least_squares(t_u, t_c)
     line = (outcome.w, outcome.b)
     loss = outcome.final_loss if math.isfinite(outcome.final_loss) else outcome.loss
     metadata = run_metadata(config, line, (ls.w, ls.b), outcome.epochs_run, loss, outcome.stop_reason.value,
                             ls.loss)
-    rows = np.array(history, dtype=float).reshape(-1, len(COLUMNS)) if history else None
+    rows = history_rows(history) if what != "fit" else None
     write_figure(options, path, data, line, (ls.w, ls.b), rows, metadata)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 
 import numpy as np
@@ -14,14 +15,20 @@ from thermogui import __version__
 from thermogui.core import atomic
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
+from thermogui.core.fields import FIELDS
 from thermogui.core.report import summarize
+from thermogui.core.safeio import FileRefused
 from thermogui.core.session import (
     CONFIG_KINDS,
+    MAX_DEPTH,
     Session,
     SessionError,
+    SessionFileRefused,
     load_session,
     save_session,
+    session_from_dict,
     session_from_json,
+    session_to_dict,
     session_to_json,
 )
 from thermogui.core.training import run
@@ -120,12 +127,130 @@ def test_no_result_is_stored_as_null():
 
 
 # --- forward compatible, defaults ----------------------------------------------------------------------------
-def test_unknown_keys_are_ignored():
+def test_unknown_keys_are_read_past():
     d = doc(future_panel={"x": 1}, notes="hello")
     d["config"]["warmup_epochs"] = 10
     d["data"]["units"] = "°C"
     s = session_from_json(json.dumps(d))
     assert s.data == BOOK and s.config == TrainConfig()
+
+
+def limit_values(f) -> list:
+    """A field's stored values at its limits and default: each closed end itself, the nearest allowed value inside an
+    open one, every choice, both booleans, null for an optional number."""
+    if f.kind == "choice":
+        return [v for v, _ in f.choices]
+    if f.kind == "bool":
+        return [True, False]
+    out = [f.default]
+    for end, is_open, inward in ((f.minimum, f.min_open, math.inf), (f.maximum, f.max_open, -math.inf)):
+        if f.kind == "int":
+            out.append(int(end) + (0 if not is_open else 1 if inward > 0 else -1))
+        else:
+            out.append(math.nextafter(float(end), inward) if is_open else float(end))
+    return out
+
+
+LIMITS = [(f.name, v) for f in FIELDS for v in limit_values(f)]
+
+
+def test_the_limit_values_are_the_limits():
+    assert ("lr", 5e-324) in LIMITS and ("lr", 1e6) in LIMITS and ("momentum", math.nextafter(1.0, 0)) in LIMITS
+    assert ("seed", 2**63 - 1) in LIMITS and ("epochs", 1) in LIMITS and ("init_w", -1e30) in LIMITS
+    assert ("tol", None) in LIMITS and ("normalize", "zscore") in LIMITS
+
+
+@pytest.mark.parametrize("name, value", LIMITS, ids=[f"{n}={v!r}" for n, v in LIMITS])
+def test_open_then_save_writes_the_config_section_identically(name, value):
+    """A stored setting at its limit comes back unchanged -- value and type, byte for byte in the file."""
+    d = doc()
+    d["config"][name] = value
+    s = session_from_json(json.dumps(d))
+    assert getattr(s.config, name) == value and type(getattr(s.config, name)) is type(value)
+    again = json.loads(session_to_json(s))
+    assert json.dumps(again["config"]) == json.dumps(d["config"])
+
+
+@pytest.mark.parametrize("upper", [False, True])
+def test_every_field_at_once_at_its_lower_or_upper_limit(upper):
+    d = doc()
+    for f in FIELDS:
+        values = limit_values(f)  # [default, lower, upper] for a number; the choices or both booleans otherwise
+        d["config"][f.name] = values[-1] if upper else values[0 if f.kind in ("choice", "bool") else 1]
+    text = json.dumps(d["config"])
+    assert json.dumps(json.loads(session_to_json(session_from_json(json.dumps(d))))["config"]) == text
+
+
+# --- a later version's keys are kept -------------------------------------------------------------------------
+def later_version_doc() -> dict:
+    d = doc(future_panel={"x": [1, 2, {"y": None}]}, notes="hello", result=book_session().result)
+    d["config"]["warmup_epochs"] = 10
+    d["config"]["schedule"] = {"kind": "cosine", "t0": 0.5}
+    d["data"]["units"] = "°C"
+    d["data"]["weights"] = [1.0] * 11
+    d["result"]["new_metric"] = {"mape": 0.01}
+    return d
+
+
+def test_unknown_keys_are_kept_and_written_back_where_they_were(tmp_path):
+    d = later_version_doc()
+    s = session_from_json(json.dumps(d))
+    assert s.extra == {"future_panel": {"x": [1, 2, {"y": None}]}, "notes": "hello",
+                       "config": {"warmup_epochs": 10, "schedule": {"kind": "cosine", "t0": 0.5}},
+                       "data": {"units": "°C", "weights": [1.0] * 11}}
+    assert s.kept_keys() == ["future_panel", "notes", "config.warmup_epochs", "config.schedule", "data.units",
+                             "data.weights"]
+    path = tmp_path / "later.thermogui.json"
+    save_session(path, s)
+    again = json.loads(path.read_text())
+    for key in ("future_panel", "notes", "config", "data", "result", "format", "version"):
+        assert again[key] == d[key], key
+    assert load_session(path) == s
+
+
+def test_known_keys_always_win_over_kept_ones():
+    s = Session(BOOK, TrainConfig(epochs=7), None,
+                extra={"format": "other", "version": 9, "config": {"epochs": 1, "later": 1},
+                       "data": {"t_u": [1.0], "later": 2}, "result": {"w": 5}})
+    d = session_to_dict(s)
+    assert d["format"] == "thermogui-session" and d["version"] == 1 and d["result"] is None
+    assert d["config"]["epochs"] == 7 and d["config"]["later"] == 1
+    assert d["data"]["t_u"] == list(BOOK.t_u) and d["data"]["later"] == 2
+
+
+def test_a_session_without_unknown_keys_has_no_extra():
+    s = session_from_json(json.dumps(doc()))
+    assert s.extra == {} and s.kept_keys() == []
+    assert set(session_to_dict(s)) == {"format", "version", "app_version", "saved_at", "data", "config", "result"}
+
+
+def test_carried_to_keeps_the_extra_but_drops_data_keys_once_the_readings_differ():
+    s = session_from_json(json.dumps(later_version_doc()))
+    same = s.carried_to(s.data, TrainConfig(epochs=9), None)
+    assert same.extra == s.extra and same.config.epochs == 9 and same.result is None
+    edited = s.carried_to(BOOK.removed([0]), s.config, s.result)
+    assert "data" not in edited.extra  # "weights" had one entry per reading: no longer true
+    assert edited.extra["config"] == s.extra["config"] and edited.extra["notes"] == "hello"
+    assert "weights" not in session_to_dict(edited)["data"]
+
+
+def nested(depth: int):
+    v = 1
+    for _ in range(depth):
+        v = [v]
+    return v
+
+
+@pytest.mark.parametrize("where", ["top", "config", "data", "result"])
+def test_a_kept_value_nested_too_deeply_is_refused_instead_of_failing_on_save(where):
+    d = doc(result=book_session().result)
+    parent = d if where == "top" else d[where]
+    parent["deep"] = nested(MAX_DEPTH)
+    s = session_from_dict(d)
+    assert session_from_json(session_to_json(s)) == s  # MAX_DEPTH levels: kept and written back
+    parent["deep"] = nested(900)  # json.loads reads this; writing it back would exceed the recursion limit
+    name = "deep" if where == "top" else f"{where}.deep"
+    assert refused(json.dumps(d)) == f'"{name}" is nested too deeply (more than {MAX_DEPTH} levels) to be kept'
 
 
 def test_missing_optional_keys_take_defaults():
@@ -334,9 +459,14 @@ def test_not_utf8_bytes_are_refused(tmp_path):
     line = good[: good.index(b'"t_u"')].count(b"\n") + 1
     with pytest.raises(SessionError) as err:
         load_session(path)
-    assert "the file is not UTF-8 text" in str(err.value) and f"line {line})" in str(err.value)
+    # safeio's words: the file by name, where, and what to do about it
+    assert "latin1.thermogui.json is not UTF-8 text" in str(err.value) and f"line {line})" in str(err.value)
+    assert "save it as UTF-8" in str(err.value)
     path.write_bytes(bytes(range(256)))  # binary junk
-    with pytest.raises(SessionError, match="not UTF-8 text"):
+    with pytest.raises(SessionError, match="latin1.thermogui.json is a binary file, not a ThermoGUI session"):
+        load_session(path)
+    path.write_bytes(b"\x80" + good)  # not UTF-8 from the first byte, no NUL
+    with pytest.raises(SessionError, match=r"not UTF-8 text \(byte 1, line 1\)"):
         load_session(path)
 
 
@@ -353,6 +483,43 @@ def test_a_huge_integer_is_refused_without_a_crash():
 def test_a_missing_file_raises_oserror(tmp_path):
     with pytest.raises(FileNotFoundError):
         load_session(tmp_path / "nope.thermogui.json")
+
+
+def test_a_file_refused_unread_is_both_a_session_error_and_a_file_refusal():
+    assert issubclass(SessionFileRefused, SessionError) and issubclass(SessionFileRefused, FileRefused)
+
+
+def test_a_folder_is_refused(tmp_path):
+    folder = tmp_path / "folder.thermogui.json"
+    folder.mkdir()
+    # safeio means to say "is a folder, not a file", but os.fdopen raises IsADirectoryError before its check
+    with pytest.raises((IsADirectoryError, SessionFileRefused)):
+        load_session(folder)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_is_refused_before_reading_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe.thermogui.json"
+    os.mkfifo(fifo)
+    with pytest.raises(SessionFileRefused, match="a named pipe"):
+        load_session(fifo)  # would block forever if it were opened for a plain read
+
+
+def test_a_device_is_refused(tmp_path):
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    with pytest.raises(SessionFileRefused, match="a device"):
+        load_session("/dev/zero")  # endless: would fill the memory if read
+
+
+def test_a_file_too_large_is_refused_before_reading(tmp_path):
+    from thermogui.core.safeio import MAX_FILE_BYTES
+
+    big = tmp_path / "big.thermogui.json"
+    with open(big, "wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written, and nothing must be read
+    with pytest.raises(SessionFileRefused, match="files up to"):
+        load_session(big)
 
 
 # --- atomic save ----------------------------------------------------------------------------------------------

@@ -380,3 +380,130 @@ def test_copy_to_clipboard(qtbot, window, settings):
     assert (image.width(), image.height()) == (640, 480)
     assert "Copied" in dlg.status.text()
     dlg.close()
+
+
+# --- (d) limits: what is offered can be exported; costs stay bounded ---------------------------------------
+def test_png_resolution_range_at_the_default_size_and_the_cli_says_it():
+    from thermogui import cli
+    from thermogui.ui.export.figure import MAX_DPI, MIN_DPI, dpi_range
+
+    assert dpi_range(ExportOptions()) == (MIN_DPI, 1976) == (cli.MIN_DPI, cli.MAX_PNG_DPI)
+    assert dpi_range(ExportOptions(format="svg")) == (MIN_DPI, MAX_DPI) == (cli.MIN_DPI, cli.MAX_DPI)
+    assert ExportOptions(dpi=1976).validated().pixel_size() == (12646, 9485)
+    with pytest.raises(ValueError, match="at 6.4 × 4.8 in, choose 36 to 1976 dpi, or SVG"):
+        ExportOptions(dpi=1977).validated()
+    assert dpi_range(ExportOptions(width=60, height=60)) == (36, 182)
+    assert dpi_range(ExportOptions(width=0.5, height=4.8)) == (127, 2400)  # 64 pixels a side at least (63.5 rounds up)
+
+
+def test_svg_ignores_pixel_limits(tmp_path):
+    options = ExportOptions(format="svg", dpi=2400).validated()  # 15,360 × 11,520 units: no pixels are made
+    assert options.pixel_size() == (15360, 11520)
+    r = headless("--epochs", "10", "--plot", str(tmp_path / "fit.svg"), "--dpi", "2400", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    svg = (tmp_path / "fit.svg").read_text("utf-8")
+    assert 'width="6.4in"' in svg and 'height="4.8in"' in svg and 'viewBox="0 0 15360 11520"' in svg
+    assert "Temperature (°Fahrenheit)" in svg
+
+
+def test_headless_png_beyond_its_pixel_limit_is_refused_before_training(tmp_path):
+    r = headless("--epochs", "10000000", "--plot", str(tmp_path / "fit.png"), "--dpi", "2400", cwd=tmp_path)
+    assert r.returncode == 2 and r.stdout == ""  # (training 10^7 epochs would take minutes: the test would time out)
+    assert r.stderr.count("\n") == 1 and "choose 36 to 1976 dpi" in r.stderr
+    assert not (tmp_path / "fit.png").exists()
+
+
+def usable(dlg) -> bool:
+    try:
+        dlg.options().validated()
+    except ValueError:
+        return False
+    return "⚠" not in dlg.size_label.text()
+
+
+def test_dialog_offers_only_resolutions_and_sizes_it_can_export(qtbot, window, settings):
+    dlg = open_export_dialog(window)
+    assert (dlg.dpi.minimum(), dlg.dpi.maximum()) == (36, 1976)  # a PNG of 6.4 × 4.8 in
+    type_into(qtbot, dlg.dpi, "2400")  # the box does not take it
+    assert dlg.dpi.value() <= 1976 and usable(dlg)
+    choose(qtbot, dlg.format, "SVG")
+    assert dlg.dpi.maximum() == 2400
+    type_into(qtbot, dlg.dpi, "2400")
+    assert dlg.dpi.value() == 2400 and usable(dlg)
+    choose(qtbot, dlg.format, "PNG")  # back to pixels: the resolution comes down to what fits
+    assert dlg.dpi.value() == 1976 and usable(dlg)
+    assert dlg.width_input.maximum() == 6.4  # and the size cannot grow at that resolution
+    # every extreme of every box, in every format and unit, exports
+    for fmt in ("PNG", "SVG"):
+        choose(qtbot, dlg.format, fmt)
+        for unit in ("inches", "pixels"):
+            choose(qtbot, dlg.unit, unit)
+            for box, end in [(dlg.dpi, "max"), (dlg.width_input, "max"), (dlg.height_input, "max"),
+                             (dlg.dpi, "min"), (dlg.width_input, "min"), (dlg.height_input, "min"),
+                             (dlg.dpi, "max"), (dlg.width_input, "max"), (dlg.dpi, "min"),
+                             (dlg.height_input, "max"), (dlg.width_input, "max"), (dlg.dpi, "max")]:
+                box.setValue(box.maximum() if end == "max" else box.minimum())
+                assert usable(dlg), (fmt, unit, box.objectName(), end, dlg.options(), dlg.size_label.text())
+    dlg.close()
+
+
+def test_headless_history_is_bounded_and_the_picture_gets_at_most_max_loss_rows(tmp_path, monkeypatch):
+    """The CLI records a run for its picture in a History capped at PLOT_HISTORY_ROWS, whatever the epochs."""
+    import numpy as np
+
+    from thermogui import plot_export
+    from thermogui.core.config import EpochResult, TrainConfig
+    from thermogui.core.dataset import Dataset
+    from thermogui.core.history import EPOCH
+    from thermogui.core.training import train
+    from thermogui.ui.export import figure
+
+    history = plot_export.plot_history(10_000_000)
+    for epoch in range(1, 100_001):
+        history.append(EpochResult(epoch, 1.0 / epoch, np.nan, 1.0, 0.0, 0.1, 0.0, 0.5, 0.5))
+    assert len(history) <= plot_export.PLOT_HISTORY_ROWS
+    assert history.nbytes() <= plot_export.PLOT_HISTORY_ROWS * 9 * 8  # 0.6 MB, not 100,000 EpochResults
+    rows = plot_export.history_rows(history)
+    assert len(rows) <= figure.MAX_LOSS_ROWS and rows[0, EPOCH] <= history.stride and rows[-1, EPOCH] == 100_000
+    assert np.all(np.diff(rows[:, EPOCH]) > 0)
+
+    # a real run, drawn as a loss plot: write_figure gets at most MAX_LOSS_ROWS rows, ending at the last epoch
+    config, data = TrainConfig(epochs=20_000), Dataset.book()
+    history = plot_export.plot_history(config.epochs)
+    gen = train(config, data)
+    while True:
+        try:
+            history.append(next(gen))
+        except StopIteration as stop:
+            outcome = stop.value
+            break
+    seen = []
+    real = figure.write_figure
+    monkeypatch.setattr(figure, "write_figure", lambda *a, **k: (seen.append(a[5]), real(*a, **k)))
+    plot_export.export_plot_headless(tmp_path / "loss.png", data, config, outcome, history, dpi=72, what="loss")
+    assert len(seen[0]) <= figure.MAX_LOSS_ROWS and seen[0][-1, EPOCH] == 20_000
+    assert png_info(tmp_path / "loss.png")["width"] == round(6.4 * 72)
+
+
+def test_picture_of_a_million_readings_draws_at_most_the_windows_sample():
+    """Like the window's fit plot (plots.live._sampled): a million readings look the same drawn from 10,000."""
+    import numpy as np
+    import pyqtgraph as pg
+
+    from thermogui.core.dataset import Dataset
+    from thermogui.ui.plots.live import MAX_SCATTER_POINTS
+
+    rng = np.random.default_rng(0)
+    t_u = rng.uniform(20, 90, 1_000_000)
+    include = np.ones(t_u.size, bool)
+    include[::2] = False
+    data = Dataset(t_u, (t_u - 32) / 1.8, include)
+    fig = Figure(ExportOptions(dpi=72), data, (0.5556, -17.78), None)
+    try:
+        scatters = [it for it in fig.plots["fit"].items if isinstance(it, pg.ScatterPlotItem)]
+        assert len(scatters) == 2  # readings and excluded readings
+        assert all(0 < len(s.data) <= MAX_SCATTER_POINTS for s in scatters)
+        image = fig.image()
+        assert (image.width(), image.height()) == (461, 346)
+    finally:
+        fig.close()

@@ -2,9 +2,10 @@
 history/result/script exports."""
 
 import json
-import os
+import shutil
 import subprocess
 import sys
+import uuid
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -13,9 +14,17 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from thermogui.core.csvio import read_csv
 from thermogui.core.dataset import Dataset
+from thermogui.ui.files.autosave import lock_path_of
 from thermogui.ui.readings.model import T_U
 
 from .helpers import click, edit_cell, type_into
+
+
+@pytest.fixture(autouse=True)
+def own_folders(tmp_path, monkeypatch):
+    """Autosaves (and the error log) in folders of this test's own: no orphan of another test is offered here."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
 
 
 def choose_file(monkeypatch, path, save=False):
@@ -150,13 +159,14 @@ def test_dropping_a_csv_on_the_window_opens_it(qtbot, window, tmp_path):
 def test_autosave_is_offered_back_after_a_crash(qtbot, window, prompts):
     edit_cell(qtbot, window.data_panel.view, 2, T_U, "59.75")
     type_into(qtbot, window.controls.epochs, "1234")
-    window.files.autosave()  # what the one-minute timer does
+    window.files.autosave_now()  # what the one-minute timer does (then waits for the writer thread)
     path = window.files.autosave_path
-    assert path.exists()
-    # a crash: the process that wrote the autosave is gone
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    orphan = path.with_name(f"autosave-{dead.stdout.strip()}.thermogui.json")
-    os.replace(path, orphan)
+    assert path.exists() and lock_path_of(path).exists()
+    # a crash, as an instance running under the same pid (a container) leaves it: the autosave and a lock file naming
+    # this very process, held by nobody
+    orphan = path.with_name(f"autosave-{uuid.uuid4().hex}.thermogui.json")
+    shutil.copyfile(path, orphan)
+    shutil.copyfile(lock_path_of(path), lock_path_of(orphan))
 
     from thermogui.app import create_window
 
@@ -164,14 +174,15 @@ def test_autosave_is_offered_back_after_a_crash(qtbot, window, prompts):
     try:
         prompts.answer = QMessageBox.Yes
         assert other.files.offer_restore()
-        assert prompts[-1][0] == "Restore unsaved work?"
+        assert [title for title, _ in prompts] == ["Restore unsaved work?"]  # (not the first window's own autosave)
         assert other.model.dataset == window.model.dataset
         assert other.controls.config().epochs == 1234
         assert other.isWindowModified()  # restored work is still unsaved
-        assert not orphan.exists()
+        assert orphan.exists() and other.files.autosave_path == orphan  # autosaved until it is saved
         other.files.mark_saved()
     finally:
         other.close()
+    assert not orphan.exists() and not lock_path_of(orphan).exists()
 
 
 def test_settings_are_remembered(qtbot, window):

@@ -260,3 +260,19 @@ def test_start_w_says_it_is_in_model_units(window):
     tip = window.controls.init_w.toolTip()
     assert "model units" in tip
     assert not math.isnan(window.fit_plot.line()[0])
+
+
+def test_a_later_versions_keys_survive_open_and_save_in_the_window(qtbot, window, tmp_path):
+    path = tmp_path / "later.thermogui.json"
+    save_session(path, Session(Dataset.book(), TrainConfig()))
+    doc = json.loads(path.read_text())
+    doc["notes"] = "calibrated on the lab bench"
+    doc["config"]["warmup_epochs"] = 10
+    path.write_text(json.dumps(doc))
+    assert window.open_path(path)
+    assert "warmup_epochs" in window.statusBar().currentMessage()
+    typed(qtbot, window.controls.epochs, "123")
+    qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)
+    saved = json.loads(path.read_text())
+    assert saved["notes"] == "calibrated on the lab bench"
+    assert saved["config"]["warmup_epochs"] == 10 and saved["config"]["epochs"] == 123

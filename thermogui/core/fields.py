@@ -46,6 +46,7 @@ class Field:
     log_steps: bool = False  # arrows step 1, 2, 5 per decade (a learning rate)
     step: float = 1.0  # arrow step otherwise
     applies: Callable[[dict], bool] | None = None  # whether the field matters, given all values (else unused)
+    cli_help: str = ""  # the command-line option's help when it differs (a switch that turns a default off)
 
     def used(self, values: dict) -> bool:
         return self.applies is None or bool(self.applies(values))
@@ -191,7 +192,8 @@ FIELDS: tuple[Field, ...] = (
           "Stop as converged when every |gradient| is at most this (empty = run every epoch).",
           minimum=0.0, maximum=1e6, cli="--tol", widget=False),
     Field("stop_on_non_finite", "bool", True, "stop when the loss is not finite",
-          "Stop by itself when the loss becomes inf or nan.", cli="--no-stop-on-nonfinite", widget=False),
+          "Stop by itself when the loss becomes inf or nan.", cli="--no-stop-on-nonfinite", widget=False,
+          cli_help="keep training after the loss becomes inf or nan (by default the run stops there)"),
 )
 BY_NAME = {f.name: f for f in FIELDS}
 

@@ -40,8 +40,9 @@ def training_data(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, np.nd
         raise DataError("add at least 2 readings with different t_u")
     tr, _ = split_indices(len(t_u), config.val_fraction, config.seed)
     t_u, t_c = t_u[tr], t_c[tr]
-    if np.ptp(t_u) == 0:
-        raise DataError("all training t_u readings are equal, so no line can be fitted")
+    dx = t_u - t_u.mean()
+    if not float(dx @ dx) > 0:  # (the least-squares criterion: spreads below ~1e-154 square to 0)
+        raise DataError("all training t_u readings are equal (or too close to tell apart), so no line can be fitted")
     return t_u, t_c, Normalization.fit(config, t_u)
 
 

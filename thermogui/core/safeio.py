@@ -25,10 +25,15 @@ def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> byte
     if str(path) == "":
         raise FileRefused("no file name given")
     fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens without waiting for a writer
+    try:
+        st = os.fstat(fd)  # (before fdopen, which refuses a folder with a bare IsADirectoryError)
+    except OSError:
+        os.close(fd)
+        raise
+    if stat.S_ISDIR(st.st_mode):
+        os.close(fd)
+        raise FileRefused(f"{p.name} is a folder, not a file")
     with os.fdopen(fd, "rb") as f:
-        st = os.fstat(f.fileno())
-        if stat.S_ISDIR(st.st_mode):
-            raise FileRefused(f"{p.name} is a folder, not a file")
         if not stat.S_ISREG(st.st_mode):
             kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
                     "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else

@@ -7,10 +7,14 @@ The file is versioned JSON::
      "config": {every TrainConfig field},
      "result": {"stop_reason": ..., "epochs_run": ..., "w": ..., "b": ..., ...} or null}
 
-Reading is strict about content and lenient about form: unknown keys are ignored (so a later release can add some),
-missing optional keys take their defaults (`include`: all rows; `result`: none; config keys other than lr, epochs and
-normalize: the TrainConfig defaults).  Anything else wrong is refused with a `SessionError` that names the problem,
-and nothing is half-loaded.  JSON has no inf/nan: non-finite floats are written as null.
+Reading is strict about content and lenient about form: missing optional keys take their defaults (`include`: all
+rows; `result`: none; config keys other than lr, epochs and normalize: the TrainConfig defaults).  Keys this version
+does not know (a later release's) are kept, not dropped: unknown top-level, `data` and `config` keys go to
+`Session.extra` and unknown `result` keys stay in the result, and saving writes them back, so open → save keeps a
+later version's fields (`Session.kept_keys()` names them; `Session.carried_to()` keeps them for edited contents).
+Anything else wrong is refused with a `SessionError` that names the problem, and nothing is half-loaded.  JSON has no
+inf/nan: non-finite floats are written as null.  The file is read with `safeio.read_text` (regular files only, size
+limited, UTF-8); a file refused unread raises `SessionFileRefused`, both a `SessionError` and a `FileRefused`.
 
 No torch here: a session can be opened before torch has loaded.
 """
@@ -21,8 +25,8 @@ import json
 import math
 import os
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import datetime, timezone
-from pathlib import Path
 
 from thermogui.core.atomic import atomic_write_text
 from thermogui.core.config import ConfigError, StopReason, TrainConfig
@@ -30,6 +34,7 @@ from thermogui.core.dataset import MAX_ABS_VALUE, DataError, Dataset
 from thermogui.core.errors import UserError
 from thermogui.core.fields import FIELDS
 from thermogui.core.numbers import json_clean
+from thermogui.core.safeio import FileRefused, read_text
 
 FORMAT = "thermogui-session"
 VERSION = 1
@@ -50,8 +55,17 @@ RESULT_KINDS = {  # the keys a stored result must have (it may hold more: the wh
 }
 
 
+KNOWN_KEYS = ("format", "version", "app_version", "saved_at", "data", "config", "result")
+DATA_KEYS = ("t_u", "t_c", "include")
+MAX_DEPTH = 64  # nesting levels of a kept value (deeper ones cannot be written back safely: refused on reading)
+
+
 class SessionError(UserError):
     """A session file that cannot be read, with the reason a person understands."""
+
+
+class SessionFileRefused(SessionError, FileRefused):
+    """A session file not read at all: a folder, a FIFO or device, too large, binary, not UTF-8."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,6 +73,9 @@ class Session:
     data: Dataset
     config: TrainConfig
     result: dict | None = None
+    # What this version does not read, in the file's own shape, written back on save: unknown top-level keys as they
+    # are, plus "config" / "data" holding the unknown keys of those sections.  Known keys always win over it.
+    extra: dict = dataclass_field(default_factory=dict)
 
     def __eq__(self, other) -> bool:
         return (
@@ -66,7 +83,27 @@ class Session:
             and self.data == other.data
             and self.config == other.config
             and json_clean(self.result) == json_clean(other.result)
+            and json_clean(self.extra) == json_clean(other.extra)
         )
+
+    def kept_keys(self) -> list[str]:
+        """The keys this version keeps without using them ("notes", "config.warmup_epochs", "data.units"); a stored
+        result is kept whole, whatever keys it has."""
+        out = []
+        for key, value in self.extra.items():
+            if key in ("config", "data") and isinstance(value, dict):
+                out += [f"{key}.{k}" for k in value]
+            else:
+                out.append(key)
+        return out
+
+    def carried_to(self, data: Dataset, config: TrainConfig, result: dict | None) -> Session:
+        """A session with new contents that keeps this one's unknown keys for the version that wrote them -- except
+        the unknown `data` keys, which describe these readings (per row, perhaps) and are dropped once they differ."""
+        extra = dict(self.extra)
+        if data != self.data:
+            extra.pop("data", None)
+        return Session(data, config, result, extra)
 
 
 # --- writing ----------------------------------------------------------------------------------------------------
@@ -74,7 +111,7 @@ def session_to_dict(session: Session) -> dict:
     from thermogui import __version__
 
     data, config = session.data, session.config
-    return {
+    doc = {
         "format": FORMAT,
         "version": VERSION,
         "app_version": __version__,
@@ -87,6 +124,14 @@ def session_to_dict(session: Session) -> dict:
         "config": json_clean(config.to_dict()),
         "result": None if session.result is None else json_clean(dict(session.result)),
     }
+    for key, value in (session.extra or {}).items():  # a later version's keys, written back where they were
+        if key in ("config", "data"):
+            if isinstance(value, dict):
+                section = doc[key]
+                section.update({k: json_clean(v) for k, v in value.items() if k not in section})
+        elif key not in doc:
+            doc[key] = json_clean(value)
+    return doc
 
 
 def session_to_json(session: Session) -> str:
@@ -230,6 +275,9 @@ def _result(doc: dict) -> dict | None:
         return None
     result = _object("result", result)
     result = dict(result)
+    for name, value in result.items():
+        if name not in RESULT_KINDS:
+            _check_depth(f"result.{name}", value)  # kept as it is, so it must be writable again
     for name, kind in RESULT_KINDS.items():
         if name not in result:
             raise SessionError(f'the stored result has no "result.{name}"')
@@ -241,6 +289,34 @@ def _result(doc: dict) -> dict | None:
     if result["stop_reason"] not in known:
         raise SessionError(f'"result.stop_reason" is {result["stop_reason"]!r}; expected one of {", ".join(known)}')
     return result
+
+
+def _check_depth(where: str, value) -> None:
+    """Refuse a kept value nested more than MAX_DEPTH levels deep: writing it back would exceed Python's recursion
+    limit (json.loads reads up to ~1,000 levels).  Iterative, so any depth is measured safely."""
+    stack = [(value, 1)]
+    while stack:
+        v, depth = stack.pop()
+        if isinstance(v, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise SessionError(f'"{where}" is nested too deeply (more than {MAX_DEPTH} levels) to be kept')
+            stack.extend((x, depth + 1) for x in (v.values() if isinstance(v, dict) else v))
+
+
+def _extra(doc: dict) -> dict:
+    """What this version does not read (a later version's keys), in the file's shape, to be written back."""
+    extra = {}
+    for key, value in doc.items():
+        if key not in KNOWN_KEYS:
+            _check_depth(key, value)
+            extra[key] = value
+    for section, known in (("config", CONFIG_KINDS), ("data", DATA_KEYS)):
+        unknown = {k: v for k, v in doc[section].items() if k not in known}  # both sections were checked as objects
+        for k, v in unknown.items():
+            _check_depth(f"{section}.{k}", v)
+        if unknown:
+            extra[section] = unknown
+    return extra
 
 
 def session_from_dict(doc) -> Session:
@@ -260,7 +336,7 @@ def session_from_dict(doc) -> Session:
             f"this session was made by a newer ThermoGUI (version {version}); this version reads up to {VERSION}. "
             "Update ThermoGUI to open it."
         )
-    return Session(_dataset(doc), _config(doc), _result(doc))
+    return Session(_dataset(doc), _config(doc), _result(doc), _extra(doc))
 
 
 def session_from_json(text: str) -> Session:
@@ -284,13 +360,10 @@ def session_from_json(text: str) -> Session:
 
 
 def load_session(path: str | os.PathLike) -> Session:
-    """Read a session file.  Raises SessionError (bad content) or OSError (cannot read the file)."""
-    raw = Path(path).read_bytes()
+    """Read a session file.  Raises SessionError (bad content; SessionFileRefused, also a safeio.FileRefused, for a
+    file not read at all: a folder, FIFO or device, too large, binary, not UTF-8) or OSError (cannot read the file)."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise SessionError(
-            f"this is not a ThermoGUI session: the file is not UTF-8 text (byte {e.start + 1}, line {line})"
-        ) from None
+        text = read_text(path, what="a ThermoGUI session")
+    except FileRefused as e:
+        raise SessionFileRefused(str(e)) from None
     return session_from_json(text)

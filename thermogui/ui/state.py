@@ -105,6 +105,10 @@ class RunState(QObject):
         if changed:
             self.problemsChanged.emit()
 
+    def problem(self, name: str) -> str | None:
+        """Why the control of `name` shows text that cannot be used (None when it can)."""
+        return self._problems.get(name)
+
     def problems(self) -> list[tuple[str, str]]:
         """(field name, reason) for each control whose text cannot be used, in form order (unused fields skipped)."""
         return [(f.name, self._problems[f.name]) for f in FIELDS

@@ -25,6 +25,7 @@ from thermogui.ui.export.figure import (  # noqa: F401  (re-exported: the export
     FORMATS, MAX_DPI, MAX_SIDE_PX, MIN_DPI, UNITS, WHATS, ExportError, ExportOptions, Figure, copy_to_clipboard, format_for_path,
     png_bytes, render_figure, render_svg, run_metadata, write_bytes, write_figure,
 )
+from thermogui.ui.export.figure import dpi_range, size_range
 
 
 # --- from the window -------------------------------------------------------------------------
@@ -98,7 +99,8 @@ class ExportDialog(QDialog):
         self.dpi = QSpinBox(objectName="exportDpiInput", minimum=MIN_DPI, maximum=MAX_DPI, value=d.dpi,
                             suffix=" dpi", singleStep=50, keyboardTracking=False)
         self.dpi.setToolTip("Dots per inch: 600 is print quality (the book saves its plot at 600); 96–150 for "
-                            "screens. Text and lines keep their size in points.")
+                            "screens. Text and lines keep their size in points. A PNG's highest resolution depends "
+                            "on its size (at most 120 megapixels, 20,000 pixels a side); an SVG's does not.")
         self.width_input = QDoubleSpinBox(objectName="exportWidthInput", keyboardTracking=False)
         self.height_input = QDoubleSpinBox(objectName="exportHeightInput", keyboardTracking=False)
         self.unit = _combo("exportUnitInput", UNIT_LABELS, "Give the size in inches (printed size) or pixels.")
@@ -150,6 +152,7 @@ class ExportDialog(QDialog):
         self.unit.currentIndexChanged.connect(self._on_unit_changed)
         for w in (self.dpi, self.width_input, self.height_input):
             w.valueChanged.connect(self._show_size)
+        self.format.currentIndexChanged.connect(self._show_size)  # a PNG has pixel limits, an SVG not
         browse.clicked.connect(self.browse)
         self.export_button.clicked.connect(self.export)
         self.copy_button.clicked.connect(self.copy)
@@ -177,8 +180,29 @@ class ExportDialog(QDialog):
                 box.setSingleStep(0.1)
                 box.setSuffix(" in")
 
+    def _fit_limits(self) -> None:
+        """Offer only what can be exported: the resolution's range follows the size and format (a PNG's pixel
+        limits), the size's range follows the resolution and the other side; nothing beyond is reachable."""
+        if self.unit.currentData() != getattr(self, "_unit_now", None):
+            return  # converting between inches and pixels: the boxes hold mixed units for a moment
+        boxes = (self.dpi, self.width_input, self.height_input)
+        for box in boxes:
+            box.blockSignals(True)
+        try:
+            lo, hi = dpi_range(self.options())
+            if lo <= hi:  # (else no resolution suits this size: the size label says why)
+                self.dpi.setRange(lo, hi)  # moves the dpi into range after a switch to PNG
+            for side, box in (("width", self.width_input), ("height", self.height_input)):
+                lo, hi = size_range(self.options(), side)
+                bottom, top = (0.5, 60.0) if self.unit.currentData() == "in" else (64, MAX_SIDE_PX)  # as offered
+                box.setRange(min(max(lo, bottom), top), min(hi, top))
+        finally:
+            for box in boxes:
+                box.blockSignals(False)
+
     @Slot()
     def _show_size(self, *_) -> None:
+        self._fit_limits()
         o = self.options()
         w, h = o.pixel_size()
         text = f"{w:,} × {h:,} pixels" if o.unit == "in" else f"{w / o.dpi:.2f} × {h / o.dpi:.2f} in at {o.dpi} dpi"
@@ -246,6 +270,7 @@ class ExportDialog(QDialog):
             self.format.blockSignals(True)
             self.format.setCurrentIndex(self.format.findData(ext))
             self.format.blockSignals(False)
+            self._show_size()  # the limits of the new format
 
     def _target(self) -> Path | None:
         text = self.path_input.text().strip() or self.browse()

@@ -29,13 +29,16 @@ from thermogui.core.dataset import Dataset
 from thermogui.core.numbers import equation, fmt_exact, fmt_lr, fmt_num
 from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
 from thermogui.ui.plots.live import DATA_COLOR, FIT_COLOR, VAL_COLOR, X_LABEL, Y_LABEL, clip_line, data_bounds
+from thermogui.ui.plots.live import _sampled as sampled  # the window's rule: at most MAX_SCATTER_POINTS readings
 
 WHATS = ("fit", "loss", "both")
 FORMATS = ("png", "svg")
 UNITS = ("in", "px")
 MIN_DPI, MAX_DPI = 36, 2400
-MAX_SIDE_PX = 20000
-MAX_PIXELS = 120_000_000  # about 460 MB of RGB32; beyond that the render could exhaust memory
+MIN_SIDE_PX = 64
+MAX_SIDE_PX = 20000  # PNG only: an SVG has no pixels (its "pixels" are viewBox units)
+MAX_PIXELS = 120_000_000  # PNG only: about 460 MB of RGB32; beyond that the render could exhaust memory
+MAX_SVG_SIDE = 150_000  # viewBox units: 60 in at 2400 dpi, the largest size the dialog offers
 MAX_LOSS_ROWS = 4000
 TEXT_COLOR = "#222222"
 LSTSQ_INK = (60, 60, 60)  # the exact line: thin, dark and dashed so it reads on top of the red fit
@@ -72,16 +75,73 @@ class ExportOptions:
             raise ValueError(f"the resolution must be from {MIN_DPI} to {MAX_DPI} dpi (got {self.dpi})")
         if not (math.isfinite(self.width) and math.isfinite(self.height) and self.width > 0 and self.height > 0):
             raise ValueError("the width and height must be positive")
-        w, h = self.pixel_size()
-        if min(w, h) < 64 or max(w, h) > MAX_SIDE_PX or w * h > MAX_PIXELS:
-            raise ValueError(f"{w} × {h} pixels is not a usable image size: each side must be 64 to "
-                             f"{MAX_SIDE_PX:,} pixels and the whole at most {MAX_PIXELS // 1_000_000} megapixels")
+        if not self.size_ok():
+            w, h = self.pixel_size()
+            if self.format == "svg":
+                raise ValueError(f"{w} × {h} is not a usable SVG size: each side must be {MIN_SIDE_PX} to "
+                                 f"{MAX_SVG_SIDE:,} units (pixels at {self.dpi:g} dpi)")
+            limits = (f"each side must be {MIN_SIDE_PX} to {MAX_SIDE_PX:,} pixels and the whole at most "
+                      f"{MAX_PIXELS // 1_000_000} megapixels")
+            if self.unit == "in":
+                lo, hi = dpi_range(self)
+                if lo <= hi:  # name the resolutions that work at this size
+                    raise ValueError(f"{w:,} × {h:,} pixels is not a usable PNG size ({limits}): at "
+                                     f"{self.width:g} × {self.height:g} in, choose {lo} to {hi} dpi"
+                                     + (", or SVG for a higher resolution" if self.dpi > hi else ""))
+            raise ValueError(f"{w:,} × {h:,} pixels is not a usable PNG size: {limits}")
         return self
+
+    def size_ok(self) -> bool:
+        """Is the picture's size within the limits of its format (PNG: pixels and memory; SVG: sane units)?"""
+        w, h = self.pixel_size()
+        if min(w, h) < MIN_SIDE_PX:
+            return False
+        if self.format == "svg":
+            return max(w, h) <= MAX_SVG_SIDE
+        return max(w, h) <= MAX_SIDE_PX and w * h <= MAX_PIXELS
 
     @property
     def scale(self) -> float:
         """Device pixels per typographic point."""
         return self.dpi / 72.0
+
+
+def dpi_range(options: ExportOptions) -> tuple[int, int]:
+    """(lowest, highest) whole dpi at which `options` (its format and size) make a usable picture; lowest > highest
+    when none does.  A size in pixels does not depend on the resolution, nor do an SVG's limits in practice."""
+    from dataclasses import replace
+
+    def ok(dpi: int) -> bool:
+        return replace(options, dpi=dpi).size_ok()
+
+    if options.unit == "px":
+        return (MIN_DPI, MAX_DPI) if ok(MIN_DPI) else (MAX_DPI, MIN_DPI)
+    w_in, h_in = max(options.width, options.height), min(options.width, options.height)
+    lo = max(MIN_DPI, math.floor(MIN_SIDE_PX / h_in) - 1)
+    while lo <= MAX_DPI and not ok(lo):
+        lo += 1
+    side = MAX_SVG_SIDE if options.format == "svg" else MAX_SIDE_PX
+    top = side / w_in if options.format == "svg" else min(side / w_in, math.sqrt(MAX_PIXELS / (w_in * h_in)))
+    hi = min(MAX_DPI, math.ceil(top) + 1)
+    while hi >= lo and not ok(hi):
+        hi -= 1
+    return (lo, hi) if lo <= MAX_DPI and hi >= lo else (MAX_DPI, MIN_DPI)
+
+
+def size_range(options: ExportOptions, side: str) -> tuple[float, float]:
+    """(smallest, largest) width or height (`side`), in the options' unit, that keeps the picture usable at its
+    resolution and other side: what the export dialog lets a person choose, so it never offers a refused size.
+    Inches are given to 2 decimals, pixels whole."""
+    other_px = options.pixel_size()[1 if side == "width" else 0]
+    if options.format == "svg":
+        top_px = MAX_SVG_SIDE
+    else:
+        top_px = min(MAX_SIDE_PX, MAX_PIXELS // max(other_px, 1))
+    if options.unit == "px":
+        return float(MIN_SIDE_PX), float(max(top_px, MIN_SIDE_PX))
+    lo = math.ceil(MIN_SIDE_PX / options.dpi * 100) / 100
+    hi = math.floor(top_px / options.dpi * 100) / 100
+    return lo, max(hi, lo)
 
 
 class ExportError(OSError):
@@ -369,12 +429,12 @@ class Figure:
             plot.addItem(ls)
             entries.append((ls, "least squares (exact)"))
         inc = data.include
-        points = pg.ScatterPlotItem(data.t_u[inc], data.t_c[inc], symbol="o", size=6.5 * s, antialias=True,
+        points = pg.ScatterPlotItem(*sampled(data.t_u[inc], data.t_c[inc]), symbol="o", size=6.5 * s, antialias=True,
                                     pen=pg.mkPen(DATA_COLOR, width=0.8 * s), brush=pg.mkBrush(*DATA_COLOR, 210))
         plot.addItem(points)
         entries.insert(0, (points, "readings"))
         if not inc.all():
-            excluded = pg.ScatterPlotItem(data.t_u[~inc], data.t_c[~inc], symbol="o", size=6.5 * s,
+            excluded = pg.ScatterPlotItem(*sampled(data.t_u[~inc], data.t_c[~inc]), symbol="o", size=6.5 * s,
                                           antialias=True, pen=pg.mkPen(150, 150, 150, width=0.8 * s), brush=None)
             plot.addItem(excluded)
             entries.insert(1, (excluded, "excluded readings"))
@@ -605,20 +665,41 @@ def write_bytes(path, payload: bytes) -> None:
     try:
         atomic_write_bytes(target, payload)
     except OSError as e:
-        parent = target.parent if str(target.parent) else Path(".")
-        if e.errno == errno.ENOENT and not parent.exists():
-            why = f"the folder {parent} does not exist"
-        elif e.errno == errno.ENOTDIR or (parent.exists() and not parent.is_dir()):
-            why = f"{_first_file(parent)} is a file, not a folder"
-        elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            why = f"no permission to write in {parent}"
-        elif e.errno in (errno.ENOSPC, errno.EDQUOT):
-            why = f"the disk is full ({parent})"
-        elif e.errno == errno.EISDIR or target.is_dir():
-            why = f"{target} is a folder"
-        else:
-            why = e.strerror or str(e)
-        raise ExportError(e.errno or errno.EIO, why, str(target)) from e
+        raise ExportError(e.errno or errno.EIO, _reason(target, e.errno, e.strerror or str(e)), str(target)) from e
+
+
+def check_target(path) -> None:
+    """Refuse, before anything is drawn (or a long run trained), a target whose folder is missing or is a file, or
+    that is itself a folder: ExportError with the reason write_bytes would give.  A folder without write permission
+    or a full disk show only when writing."""
+    target = Path(path)
+    parent = target.parent if str(target.parent) else Path(".")
+    try:
+        if parent.is_dir() and not target.is_dir():
+            return
+        code = errno.EISDIR if target.is_dir() else errno.ENOENT if not parent.exists() else errno.ENOTDIR
+    except OSError as e:  # a name too long, a loop of links...
+        code = e.errno or errno.EINVAL
+    raise ExportError(code, _reason(target, code, os.strerror(code)), str(target))
+
+
+def _reason(target: Path, code: int | None, fallback: str) -> str:
+    """Why `target` could not be written, in words (errno `code`)."""
+    parent = target.parent if str(target.parent) else Path(".")
+    try:
+        if code == errno.ENOENT and not parent.exists():
+            return f"the folder {parent} does not exist"
+        if code == errno.ENOTDIR or (parent.exists() and not parent.is_dir()):
+            return f"{_first_file(parent)} is a file, not a folder"
+        if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"no permission to write in {parent}"
+        if code in (errno.ENOSPC, errno.EDQUOT):
+            return f"the disk is full ({parent})"
+        if code == errno.EISDIR or target.is_dir():
+            return f"{target} is a folder"
+    except OSError:  # the name itself is unusable (too long): the system's words
+        pass
+    return fallback
 
 
 def _first_file(path: Path) -> Path:

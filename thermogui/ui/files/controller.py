@@ -8,50 +8,23 @@ the user's CSV (only "Save Readings as CSV…" writes one, where the user choose
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from thermogui.core.csvio import read_csv, write_csv
 from thermogui.core.dataset import DataError, Dataset
+from thermogui.core.errors import UserError
 from thermogui.ui.files import settings
+from thermogui.ui.files.autosave import Autosaver, autosave_dir, claim_orphans  # noqa: F401  (autosave_dir: API)
 
 SESSION_SUFFIX = ".thermogui.json"
 OPEN_FILTER = "Readings or sessions (*.csv *.tsv *.txt *.json);;CSV readings (*.csv *.tsv *.txt);;Sessions (*.json)"
 AUTOSAVE_MS = 60_000
-
-
-def autosave_dir() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".thermogui")
-    return Path(base) / "autosave"
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def orphaned_autosaves() -> list[Path]:
-    """Autosaves left by ThermoGUI processes that are no longer running, newest first."""
-    folder = autosave_dir()
-    found = []
-    for p in folder.glob(f"autosave-*{SESSION_SUFFIX}"):
-        try:
-            pid = int(p.name.split("-")[1].split(".")[0])
-        except (IndexError, ValueError):
-            continue
-        if pid != os.getpid() and not _pid_alive(pid):
-            found.append(p)
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+_restored_windows: list = []  # windows opened to restore a second autosave (kept alive here; they delete on close)
 
 
 def format_problems(e: DataError, limit: int = 15) -> str:
@@ -68,9 +41,11 @@ class FileController(QObject):
         self.state = window.run_state
         self.path: Path | None = None  # the session file Save writes
         self.source: Path | None = None  # a CSV the readings came from (never written by Save)
+        self._opened = None  # the Session read from `path` (its unknown keys are written back)
         self._saved_config = self.state.committed_config()
         self._loading = False
-        self.autosave_path = autosave_dir() / f"autosave-{os.getpid()}{SESSION_SUFFIX}"
+        self.autosaver = Autosaver()
+        self._reported_autosave_error = None
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
@@ -176,25 +151,31 @@ class FileController(QObject):
                 s = load_session(path)
                 loaded = (s.data, s.config.validated(), s.result, path, None)
             else:
-                loaded = (read_csv(path), None, None, None, path)
+                s, loaded = None, (read_csv(path), None, None, None, path)
         except DataError as e:
             self._error(f"Could not open {path.name}", f"Nothing was changed. Problems found:\n{format_problems(e)}")
             return False
-        except (OSError, ValueError) as e:
+        except (OSError, UserError) as e:  # (anything else is a bug: it reaches the error handler, not the user)
             self._error(f"Could not open {path.name}", f"Nothing was changed. {getattr(e, 'strerror', None) or e}")
             return False
         self._load(*loaded)
+        self._opened = s
         self._remember(path)
         result = loaded[2]
+        kept = s.kept_keys() if s is not None else []
+        shown = ", ".join(kept[:4]) + (f" and {len(kept) - 4} more" if len(kept) > 4 else "")
+        kept_note = f" It holds settings this version does not use ({shown}); Save keeps them." if kept else ""
         self.w.notify(f"Opened {path.name}: {len(self.w.model.dataset)} readings"
                       + (" and the saved result" + (" (out of date when it was saved)" if result.get("stale") else "")
                          + " — Start (F5) runs it again." if result else ".")
-                      + (" Save (Ctrl+S) keeps them as a session; the CSV itself is not changed." if loaded[4] else ""))
+                      + (" Save (Ctrl+S) keeps them as a session; the CSV itself is not changed." if loaded[4] else "")
+                      + kept_note)
         return True
 
     def _load(self, data, config, result, path, source) -> None:
         """Show what was read (already checked completely)."""
         w = self.w
+        self._opened = None  # (open_path and restore set it again for a session)
         w.model.reset_dataset(data)
         if config is not None:
             self.state.set_config(config)
@@ -204,12 +185,16 @@ class FileController(QObject):
         self.path = Path(path) if path else None
         self.source = Path(source) if source else None
         self.mark_saved()
+        self.autosaver.clear()  # the document it kept is gone (saved, or discarded when asked)
 
     # --- saving --------------------------------------------------------------------------------
     def session(self):
+        """What Save and autosave write; the unknown keys of the session opened (a later version's) are kept."""
         from thermogui.core.session import Session
 
-        return Session(self.w.model.dataset, self.state.committed_config(), self.w.result_summary())
+        data, config, result = self.w.model.dataset, self.state.committed_config(), self.w.result_summary()
+        opened = self._opened
+        return opened.carried_to(data, config, result) if opened is not None else Session(data, config, result)
 
     @Slot()
     def save(self) -> bool:
@@ -252,61 +237,112 @@ class FileController(QObject):
         if kind == "session":
             self.path = path
             self.mark_saved()
+            self.autosaver.clear()  # the work is safe in the saved file
         self._remember(path)
         note = " (with its result marked out of date)" if kind == "session" and self.state.stale else ""
         self.w.notify(f"Saved {path.name}{note}.")
         return True
 
     # --- autosave and restore --------------------------------------------------------------------
+    @property
+    def autosave_path(self) -> Path:
+        """This document's autosave file (it exists while there is unsaved work that has been autosaved)."""
+        return self.autosaver.path
+
     @Slot()
     def autosave(self) -> None:
+        """What the one-minute timer does: snapshot the document here (immutable data, no copying) and write it in the
+        background.  With nothing unsaved there is nothing to offer after a crash: the autosave goes."""
+        self._report_autosave_error()  # (of the last write, in the background)
         if not self.is_modified():
+            self.autosaver.clear()
             return
-        try:
-            from thermogui.core.session import save_session
+        self.autosaver.save(self.session())
+        self._report_autosave_error()  # (no folder, no lock)
 
-            self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
-            save_session(self.autosave_path, self.session())
-        except (OSError, ImportError):
-            pass  # autosave is best effort; the user's own saves report errors
+    def _report_autosave_error(self) -> None:
+        error = self.autosaver.error
+        if error is not None and error is not self._reported_autosave_error:
+            self._reported_autosave_error = error
+            self.w.notify(f"Could not autosave: {error.strerror or error}", error=True)
+
+    def autosave_now(self) -> None:
+        """Autosave and wait until it is written (before something risky, after an unexpected error)."""
+        self.autosave()
+        self.autosaver.wait()
 
     def discard_autosave(self) -> None:
-        try:
-            self.autosave_path.unlink()
-        except OSError:
-            pass
+        """The window closes: stop a write in flight, delete the autosave, release its lock."""
+        self.autosave_timer.stop()
+        self.autosaver.close()
 
     def offer_restore(self) -> bool:
-        """After a crash: offer the newest autosave left by a dead process; restore it exactly if accepted."""
-        found = orphaned_autosaves()
-        if not found:
-            return False
-        newest = found[0]
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(newest.stat().st_mtime))
-        answer = QMessageBox.question(
-            self.w, "Restore unsaved work?",
-            f"ThermoGUI did not close properly last time. Restore the work autosaved at {when}?",
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        restored = False
-        if answer == QMessageBox.Yes:
-            from thermogui.core.session import load_session
+        """After a crash: offer, one after the other and newest first, every autosave whose instance is no longer
+        running.  The first one restored goes into this window (if it holds nothing yet), any other into a new
+        window; each keeps its autosave until it is saved.  One declined is deleted; one that cannot be read is kept
+        and named in a message.  True if this window restored one."""
+        from thermogui.core.session import load_session
 
-            try:
-                s = load_session(newest)
-            except (OSError, ValueError) as e:
-                self._error("Could not restore the autosave", str(e))
-            else:
-                self._load(s.data, s.config, s.result, None, None)
-                self.w.model.undo_stack.resetClean()  # restored work is unsaved work
-                self._saved_config = None
-                self._update_title()
-                restored = True
-        for p in found:
-            try:
-                p.unlink()
-            except OSError:
-                pass
-        return restored
+        slots = claim_orphans()
+        total, restored_here, unreadable = len(slots), False, []
+        try:
+            for number in range(1, total + 1):
+                slot = slots[0]
+                try:
+                    s = load_session(slot.path)
+                except (OSError, UserError) as e:  # (a bug in reading is no reason to blame the file: it propagates)
+                    unreadable.append((slot.path, getattr(e, "strerror", None) or str(e)))
+                    slot.release(delete=False)
+                else:
+                    here = not restored_here and self._untouched()
+                    if self._ask_restore(slot, s, number, total, here) != QMessageBox.Yes:
+                        slot.release(delete=True)  # seen and declined
+                    elif here:
+                        self.restore(slot, s)
+                        restored_here = True
+                    else:
+                        from thermogui.app import create_window
+
+                        other = create_window()
+                        _restored_windows[:] = [w for w in _restored_windows if _alive(w)] + [other]
+                        other.files.restore(slot, s)
+                slots.pop(0)
+        finally:
+            for slot in slots:  # (only if something above raised) kept for the next start
+                slot.release(delete=False)
+        if unreadable:
+            many = len(unreadable) > 1
+            self._error("Could not restore autosaved work",
+                        "\n".join(f"{p}: {why}" for p, why in unreadable)
+                        + f"\n\nThis ThermoGUI could not read {'them' if many else 'it'}. Nothing was deleted: "
+                        + ("the files are" if many else "the file is") + " kept where named above.")
+        return restored_here
+
+    def _untouched(self) -> bool:
+        return not self.is_modified() and self.path is None and self.source is None
+
+    def _ask_restore(self, slot, s, number: int, total: int, here: bool):
+        try:
+            when = "at " + time.strftime("%Y-%m-%d %H:%M", time.localtime(slot.path.stat().st_mtime))
+        except OSError:
+            when = "before"
+        what = f"{len(s.data):,} readings" + (" and a result" if s.result else "")
+        text = (f"ThermoGUI did not close properly. Restore the work autosaved {when} ({what})?"
+                + (f"\n\nAutosave {number} of {total}." if total > 1 else "")
+                + ("" if here else " It opens in a new window.")
+                + " No deletes it.")
+        return QMessageBox.question(self.w, "Restore unsaved work?", text,
+                                    QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+
+    def restore(self, slot, s) -> None:
+        """Show the session `s` read from the claimed autosave `slot` as unsaved work, and keep autosaving it there."""
+        self._load(s.data, s.config, s.result, None, None)
+        self._opened = s
+        self.w.model.undo_stack.resetClean()  # restored work is unsaved work
+        self._saved_config = None
+        self._update_title()
+        self.autosaver.take_over(slot)
+        self.w.notify(f"Restored the autosaved work ({len(s.data):,} readings). Save (Ctrl+S) to keep it.")
 
     # --- recent files and folders ----------------------------------------------------------------
     def _last_dir(self) -> str:
@@ -335,3 +371,9 @@ class FileController(QObject):
         box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self.w)
         box.setObjectName("fileErrorDialog")
         box.open()
+
+
+def _alive(obj) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)
