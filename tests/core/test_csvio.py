@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,6 +14,7 @@ import pytest
 from thermogui.core import atomic
 from thermogui.core.csvio import format_csv, parse_csv_text, read_csv, write_csv
 from thermogui.core.dataset import BOOK_T_C, BOOK_T_U, DataError, Dataset
+from thermogui.core.safeio import MAX_FILE_BYTES, FileRefused
 
 BOOK = Dataset.book()
 
@@ -133,8 +138,7 @@ def test_non_utf8_bytes_are_reported_with_their_line(tmp_path):
     path.write_bytes("t_u;t_c\n35,7;0,5\n55,9;14 °C\n".encode("latin-1"))
     with pytest.raises(DataError) as err:
         read_csv(path)
-    assert err.value.problems[0][0] == 3
-    assert "not UTF-8" in str(err.value)
+    assert "line 3" in str(err.value) and "not UTF-8" in str(err.value)  # safeio's message names the line
 
 
 def test_binary_file_is_refused(tmp_path):
@@ -214,3 +218,174 @@ def test_atomic_write_keeps_permissions(tmp_path):
     new = tmp_path / "new.csv"
     write_csv(new, BOOK)
     assert (new.stat().st_mode & 0o777) == 0o644
+
+
+# --- read as CSV: quoting, one delimiter, decimal commas only where they cannot be anything else ------------------------
+def rows(text: str) -> list[tuple[float, float, bool]]:
+    d = parse_csv_text(text)
+    return list(zip(d.t_u.tolist(), d.t_c.tolist(), d.include.tolist()))
+
+
+@pytest.mark.parametrize("text", [
+    '"35,7","0,5"\n"55,9","14"\n',  # a comma-delimited file from a decimal-comma spreadsheet quotes its numbers
+    '"t_u","t_c"\n"35,7","0,5"\n"55,9",14\n',
+    't_u,t_c\n "35,7" , "0,5"\n"55,9","14,0"\n',  # spaces around quoted fields
+    '"t_u (""raw"")","t_c"\n"35,7","0,5"\n"55,9","14"\n',  # a doubled quote inside a quoted header
+])
+def test_a_quoted_field_with_a_decimal_comma_is_one_value(text):
+    assert rows(text) == [(35.7, 0.5, True), (55.9, 14.0, True)]
+
+
+def test_quotes_follow_the_csv_rules_in_every_delimiter():
+    assert rows('"35.7";"0,5"\n"55,9";14\n') == [(35.7, 0.5, True), (55.9, 14.0, True)]
+    assert rows('"35,7"\t"0,5"\n55.9\t"14"\n') == [(35.7, 0.5, True), (55.9, 14.0, True)]
+    assert rows('t_u,t_c,include\n"35.7","0.5",""\n"55.9","14","1"\n') == [(35.7, 0.5, False), (55.9, 14.0, True)]
+
+
+def test_a_quote_left_open_is_reported_by_line():
+    found = problems('t_u,t_c\n35.7,0.5\n55.9,"14\n58.2,15\n')
+    assert found == [(3, 'a quote (") is opened but not closed on this line')]
+
+
+def test_one_delimiter_for_the_whole_file_from_its_first_lines():
+    # the header says ';': a later line with a tab is reported, not re-read with tabs (nor the file with tabs)
+    found = problems("t_u;t_c\n35,7;0,5\n55.9\t14\n58,2;15\n")
+    assert [n for n, _ in found] == [3]
+    assert "separated by semicolons" in found[0][1] and "this line uses tabs" in found[0][1]
+    # a first line that decides nothing (one value) does not stop the next lines from deciding
+    found = problems("35.7\n55,9;14\n58,2;15\n")
+    assert [n for n, _ in found] == [1]
+
+
+@pytest.mark.parametrize("text, line, reason", [
+    ("t_u,t_c\n35.7,0.5\n1,000,5\n", 3, "'1,000' looks like one number written with a thousands separator"),
+    ("t_u,t_c\n35.7,0.5\n1,000\n", 3, "write 1000, or \"1,000\" in quotes if the comma is a decimal comma"),
+    ("35.7,0.5\n55.9,1,000\n", 2, "'1,000' looks like one number"),
+    ("35.7,0.5\n1,050.5,3\n", 2, "'1,050.5' looks like one number written with a thousands separator, but commas "
+                                 "separate the values in this file: write 1050.5"),
+    ("t_u,t_c\n35.7,0.5\n55.9,14,3\n", 3, "found 3 values, but the header names 2 columns — is a number written "
+                                          "with a thousands separator (1,000)? Write 1000"),
+    ("35.7,0.5,1,7\n", 1, "found 4 values, but a line holds at most 3 (t_u, t_c, include)"),
+    ("t_u;t_c\n35,7;0,5;1;2\n", 2, "found 4 values, but the header names 2 columns"),
+])
+def test_a_thousands_separator_split_by_the_comma_delimiter_is_refused_by_line(text, line, reason):
+    # today "1,000" is read as 1 and 0 (and a third value silently dropped)
+    found = problems(text)
+    assert [n for n, _ in found] == [line]
+    assert reason in found[0][1]
+
+
+def test_the_delimiter_settles_what_a_comma_is():
+    # ';' is the decimal-comma locales' delimiter: every comma in a value is decimal
+    assert rows("t_u;t_c\n1,000;12,500\n35,7;0,5\n") == [(1.0, 12.5, True), (35.7, 0.5, True)]
+    # a tab leaves "1,000" ambiguous unless the file shows its commas are decimal ("35,7")
+    assert "ambiguous" in problems("1,000\t2\n3\t4\n")[0][1]
+    assert rows("1,000\t2\n35,7\t4\n") == [(1.0, 2.0, True), (35.7, 4.0, True)]
+    # the same inside quotes with a comma delimiter
+    assert "ambiguous" in problems('"1,000",2\n3,4\n')[0][1]
+    assert rows('"1,000","0,5"\n') == [(1.0, 0.5, True)]
+    # a point and a comma: a thousands separator, refused rather than read as 1.0005 or 1
+    assert "not a number" in problems("1,000.5\t2\n3\t4\n")[0][1]
+
+
+def test_headerless_include_column_is_seen_on_any_line():
+    # today the third value of line 2 is dropped because line 1 has none
+    assert rows("35.7,0.5\n55.9,14,0\n") == [(35.7, 0.5, True), (55.9, 14.0, False)]
+
+
+def test_a_huge_value_is_refused_by_its_length_with_a_short_message(tmp_path):
+    path = tmp_path / "huge.csv"
+    path.write_text("t_u,t_c\n35.7,0.5\n55.9," + "9" * 10_000_000 + "\n")
+    start = time.perf_counter()
+    with pytest.raises(DataError) as err:
+        read_csv(path)
+    elapsed = time.perf_counter() - start
+    assert [n for n, _ in err.value.problems] == [3]
+    assert "(10,000,000 characters) is too long" in str(err.value) and len(str(err.value)) < 150
+    assert elapsed < 2.0  # a sanity check of complexity only
+    # the same inside quotes (beyond the csv module's field limit of 131,072 characters) and pasted with tabs
+    for text in ('35.7,"' + "9" * 200_000 + '"\n', "35.7\t" + "9" * 200_000 + "\n"):
+        found = problems(text)
+        assert found[0][0] == 1 and len(found[0][1]) < 150
+
+
+def test_include_words_are_quoted_short():
+    found = problems("t_u,t_c,include\n35.7,0.5," + "maybe" * 1000 + "\n")
+    assert found[0][0] == 2 and "include must be 1 or 0" in found[0][1] and len(found[0][1]) < 120
+
+
+# --- read through safeio: special, huge, binary files refused before reading ----------------------------------------------
+def read_in_child(path) -> str:
+    """read_csv(path) in a child process with 1 GB of address space and 20 s: what it raised, or 'read'.  A reader
+    that blocks on a FIFO or reads /dev/zero forever fails the test instead of hanging or swamping the machine."""
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from thermogui.core.csvio import read_csv\n"
+        "try:\n"
+        "    read_csv(sys.argv[1]); print('read')\n"
+        "except Exception as e:\n"
+        "    print(type(e).__name__, e)\n"
+    )
+    try:
+        out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=20,
+                             cwd=Path(__file__).resolve().parents[2])
+    except subprocess.TimeoutExpired:
+        return "timed out (blocked or reading forever)"
+    return out.stdout.strip() or out.stderr.strip()[-300:]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    result = read_in_child(fifo)
+    assert result.startswith("CsvFileRefused") and "named pipe" in result, result
+    with pytest.raises(DataError, match="named pipe"):  # and in this process: at once
+        read_csv(fifo)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_device_is_refused_at_once():
+    result = read_in_child("/dev/zero")
+    assert result.startswith("CsvFileRefused") and "device" in result, result
+    start = time.perf_counter()
+    with pytest.raises(DataError, match="device"):
+        read_csv("/dev/zero")
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_huge_file_is_refused_by_its_size_before_reading(tmp_path):
+    path = tmp_path / "huge.csv"
+    with open(path, "wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used, nothing to read quickly
+    result = read_in_child(path)
+    assert result.startswith("CsvFileRefused") and "MB" in result, result
+    small = tmp_path / "small.csv"
+    small.write_text(book_text())
+    with pytest.raises(DataError, match="MB"):
+        read_csv(small, max_bytes=100)
+
+
+@pytest.mark.parametrize("raw", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",  # an image
+    b"t_u,t_c\n35.7,0.5\n55.9,14\n\x00\x01\x02\x03",  # text, then binary
+    "t_u,t_c\n35.7,0.5\n".encode("utf-16"),  # UTF-16: NUL bytes throughout
+])
+def test_a_binary_file_is_reported_as_binary(tmp_path, raw):
+    path = tmp_path / "data.csv"
+    path.write_bytes(raw)
+    with pytest.raises(DataError) as err:
+        read_csv(path)
+    assert isinstance(err.value, FileRefused)
+    assert str(err.value) == "data.csv is a binary file, not a CSV file"
+
+
+def test_an_empty_file_name_is_refused():
+    with pytest.raises(DataError, match="no file name given"):
+        read_csv("")
+
+
+def test_a_folder_is_an_os_error(tmp_path):
+    with pytest.raises(IsADirectoryError):  # as before: callers say "cannot read <path>: Is a directory"
+        read_csv(tmp_path)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pytest
 
-from thermogui.core.dataset import MAX_ABS_VALUE, DataError, Dataset, parse_number
+from thermogui.core.dataset import (
+    MAX_ABS_VALUE, MAX_NUMBER_CHARS, DataError, Dataset, looks_like_number, parse_number, settles_decimal_comma,
+)
 
 
 # --- parse_number ----------------------------------------------------------------------------------------------------
@@ -69,8 +72,56 @@ def test_parse_number_decimal_comma_can_be_turned_off():
 
 def test_parse_number_shortens_long_junk_in_its_message():
     with pytest.raises(ValueError) as err:
+        parse_number("x" * 60)  # under the length limit: refused as junk, quoted to 40 characters
+    assert "not a number" in str(err.value) and "x" * 40 not in str(err.value) and "…' (60 characters)" in str(err.value)
+    with pytest.raises(ValueError) as err:
         parse_number("x" * 200)
-    assert len(str(err.value)) < 100 and "..." in str(err.value)
+    assert len(str(err.value)) < 120 and "…' (200 characters) is too long" in str(err.value)
+
+
+@pytest.mark.parametrize("digits", [65, 200_000, 10_000_000])
+def test_parse_number_refuses_long_text_by_its_length_before_parsing(digits, monkeypatch):
+    import thermogui.core.dataset as dataset
+
+    class Untouchable:
+        def match(self, text):
+            raise AssertionError("a regex ran on text that is too long")
+
+    text = "9" * digits
+    monkeypatch.setattr(dataset, "_NUMBER", Untouchable())  # refused before any regex or float()
+    monkeypatch.setattr(dataset, "_AMBIGUOUS_COMMA", Untouchable())
+    start = time.perf_counter()
+    with pytest.raises(ValueError) as err:
+        parse_number(text)
+    elapsed = time.perf_counter() - start
+    message = str(err.value)
+    assert f"({digits:,} characters) is too long for a reading (at most {MAX_NUMBER_CHARS} characters)" in message
+    assert len(message) < 120 and message.startswith("'" + "9" * 39 + "…'")
+    assert elapsed < 2.0  # a sanity check of complexity only: a linear scan is milliseconds
+
+
+def test_the_length_limit_counts_the_stripped_text():
+    longest = "0." + "0" * (MAX_NUMBER_CHARS - 3) + "1"
+    assert len(longest) == MAX_NUMBER_CHARS and parse_number(f"  {longest}\t\n") == float(longest)
+    assert parse_number(" " * 10_000 + "35.7" + " " * 10_000) == 35.7
+    with pytest.raises(ValueError, match="too long"):
+        parse_number(longest + "0")
+    with pytest.raises(ValueError, match="too long"):  # an int too long even to become text (Python's 4,300 digits)
+        parse_number(10**5000)
+
+
+def test_looks_like_number_judges_long_text_by_its_start():
+    assert looks_like_number("9" * 1_000_000)  # the first line of such a file is data (too long), not a header
+    assert not looks_like_number("t_u" + "9" * 100)
+
+
+@pytest.mark.parametrize("text, settles", [
+    ("35,7", True), ("0,125", True), ("-3,25", True), ("\u22120,5", True), ("1,5e3", True), ("1234,5", True),
+    ("1,000", False), ("12,500", False), ("-999,999", False), ("35.7", False), ("1,000.5", False), ("1,2,3", False),
+    ("abc,d", False), ("", False), ("9" * 100 + ",5", False),
+])
+def test_a_decimal_comma_that_cannot_be_a_thousands_separator_settles_a_file(text, settles):
+    assert settles_decimal_comma(text) is settles
 
 
 def test_parse_number_limit_is_the_datasets():

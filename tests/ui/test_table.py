@@ -274,3 +274,63 @@ def test_edits_are_refused_while_training_runs(qtbot, window, table):
     with qtbot.waitSignal(window.runFinished, timeout=10000):
         click(qtbot, window, "stopButton")
     assert window.data_panel.add_action.isEnabled()
+
+
+# --- nothing lost, nothing half-done: huge numbers, quoted decimal commas, thousands separators ------------------------
+def paste_at(qtbot, window, table, text: str, row: int = 0, col: int = T_U) -> float:
+    """Put `text` on the clipboard, select a cell, press Ctrl+V; the seconds the paste took."""
+    import time
+
+    QGuiApplication.clipboard().setText(text)
+    table.setFocus()
+    table.setCurrentIndex(window.model.index(row, col))
+    start = time.perf_counter()
+    qtbot.keyClick(table, Qt.Key_V, Qt.ControlModifier)
+    return time.perf_counter() - start
+
+
+def test_pasting_a_200000_digit_number_is_refused_quickly_with_a_short_message(qtbot, window, table):
+    before = window.model.dataset
+    elapsed = paste_at(qtbot, window, table, "9" * 200_000, row=2)
+    assert window.model.dataset is before and not window.model.undo_stack.canUndo()
+    msg = window.data_panel.message
+    assert msg.isVisible() and "Row 3" in msg.text()
+    assert "(200,000 characters) is too long for a reading (at most 64 characters)" in msg.text()
+    assert len(msg.text()) < 200 and len(window.statusBar().currentMessage()) < 200
+    assert elapsed < 2.0  # a sanity check of complexity only: this blocked the window for 16-24 s
+
+
+def test_pasting_rows_with_a_10_mb_number_names_the_line_in_a_short_message(qtbot, window, table):
+    before = window.model.dataset
+    paste_at(qtbot, window, table, "90\t32\n100\t" + "1" * 10_000_000 + "\n110\t40\n")
+    assert window.model.dataset is before
+    text = window.data_panel.message.text()
+    assert text.startswith("⚠ Nothing was pasted. line 2: ") and "(10,000,000 characters) is too long" in text
+    assert len(text) < 200
+
+
+def test_typing_a_number_longer_than_64_characters_is_refused(qtbot, window, table):
+    edit_cell(qtbot, table, 2, T_U, "1" * 70)
+    assert window.model.dataset.t_u[2] == 58.2
+    msg = window.data_panel.message
+    assert msg.isVisible() and "Row 3" in msg.text() and "(70 characters) is too long for a reading" in msg.text()
+
+
+def test_pasting_quoted_decimal_commas_from_a_comma_separated_file(qtbot, window, table):
+    paste_at(qtbot, window, table, '"t_u","t_c"\n"90,5","32,25"\n"100","38"\n', row=10)
+    assert values(window)[0][11:] == [90.5, 100.0] and values(window)[1][11:] == [32.25, 38.0]
+
+
+def test_pasting_a_quoted_single_value_into_a_cell(qtbot, window, table):
+    paste_at(qtbot, window, table, '"36,5"', row=0, col=T_C)
+    assert window.model.dataset.t_c[0] == 36.5
+
+
+def test_pasting_rows_with_a_thousands_separator_is_refused_not_split(qtbot, window, table):
+    before = window.model.dataset
+    paste_at(qtbot, window, table, "90,32\n1,000,38\n")  # today: a row (1, 0) and the 38 dropped
+    assert window.model.dataset is before
+    text = window.data_panel.message.text()
+    assert "Nothing was pasted" in text and "line 2: '1,000' looks like one number" in text
+    paste_at(qtbot, window, table, "90;32\n1,000;38\n", row=10)  # ';' settles it: a decimal comma
+    assert values(window)[0][11:] == [90.0, 1.0] and values(window)[1][11:] == [32.0, 38.0]

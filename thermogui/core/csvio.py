@@ -1,36 +1,105 @@
 """Read and write readings as CSV.
 
-Reading is forgiving about form and strict about content:
-- a header row is optional (columns named t_u / t_c in either order; otherwise t_u first, t_c second);
-- comma, semicolon or tab separated; blank lines and lines starting with '#' are skipped;
-- decimal commas ("3,5") are accepted when the separator is not a comma;
-- an optional third column "include" (1/0, yes/no, true/false).
-Every bad line is reported by number with its reason, and nothing is half-loaded: either the whole file
-becomes a Dataset or DataError is raised.
+Reading is forgiving about form and strict about content; where a value could mean two things it is refused, never
+guessed.
+
+Lines.  A line ends at LF, CR LF or CR (nothing else), and is numbered as an editor numbers it.  Blank lines and lines starting
+with '#' are skipped; a byte-order mark at the start is dropped.
+
+The delimiter.  One per file, chosen once: the first of the first five content lines (the header or the first
+readings) that has a tab, a semicolon or a comma outside quotes decides — a tab if that line has one, else a
+semicolon, else a comma (a comma also when no line has any).  Tab and semicolon come first because neither can be
+part of a number, while a comma can be a decimal comma.  The delimiter separates the values on every line; a line
+written with another one is reported, not re-read another way.
+
+Quotes.  Each line is split with the csv module's rules (a field may be wrapped in double quotes, "" inside is one
+quote), so "35,7","0,5" is two values.  A quote left open at the end of a line is reported.
+
+Decimal commas.  A comma inside a value is a decimal comma only where it cannot be a delimiter or a thousands
+separator:
+- with ';' as the delimiter (the CSV of decimal-comma locales), every comma in a value is one: 1,000 is 1.0;
+- with a tab, or inside quotes with ',' as the delimiter, a comma before exactly three digits ("1,000", "12,500")
+  could be either.  It is read as a decimal comma if the file holds a decimal comma that cannot be a thousands
+  separator ("35,7", "0,125"); otherwise it is refused as ambiguous, naming both readings;
+- with ',' as the delimiter, an unquoted comma always separates values, so a number written with a thousands
+  separator comes apart.  That is caught, not loaded: a line with more values than the columns is refused, and so is
+  a value like 000 or 050.5 right after a whole number of one to three digits (the tail of "1,000" or "1,050.5").
+A value with both a point and a comma ("1,000.5") is refused.
+
+Columns.  A header row is optional: it names t_u and t_c (either order, units in parentheses allowed) and perhaps
+"include"; without one the columns are t_u, t_c and, if any line has a third value, include (1/0, yes/no, true/false;
+an empty include cell means excluded, a missing one included).  A line with more non-empty values than the header names (or than those three
+columns) is refused: nothing is silently dropped.
+
+Values.  Each is read by `dataset.parse_number`, which refuses text longer than MAX_NUMBER_CHARS by its length before
+parsing it and quotes at most ~40 characters in its message.
+
+Files are read through `safeio.read_text`: a FIFO, a device or a file over MAX_FILE_BYTES is refused before anything
+is read, a binary or non-UTF-8 file is refused by name.  Every bad line is reported by number with its reason, and
+nothing is half-loaded: either the whole file becomes a Dataset or DataError is raised.
 """
 
 from __future__ import annotations
 
+import csv
+import errno
 import os
-from pathlib import Path
+import re
 
 from thermogui.core.atomic import atomic_write_text
+from thermogui.core.dataset import DataError, Dataset, looks_like_number, parse_number, settles_decimal_comma
+from thermogui.core.errors import quote
 from thermogui.core.numbers import fmt_exact
-from thermogui.core.dataset import _AMBIGUOUS_COMMA, DataError, Dataset, looks_like_number, parse_number
+from thermogui.core.safeio import MAX_FILE_BYTES, FileRefused, read_text
 
 _TRUE = {"1", "yes", "y", "true", "x", "on"}
 _FALSE = {"0", "no", "n", "false", "", "off"}
 _U_NAMES = {"t_u", "tu", "unknown", "u", "reading", "raw", "x"}
 _C_NAMES = {"t_c", "tc", "celsius", "c", "°c", "y"}
+DELIMITERS = ("\t", ";", ",")  # in order of preference, see the module docstring
+_DETECT_LINES = 5
+_QUOTED = re.compile(r'"[^"]*"')
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# With ',' as the delimiter, "1,000" arrives as "1" and "000": a whole number of one to three digits followed by a
+# value whose whole part is three digits with a leading zero is the two halves of one number.
+_GROUP_HEAD = re.compile(r"^[+-]?[0-9]{1,3}$")
+_GROUP_TAIL = re.compile(r"^0[0-9]{2}(\.[0-9]{0,20})?$")
+_GROUP_LINE = re.compile(r"(?:^|,)\s*[+-]?[0-9]{1,3}\s*,\s*0[0-9]{2}")  # a cheap look first: could a line hold one?
 
 
-def detect_separator(lines: list[str]) -> str:
-    """Tab if any data line has one, else semicolon, else comma."""
-    if any("\t" in ln for ln in lines):
-        return "\t"
-    if any(";" in ln for ln in lines):
-        return ";"
+class CsvFileRefused(FileRefused, DataError):
+    """A file not read at all (safeio's refusal: a special file, too large, binary, not UTF-8, no name) — also a
+    DataError, so everything that reports a bad data file reports this one."""
+
+
+def detect_delimiter(lines: list[str]) -> str:
+    """The file's one delimiter, from its first content lines (see the module docstring)."""
+    for line in lines[:_DETECT_LINES]:
+        bare = _QUOTED.sub("", line) if '"' in line else line
+        for d in DELIMITERS:
+            if d in bare:
+                return d
     return ","
+
+
+def split_line(line: str, delimiter: str) -> list[str]:
+    """The stripped fields of one line by the csv module's quoting rules.  Raises ValueError (a quote left open,
+    a line the csv module cannot read)."""
+    if '"' not in line:
+        return [f.strip() for f in line.split(delimiter)]
+    try:
+        fields = next(csv.reader((line,), delimiter=delimiter, skipinitialspace=True, strict=True))
+    except csv.Error as e:
+        if "end of data" in str(e):
+            raise ValueError('a quote (") is opened but not closed on this line') from None
+        try:  # text after a closing quote ("35,7" ;) is kept with the field, as spreadsheets read it
+            fields = next(csv.reader((line,), delimiter=delimiter, skipinitialspace=True))
+        except csv.Error as e2:
+            if "field larger" in str(e2):
+                raise ValueError(f"a value is longer than {csv.field_size_limit():,} characters, far too long for a "
+                                 "reading") from None
+            raise ValueError(f"the line cannot be read as CSV ({e2})") from None
+    return [f.strip() for f in fields]
 
 
 def _column_names(fields: list[str]) -> dict[str, int] | None:
@@ -52,88 +121,125 @@ def _column_names(fields: list[str]) -> dict[str, int] | None:
     return cols
 
 
-def _commas_are_decimal(sep: str, lines: list[str]) -> bool:
-    """Whether "1,000" in these lines is a decimal comma: certainly with ';' (the separator of decimal-comma
-    locales); with a tab only if some field has a comma that cannot be a thousands separator ("35,7")."""
-    if sep == ";":
-        return True
-    for ln in lines:
-        for f in ln.split(sep):
-            f = f.strip().strip('"').strip()
-            if f.count(",") == 1 and "." not in f and not _AMBIGUOUS_COMMA.match(f) and looks_like_number(f):
-                return True
-    return False
-
-
-def parse_csv_text(text: str) -> Dataset:
-    """Parse CSV text into a Dataset, or raise DataError listing every bad line."""
-    if text.startswith("\ufeff"):  # a byte-order mark (text pasted from a file saved by a spreadsheet)
-        text = text[1:]
-    numbered = [(n, ln.rstrip("\r\n")) for n, ln in enumerate(text.splitlines(), start=1)]
-    content = [(n, ln) for n, ln in numbered if ln.strip() and not ln.lstrip().startswith("#")]
-    if not content:
-        raise DataError("the file has no readings (it is empty or only comments)")
-    sep = detect_separator([ln for _, ln in content])
-    decimal_comma = sep != ","
-    comma_is_decimal = decimal_comma and _commas_are_decimal(sep, [ln for _, ln in content])
-    cols = _column_names(content[0][1].split(sep))
-    if cols is not None:
-        content = content[1:]
-    else:
-        cols = {"t_u": 0, "t_c": 1}
-        first = content[0][1].split(sep)
-        if len(first) >= 3 and first[2].strip().strip('"').strip():  # not a trailing separator
-            cols["include"] = 2
-    t_u: list[float] = []
-    t_c: list[float] = []
-    inc: list[bool] = []
-    problems: list[tuple[int, str]] = []
-    need = max(cols.values()) + 1
-    for n, line in content:
-        fields = [f.strip().strip('"').strip() for f in line.split(sep)]
-        if len(fields) < min(need, 2) or len(fields) < max(cols["t_u"], cols["t_c"]) + 1:
-            problems.append((n, f"expected 2 values (t_u{_sepname(sep)}t_c), found {len(fields)}"))
-            continue
-        try:
-            u = parse_number(fields[cols["t_u"]], decimal_comma, comma_is_decimal)
-            c = parse_number(fields[cols["t_c"]], decimal_comma, comma_is_decimal)
-        except ValueError as e:
-            problems.append((n, str(e)))
-            continue
-        flag = True
-        if "include" in cols and cols["include"] < len(fields):
-            word = fields[cols["include"]].lower()
-            if word in _TRUE:
-                flag = True
-            elif word in _FALSE:
-                flag = False
-            else:
-                problems.append((n, f"include must be 1 or 0, not '{fields[cols['include']]}'"))
-                continue
-        t_u.append(u)
-        t_c.append(c)
-        inc.append(flag)
-    if problems:
-        raise DataError(problems)
-    if not t_u:
-        raise DataError("the file has a header but no readings")
-    return Dataset(t_u, t_c, inc)
+def _used(fields: list[str]) -> int:
+    """How many fields count: trailing empty ones (a separator at the end of the line) do not."""
+    k = len(fields)
+    while k and not fields[k - 1]:
+        k -= 1
+    return k
 
 
 def _sepname(sep: str) -> str:
     return {"\t": " <tab> ", ";": "; ", ",": ", "}[sep]
 
 
-def read_csv(path: str | os.PathLike) -> Dataset:
-    """Read a CSV file.  Raises DataError (bad content, with line numbers) or OSError (cannot read)."""
-    raw = Path(path).read_bytes()
+def _delimiter_name(sep: str) -> str:
+    return {"\t": "tabs", ";": "semicolons (;)", ",": "commas (,)"}[sep]
+
+
+def parse_csv_text(text: str) -> Dataset:
+    """Parse CSV text into a Dataset, or raise DataError listing every bad line."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark (text pasted from a file saved by a spreadsheet)
+    content = [(n, ln) for n, ln in enumerate(_LINE_BREAK.split(text), start=1)
+               if ln.strip() and not ln.lstrip().startswith("#")]
+    if not content:
+        raise DataError("the file has no readings (it is empty or only comments)")
+    sep = detect_delimiter([ln for _, ln in content])
+    problems: list[tuple[int, str]] = []
+    rows: list[tuple[int, list[str]]] = []
+    for n, line in content:
+        try:
+            fields = split_line(line, sep)
+        except ValueError as e:
+            problems.append((n, str(e)))
+            continue
+        why = sep == "," and _GROUP_LINE.search(line) and _split_number(fields)
+        if why:
+            problems.append((n, why))
+        else:
+            rows.append((n, fields))
+
+    cols = _column_names(rows[0][1]) if rows and rows[0][0] == content[0][0] else None
+    if cols is not None:
+        width = max(_used(rows[0][1]), max(cols.values()) + 1)
+        rows = rows[1:]
+        too_many = f"the header names {width} columns"
+    else:
+        cols = {"t_u": 0, "t_c": 1}
+        if any(len(f) >= 3 and f[2] for _, f in rows):
+            cols["include"] = 2
+        width = 3
+        too_many = "a line holds at most 3 (t_u, t_c, include)"
+    comma_is_decimal = sep == ";" or any(settles_decimal_comma(f) for _, fields in rows for f in fields if "," in f)
+
+    t_u: list[float] = []
+    t_c: list[float] = []
+    inc: list[bool] = []
+    iu, ic, ii = cols["t_u"], cols["t_c"], cols.get("include", -1)
+    need = max(iu, ic) + 1
+    for n, fields in rows:
+        k = len(fields)
+        if k < need or (k > width and _used(fields) > width):
+            problems.append((n, _count_problem(fields, sep, need, width, too_many, content)))
+            continue
+        try:
+            u = parse_number(fields[iu], True, comma_is_decimal)
+            c = parse_number(fields[ic], True, comma_is_decimal)
+        except ValueError as e:
+            problems.append((n, str(e)))
+            continue
+        flag = True
+        if 0 <= ii < k:
+            word = fields[ii].lower()
+            if word in _FALSE:
+                flag = False
+            elif word not in _TRUE:
+                problems.append((n, f"include must be 1 or 0, not {quote(fields[ii])}"))
+                continue
+        t_u.append(u)
+        t_c.append(c)
+        inc.append(flag)
+    if problems:
+        raise DataError(sorted(problems))
+    if not t_u:
+        raise DataError("the file has a header but no readings")
+    return Dataset(t_u, t_c, inc)
+
+
+def _split_number(fields: list[str]) -> str | None:
+    """With ',' as the delimiter: the two halves of a number written with a thousands separator ("1" and "000"), as a
+    reason to refuse the line, or None."""
+    for head, tail in zip(fields, fields[1:]):
+        if _GROUP_TAIL.match(tail) and _GROUP_HEAD.match(head):
+            decimal = "" if "." in tail else f', or "{head},{tail}" in quotes if the comma is a decimal comma'
+            return (f"'{head},{tail}' looks like one number written with a thousands separator, but commas "
+                    f"separate the values in this file: write {head}{tail}{decimal}")
+    return None
+
+
+def _count_problem(fields: list[str], sep: str, need: int, width: int, too_many: str, content) -> str:
+    """The reason for a line with too few or too many values."""
+    if len(fields) < need:
+        hint = ""
+        other = [d for d in DELIMITERS if d != sep and any(d in f for f in fields)]
+        if other:
+            where = next((n for n, ln in content[:_DETECT_LINES] if sep in _QUOTED.sub("", ln)), content[0][0])
+            hint = (f"; this line uses {_delimiter_name(other[0])}, but this file's values are separated by "
+                    f"{_delimiter_name(sep)} (line {where})")
+        return f"expected 2 values (t_u{_sepname(sep)}t_c), found {len(fields)}{hint}"
+    hint = " — is a number written with a thousands separator (1,000)? Write 1000" if sep == "," else ""
+    return f"found {_used(fields)} values, but {too_many}{hint}"
+
+
+def read_csv(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
+    """Read a CSV file (see the module docstring).  Raises DataError — CsvFileRefused for a file not read at all
+    (no name, a FIFO or device, too large, binary, not UTF-8) — or OSError (missing, a folder, no permission)."""
+    if str(path) and os.path.isdir(path):  # callers report an OSError as "cannot read <path>: Is a directory"
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise DataError([(line, "the file is not UTF-8 text (is it a spreadsheet saved in another format?)")]) from None
-    if "\x00" in text:
-        raise DataError("the file contains binary data, not text")
+        text = read_text(path, "a CSV file", max_bytes)
+    except FileRefused as e:
+        raise CsvFileRefused(str(e)) from None
     return parse_csv_text(text)
 
 

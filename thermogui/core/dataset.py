@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from thermogui.core.errors import UserError
+from thermogui.core.errors import UserError, quote
 
 # The book's eleven readings (Deep Learning with PyTorch, chapter 5).
 BOOK_T_C = (0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0)
@@ -19,6 +19,9 @@ BOOK_T_U = (35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4)
 
 # Largest magnitude accepted for a reading: anything beyond float32 range would overflow training.
 MAX_ABS_VALUE = 1e30
+# Longest text read as one number (after stripping spaces): the longest float repr is 24 characters.  Longer text is
+# refused by its length before any regex or float() runs (a 10-million-digit paste must not block the window).
+MAX_NUMBER_CHARS = 64
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 # "1,000" or "12,500": a decimal comma (1.0, 12.5) or a thousands separator (1000, 12500)?  Refused unless the
@@ -43,8 +46,17 @@ class DataError(UserError):
 
 def looks_like_number(text: str) -> bool:
     """True for anything a person meant as a number, even one `parse_number` refuses ("1e400", "nan", "1,000,000").
-    Used to tell a header line from a line of (perhaps bad) data."""
-    return bool(_NUMBER_LIKE.match(text))
+    Used to tell a header line from a line of (perhaps bad) data.  Text longer than MAX_NUMBER_CHARS is judged by
+    its start only ("9999…" is a number, too long, not a column name)."""
+    return bool(_NUMBER_LIKE.match(text.strip()[:MAX_NUMBER_CHARS]))
+
+
+def settles_decimal_comma(text: str) -> bool:
+    """True for a number with a decimal comma that cannot be a thousands separator ("35,7", "0,125", "-3,25"): a
+    file holding one writes its commas as decimal commas.  "1,000" and "12,500" settle nothing."""
+    s = text.strip().replace("\u2212", "-")
+    return (len(s) <= MAX_NUMBER_CHARS and s.count(",") == 1 and "." not in s and not _AMBIGUOUS_COMMA.match(s)
+            and bool(_NUMBER.match(s.replace(",", "."))))
 
 
 def parse_number(text: str, decimal_comma: bool = True, comma_is_decimal: bool = False) -> float:
@@ -53,11 +65,19 @@ def parse_number(text: str, decimal_comma: bool = True, comma_is_decimal: bool =
     Accepts plain and scientific notation and, when `decimal_comma`, a single decimal comma ("3,5").  A comma
     that could equally be a thousands separator ("1,000", "12,500") is refused as ambiguous unless
     `comma_is_decimal` says the context settles it.
-    Refuses empty text, letters, nan/inf and values too large to train with.
+    Refuses empty text, text longer than MAX_NUMBER_CHARS (by its length, before any parsing), letters, nan/inf and
+    values too large to train with.  A message quotes at most ~40 characters of the text.
     """
     if not isinstance(text, str):
-        text = str(text)
-    s = text.strip().replace("\u2212", "-")  # a typographic minus sign counts as a minus
+        try:
+            text = str(text)
+        except ValueError:  # an int of more than 4,300 digits cannot even be turned into text
+            raise ValueError(f"the value is too long for a reading (at most {MAX_NUMBER_CHARS} characters)") from None
+    s = text.strip()
+    if len(s) > MAX_NUMBER_CHARS:
+        raise ValueError(f"{quote(s)} is too long for a reading (at most {MAX_NUMBER_CHARS} characters)")
+    shown = s
+    s = s.replace("\u2212", "-")  # a typographic minus sign counts as a minus
     if not s:
         raise ValueError("the cell is empty; type a number such as 35.7")
     if decimal_comma and "," in s and "." not in s and s.count(",") == 1:
@@ -69,12 +89,11 @@ def parse_number(text: str, decimal_comma: bool = True, comma_is_decimal: bool =
     if not _NUMBER.match(s):
         low = s.lower().lstrip("+-")
         if low in ("nan", "inf", "infinity"):
-            raise ValueError(f"'{text.strip()}' is not a finite number; readings must be real measurements")
-        shown = text.strip() if len(text.strip()) <= 24 else text.strip()[:21] + "..."
-        raise ValueError(f"'{shown}' is not a number; type digits like 35.7 or 1.2e3")
+            raise ValueError(f"{quote(shown)} is not a finite number; readings must be real measurements")
+        raise ValueError(f"{quote(shown)} is not a number; type digits like 35.7 or 1.2e3")
     value = float(s)
     if not math.isfinite(value) or abs(value) > MAX_ABS_VALUE:
-        raise ValueError(f"'{text.strip()}' is too large; readings must be within ±{MAX_ABS_VALUE:g}")
+        raise ValueError(f"{quote(shown)} is too large; readings must be within ±{MAX_ABS_VALUE:g}")
     return value
 
 

@@ -185,7 +185,7 @@ class ReadingsModel(QAbstractTableModel):
         if role != Qt.EditRole:
             return False
         try:
-            number = parse_number(str(value))
+            number = parse_number(value)  # text over 64 characters is refused by its length, quoted short
         except ValueError as e:
             self.inputRejected.emit(row, col, f"Row {row + 1}, {FIELD[col]}: {e}")
             return False
@@ -205,12 +205,11 @@ class ReadingsModel(QAbstractTableModel):
             return False
         n, k = len(self._data), row - len(self._data)
         old = self._pending[k]
-        text = "" if value is None else str(value)
-        if not text.strip():
+        if value is None or (isinstance(value, str) and not value.strip()):
             number = None
         else:
             try:
-                number = parse_number(text)
+                number = parse_number(value)
             except ValueError as e:
                 self.inputRejected.emit(row, col, f"Row {row + 1} (new), {FIELD[col]}: {e}")
                 return False

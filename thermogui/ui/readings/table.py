@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QToolButton, QToolTip, QVBoxLayout, QWidget,
+    QAbstractButton, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QToolButton, QToolTip,
+    QVBoxLayout, QWidget,
 )
 
 from thermogui.core.csvio import parse_csv_text
 from thermogui.core.dataset import DataError, parse_number
+from thermogui.ui import style
 from thermogui.ui.readings.model import T_C, T_U, USE, ReadingsModel, fmt_value
-
-ERROR_STYLE = "color: #b00020;"
 
 
 def shortcuts(*keys) -> list[QKeySequence]:
@@ -26,11 +26,48 @@ def shortcuts(*keys) -> list[QKeySequence]:
     return out
 
 
+def is_single_value(text: str) -> bool:
+    """Whether pasted text (stripped) is one value for the current cell rather than rows: one line, no tab or
+    semicolon, at most one comma (a decimal comma: "35,7")."""
+    return "\n" not in text and "\r" not in text and "\t" not in text and ";" not in text and text.count(",") <= 1
+
+
+class _ShortButton(QToolButton):
+    """A button for an undo/redo action with a fixed short label ("Undo"), so the panel never widens; the action's
+    full text ("Undo Set t_c in row 1 to 36.5") is its tooltip and accessible description.  (A QObject slot, not a
+    closure: Qt disconnects it when the button goes, so a later change of the action never reaches a dead button.)"""
+
+    def __init__(self, action: QAction, name: str, label: str):
+        super().__init__(objectName=name, text=label)
+        self._action = action
+        self.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.setAccessibleName(label)
+        self.clicked.connect(action.trigger)
+        action.changed.connect(self._sync)
+        self._sync()
+
+    @Slot()
+    def _sync(self) -> None:
+        action = self._action
+        full = action.text().replace("&", "")
+        keys = action.shortcut().toString(QKeySequence.NativeText)
+        self.setEnabled(action.isEnabled())
+        self.setToolTip(f"{full} ({keys})" if keys else full)
+        self.setAccessibleDescription(full)
+
+
+def _short_button(action: QAction, name: str, label: str) -> QToolButton:
+    return _ShortButton(action, name, label)
+
+
 class DataPanel(QWidget):
     def __init__(self, model: ReadingsModel, parent=None):
         super().__init__(parent)
         self.model = model
         self.view = QTableView(objectName="dataTable")
+        self.view.setAccessibleName("Readings")
+        self.view.setAccessibleDescription("One reading per row: whether it is used, t_u (the unknown thermometer) "
+                                           "and t_c (°C).")
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.view.setEditTriggers(
@@ -48,16 +85,21 @@ class DataPanel(QWidget):
         hh.setResizeContentsPrecision(0)  # measure the visible rows only: a 100k-row file opens fast
         hh.setSectionResizeMode(T_U, QHeaderView.Stretch)
         hh.setSectionResizeMode(T_C, QHeaderView.Stretch)
+        hh.setAccessibleName("Reading columns")
+        self.view.verticalHeader().setAccessibleName("Reading numbers")
+        corner = self.view.findChild(QAbstractButton)  # the table's corner button selects every reading
+        if corner is not None:
+            corner.setAccessibleName("Select all readings")
         self.view.setToolTip("Double-click or type to edit a reading; arrow keys move between cells, Tab leaves the "
                              "table. Insert adds an empty row, Delete removes the selected rows, Ctrl+V pastes rows "
                              "from a spreadsheet.")
 
         self.lock_label = QLabel("The data is locked while a run is in progress — Stop or Reset to edit it.",
                                  objectName="dataLockedLabel", wordWrap=True)
-        self.lock_label.setStyleSheet("color: #8a6d00;")
+        style.set_text_role(self.lock_label, "warning")
         self.lock_label.hide()
         self.message = QLabel(objectName="dataMessageLabel", wordWrap=True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        style.set_text_role(self.message, "error")
         self.message.hide()
         self.pending_label = QLabel(objectName="dataPendingLabel", wordWrap=True)
         self.pending_label.setForegroundRole(QPalette.PlaceholderText)
@@ -80,12 +122,14 @@ class DataPanel(QWidget):
             self.addAction(a)
 
         buttons = QHBoxLayout()
-        for action, name in ((self.add_action, "addRowButton"), (self.delete_action, "deleteRowsButton"),
-                             (self.undo_action, "undoButton"), (self.redo_action, "redoButton")):
+        for action, name in ((self.add_action, "addRowButton"), (self.delete_action, "deleteRowsButton")):
             b = QToolButton(objectName=name)
             b.setDefaultAction(action)
             b.setToolButtonStyle(Qt.ToolButtonTextOnly)
             buttons.addWidget(b)
+        for action, name, label in ((self.undo_action, "undoButton", "Undo"),
+                                    (self.redo_action, "redoButton", "Redo")):
+            buttons.addWidget(_short_button(action, name, label))
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
 
@@ -222,7 +266,7 @@ class DataPanel(QWidget):
             return
         cur = self.view.currentIndex()
         single = text.strip()
-        if "\n" not in single and not any(s in single for s in "\t;") and single.count(",") <= 1:
+        if is_single_value(single):
             self._paste_single(single, cur)
             return
         try:
@@ -245,9 +289,13 @@ class DataPanel(QWidget):
             window.statusBar().showMessage(f"Pasted {len(pasted)} readings at row {row + 1}.", 5000)
 
     def _paste_single(self, text: str, cur) -> None:
+        """One value into the current cell, by the cell's rules (parse_number: a 10 MB number is refused by its
+        length, with a short message).  A value in CSV quotes ("35,7") is unquoted first."""
         if not cur.isValid() or cur.column() not in (T_U, T_C):
             self.show_error("Select a t_u or t_c cell to paste a single value into.")
             return
+        if len(text) >= 2 and text[0] == text[-1] == '"':
+            text = text[1:-1].replace('""', '"')
         try:
             parse_number(text)
         except ValueError as e:
