@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Start ThermoGUI: double-click this file, or run `python3 main.py [ARGS]` (any `thermogui` arguments: --version, fit…).
+"""Start ThermoGUI: double-click this file, or run `python3 main.py [ARGS]` (any `thermogui` arguments:
+--version, fit…).
 
 Any python3 can start it. When that Python lacks ThermoGUI's dependencies (PySide6, torch, …), this re-runs itself
 with the project's .venv; when there is no usable .venv yet, it first sets one up with the steps of `make setup`
@@ -65,6 +66,7 @@ def missing_modules():
 
 # ---- telling the user -----------------------------------------------------------------------------------------------
 
+
 def _graphical():
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
@@ -72,10 +74,15 @@ def _graphical():
 def _run_quietly(cmd, wait=True):
     try:
         if wait:
-            return subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL).returncode == 0
-        subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+            return (
+                subprocess.run(
+                    cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                ).returncode
+                == 0
+            )
+        subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         return True
     except OSError:
         return False
@@ -95,14 +102,16 @@ def tell_error(text):
         return
     if shutil.which("zenity") and _run_quietly(["zenity", "--error", "--no-markup", "--title", TITLE, "--text", text]):
         return
-    if shutil.which("notify-send") and _run_quietly(["notify-send", "-u", "critical", "-a", TITLE, "-i", ICON,
-                                                     TITLE + " could not start", text]):
+    if shutil.which("notify-send") and _run_quietly(
+        ["notify-send", "-u", "critical", "-a", TITLE, "-i", ICON, TITLE + " could not start", text]
+    ):
         return
     if os.environ.get("DISPLAY") and shutil.which("xmessage"):
         _run_quietly(["xmessage", "-center", "-title", TITLE, TITLE + "\n\n" + text])
 
 
 # ---- starting -------------------------------------------------------------------------------------------------------
+
 
 def start(argv):
     """Run the app (the `thermogui` command line: no arguments = the window) in this Python."""
@@ -134,7 +143,8 @@ def run_with_venv(argv, stage):
     os.execv(python, args)
 
 
-# ---- setting up (`make setup` without make) ---------------------------------------------------------------------------
+# ---- setting up (`make setup` without make) --------------------------------------------------------------------------
+
 
 def setup_log_path():
     cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -154,33 +164,44 @@ def set_up(log=None):
             return "{} is not a ThermoGUI source folder ({} is missing)".format(ROOT, name)
     if sys.version_info < MIN_PYTHON:
         return "ThermoGUI needs Python {}.{} or newer, and this is {}".format(
-            MIN_PYTHON[0], MIN_PYTHON[1], sys.version.split()[0])
+            MIN_PYTHON[0], MIN_PYTHON[1], sys.version.split()[0]
+        )
     python = venv_python()
     if not os.path.exists(python):
         from importlib.util import find_spec
 
         if find_spec("ensurepip") is None:
-            return ("this Python cannot create virtual environments (no ensurepip); "
-                    "on Debian or Ubuntu: sudo apt install python3-venv")
+            return (
+                "this Python cannot create virtual environments (no ensurepip); "
+                "on Debian or Ubuntu: sudo apt install python3-venv"
+            )
         step("creating {} with {}".format(VENV, sys.executable))
         try:
-            code = subprocess.call([sys.executable, "-m", "venv", VENV], stdin=subprocess.DEVNULL, stdout=out,
-                                   stderr=subprocess.STDOUT, cwd=ROOT)
+            code = subprocess.call(
+                [sys.executable, "-m", "venv", VENV],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                cwd=ROOT,
+            )
         except OSError as e:
             code = str(e)
         if code != 0 or not os.path.exists(python):
             shutil.rmtree(VENV, ignore_errors=True)  # (a half-made .venv would be taken for a set-up one next time)
-            return ("`{} -m venv .venv` failed ({}); on Debian or Ubuntu: sudo apt install python3-venv".format(
-                sys.executable, code))
+            return "`{} -m venv .venv` failed ({}); on Debian or Ubuntu: sudo apt install python3-venv".format(
+                sys.executable, code
+            )
     step("installing PySide6, torch (CPU) and ThermoGUI into .venv (a few minutes the first time)")
     try:
-        code = subprocess.call([python] + PIP_INSTALL, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                               cwd=ROOT)
+        code = subprocess.call(
+            [python] + PIP_INSTALL, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT
+        )
     except OSError as e:
         code = str(e)
     if code != 0:
         return "installing the dependencies into {} failed (pip exit code {}; is the network reachable?)".format(
-            VENV, code)
+            VENV, code
+        )
     with open(STAMP, "a"):
         pass
     os.utime(STAMP, None)
@@ -253,9 +274,15 @@ def in_terminal(marker, argv):
         env = dict(os.environ)
         env[STAGE] = "setup"
         try:
-            subprocess.Popen([venv_python(), os.path.abspath(__file__)] + list(argv), env=env, cwd=ROOT,
-                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)
+            subprocess.Popen(
+                [venv_python(), os.path.abspath(__file__)] + list(argv),
+                env=env,
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
             time.sleep(2)
             return 0
         except OSError as e:
@@ -281,8 +308,10 @@ def set_up_then_start(argv, missing):
     if _open_terminal(argv):
         return 0
     log_path = setup_log_path()
-    notify("First start: installing PySide6 and torch into {}. This takes a few minutes; "
-           "the window opens when it is done. Progress: {}".format(VENV, log_path))
+    notify(
+        "First start: installing PySide6 and torch into {}. This takes a few minutes; "
+        "the window opens when it is done. Progress: {}".format(VENV, log_path)
+    )
     try:
         os.makedirs(os.path.dirname(log_path), exist_ok=True)
         with open(log_path, "w", encoding="utf-8") as log:
@@ -306,8 +335,10 @@ def main(argv):
     if os.path.exists(venv_python()) and not _in_venv() and not stage:
         return run_with_venv(argv, "venv")
     if stage == "setup":  # set up just now, and still not importable: do not loop
-        tell_error("ThermoGUI was set up in {}, but {} still cannot be imported there. Remove the .venv folder "
-                   "and start again.".format(VENV, ", ".join(missing)))
+        tell_error(
+            "ThermoGUI was set up in {}, but {} still cannot be imported there. Remove the .venv folder "
+            "and start again.".format(VENV, ", ".join(missing))
+        )
         return 1
     return set_up_then_start(argv, missing)
 

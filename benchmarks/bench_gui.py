@@ -28,8 +28,9 @@ def launch_time(repeats: int = 3) -> tuple[float, float]:
     app = []
     for _ in range(repeats):
         t0 = time.time()
-        out = subprocess.run([sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True,
-                             timeout=60).stdout
+        out = subprocess.run(
+            [sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True, timeout=60
+        ).stdout
         line = next(ln for ln in out.splitlines() if ln.startswith("window-painted"))
         app.append(float(line.split()[1]) - t0)
     base = []
@@ -42,11 +43,10 @@ def launch_time(repeats: int = 3) -> tuple[float, float]:
 
 def isolate_settings() -> None:
     """Keep the benchmark's window state and settings out of the user's own (a throw-away INI folder)."""
+    import os
     import tempfile
 
     from PySide6.QtCore import QSettings
-
-    import os
 
     home = tempfile.mkdtemp(prefix="thermogui-bench-")
     for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):  # autosaves and the error log too
@@ -114,8 +114,10 @@ def main(argv=None) -> None:
     eps, gap, fps = app_run(args.epochs)
     bare2 = time_bare(args.epochs // 2)
     print(f"bare book loop                 {bare:10.0f} epochs/s   1.00x")
-    print(f"app run with live plots        {eps:10.0f} epochs/s   {eps / bare:.2f}x   (target >= 0.8x; "
-          f"{fps:.0f} redraws/s)")
+    print(
+        f"app run with live plots        {eps:10.0f} epochs/s   {eps / bare:.2f}x   (target >= 0.8x; "
+        f"{fps:.0f} redraws/s)"
+    )
     print(f"bare book loop (again)         {bare2:10.0f} epochs/s   {bare2 / bare:.2f}x   (noise)")
     print(f"longest 5 ms GUI timer gap     {gap * 1000:10.1f} ms            (target < 50 ms)")
     app_s, base_s = launch_time()

@@ -61,7 +61,7 @@ def process_events():
     QApplication.processEvents(QEventLoop.AllEvents)
 
 
-# --- 2. a 100k-row CSV in the window ------------------------------------------------------------------------------------
+# --- 2. a 100k-row CSV in the window ----------------------------------------------------------------------------------
 def open_100k(tmp: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -81,8 +81,10 @@ def open_100k(tmp: Path) -> None:
     t_open, ok = timed(window.files.open_path, path, False)
     assert ok and len(window.model.dataset) == ROWS
     t_paint, _ = timed(lambda: (process_events(), window.repaint()))
-    print(f"100k-row CSV: open in the window        {t_open + t_paint:8.3f} s   (target < 2 s: open_path "
-          f"{t_open:.3f} s + first paint {t_paint:.3f} s)")
+    print(
+        f"100k-row CSV: open in the window        {t_open + t_paint:8.3f} s   (target < 2 s: open_path "
+        f"{t_open:.3f} s + first paint {t_paint:.3f} s)"
+    )
     print(f"  read_csv alone                          {t_read:8.3f} s")
     # the parts of open_path, each on a fresh object
     model = ReadingsModel()
@@ -96,8 +98,10 @@ def open_100k(tmp: Path) -> None:
     t_fit_repaint, _ = timed(plot.repaint)
     plot.close()
     print(f"  table model reset (QAbstractTableModel) {t_model:8.3f} s")
-    print(f"  fit plot set_data (100k-point scatter)  {t_fit:8.3f} s   first paint {t_fit_paint:.3f} s, "
-          f"repaint {t_fit_repaint:.3f} s")
+    print(
+        f"  fit plot set_data (100k-point scatter)  {t_fit:8.3f} s   first paint {t_fit_paint:.3f} s, "
+        f"repaint {t_fit_repaint:.3f} s"
+    )
     # scrolling the table: jump through it and repaint the viewport each time
     view = window.data_panel.view
     view.setFocus()
@@ -107,7 +111,9 @@ def open_100k(tmp: Path) -> None:
         view.scrollTo(window.model.index(int(i * (ROWS - 1) / (steps - 1)), 1))
         view.viewport().repaint()
     t_scroll = (time.perf_counter() - t0) / steps
-    print(f"  table: scroll + repaint the viewport    {t_scroll * 1000:8.2f} ms per jump ({steps} jumps over 100k rows)")
+    print(
+        f"  table: scroll + repaint the viewport    {t_scroll * 1000:8.2f} ms per jump ({steps} jumps over 100k rows)"
+    )
 
     # a full app run on the 100k rows: worker thread + live plots
     from thermogui.core.training import TrainConfig
@@ -128,7 +134,7 @@ def open_100k(tmp: Path) -> None:
     return app_eps
 
 
-# --- 3. epoch cost on 100k rows -----------------------------------------------------------------------------------------
+# --- 3. epoch cost on 100k rows ---------------------------------------------------------------------------------------
 def epoch_cost(epochs: int, repeats: int = 3) -> tuple[float, float]:
     import torch
 
@@ -155,7 +161,7 @@ def epoch_cost(epochs: int, repeats: int = 3) -> tuple[float, float]:
     return max(bare() for _ in range(repeats)), max(core() for _ in range(repeats))
 
 
-# --- 4. memory after a long run -----------------------------------------------------------------------------------------
+# --- 4. memory after a long run ---------------------------------------------------------------------------------------
 def long_run(epochs: int) -> None:
     from thermogui.core.dataset import Dataset
     from thermogui.core.history import History
@@ -180,8 +186,10 @@ def long_run(epochs: int) -> None:
     el = time.perf_counter() - t0
     gc.collect()
     print(f"{epochs:,} epochs through the core into a History: {el:.0f} s, {epochs / el:,.0f} epochs/s")
-    print(f"  History: {history.nbytes() / 1e6:.1f} MB buffer, {len(history):,} rows kept (every "
-          f"{history.stride}th epoch), latest epoch {history.latest.epoch:,}")
+    print(
+        f"  History: {history.nbytes() / 1e6:.1f} MB buffer, {len(history):,} rows kept (every "
+        f"{history.stride}th epoch), latest epoch {history.latest.epoch:,}"
+    )
     print(f"  process RSS {rss_mb():.0f} MB (was {rss0:.0f} MB before the run: +{rss_mb() - rss0:.0f} MB)")
 
 
@@ -199,8 +207,10 @@ def main(argv=None) -> None:
 
     app_s, base_s = launch_time()
     print(f"launch to window painted                {app_s:8.2f} s   (target < 0.8 s)")
-    print(f"python -c 'import PySide6.QtWidgets'    {base_s:8.2f} s   (the app is {app_s / base_s:.1f}x of it, "
-          f"+{app_s - base_s:.2f} s)")
+    print(
+        f"python -c 'import PySide6.QtWidgets'    {base_s:8.2f} s   (the app is {app_s / base_s:.1f}x of it, "
+        f"+{app_s - base_s:.2f} s)"
+    )
 
     from thermogui.app import _application
 

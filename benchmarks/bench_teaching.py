@@ -66,9 +66,11 @@ def main(argv=None) -> None:
         x, y, _ = model_xy(config, data)
         grid, _ = best_time(args.repeats, loss_grid, x, y, land.w_values, land.b_values)
         contours = best_time(3, _contours, land)[0]
-        print(f"  {normalize:7s} landscape() {full * 1e3:7.2f} ms   (first call {first * 1e3:7.2f} ms; "
-              f"loss_grid alone {grid * 1e3:6.2f} ms; the panel's {len(land.levels)} contour lines "
-              f"{contours * 1e3:5.0f} ms)")
+        print(
+            f"  {normalize:7s} landscape() {full * 1e3:7.2f} ms   (first call {first * 1e3:7.2f} ms; "
+            f"loss_grid alone {grid * 1e3:6.2f} ms; the panel's {len(land.levels)} contour lines "
+            f"{contours * 1e3:5.0f} ms)"
+        )
 
     bare = max(time_bare(20_000) for _ in range(3))
     print(f"\nbare book loop               {bare:10.0f} epochs/s   1.00x")
@@ -80,8 +82,10 @@ def main(argv=None) -> None:
         epochs_run = sum(p.stop_epoch for p in points)  # diverged runs stop early
         diverged = sum(p.diverged for p in points)
         eps = epochs_run / seconds
-        print(f"{label:28s} {eps:10.0f} epochs/s   {eps / bare:.2f}x   ({args.rates} rates x {args.epochs} epochs: "
-              f"{seconds * 1e3:.0f} ms, {epochs_run:,} epochs run, {diverged} diverged)")
+        print(
+            f"{label:28s} {eps:10.0f} epochs/s   {eps / bare:.2f}x   ({args.rates} rates x {args.epochs} epochs: "
+            f"{seconds * 1e3:.0f} ms, {epochs_run:,} epochs run, {diverged} diverged)"
+        )
     bare2 = max(time_bare(20_000) for _ in range(3))
     print(f"bare book loop (again)       {bare2:10.0f} epochs/s   {bare2 / bare:.2f}x  (run-to-run noise)")
 

@@ -67,8 +67,20 @@ def pack(folder: Path, out: Path, top: str) -> None:
 def main() -> int:
     started = time.monotonic()
     spec = ROOT / "packaging" / "thermogui.spec"
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-           "--distpath", str(WORK / "dist"), "--workpath", str(WORK / "work"), str(spec)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(WORK / "dist"),
+        "--workpath",
+        str(WORK / "work"),
+        str(spec),
+    ]
     print("$ " + " ".join(cmd), flush=True)
     if subprocess.call(cmd, cwd=ROOT) != 0:
         print("build: PyInstaller failed", file=sys.stderr)

@@ -34,8 +34,11 @@ def _selftest() -> int:
             window_icon_null=window.windowIcon().isNull(),
             app_icon_null=app.windowIcon().isNull(),
             icon_file=str(desktop.icon_path()),
-            icon_files_present=all(p.is_file() for p in [desktop.icon_path(), desktop.desktop_template_path()]
-                                   + [desktop.icon_path(s) for s in desktop.ICON_SIZES]),
+            icon_files_present=all(
+                p.is_file()
+                for p in [desktop.icon_path(), desktop.desktop_template_path()]
+                + [desktop.icon_path(s) for s in desktop.ICON_SIZES]
+            ),
             launch_command=desktop.launch_command(),
         )
         window.files.mark_saved()

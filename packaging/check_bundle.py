@@ -23,8 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
-import build  # noqa: E402
 import trim  # noqa: E402
+
+import build  # noqa: E402
 
 BOOK_LOSS = 2.927648
 
@@ -39,10 +40,13 @@ def clean_env(home: Path) -> dict[str, str]:
 
 def run(argv, env, cwd, timeout=300) -> subprocess.CompletedProcess:
     started = time.monotonic()
-    out = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                         stdin=subprocess.DEVNULL)
-    print(f"$ {shlex.join(str(a) for a in argv)}  -> exit {out.returncode} in {time.monotonic() - started:.1f} s",
-          flush=True)
+    out = subprocess.run(
+        argv, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
+    print(
+        f"$ {shlex.join(str(a) for a in argv)}  -> exit {out.returncode} in {time.monotonic() - started:.1f} s",
+        flush=True,
+    )
     return out
 
 
@@ -51,8 +55,9 @@ def check(archive: Path) -> list[str]:
 
     def expect(ok: bool, what: str, out: subprocess.CompletedProcess | None = None) -> None:
         if not ok:
-            problems.append(what + ("" if out is None else f"\n  stdout: {out.stdout[-2000:]}\n"
-                                    f"  stderr: {out.stderr[-2000:]}"))
+            problems.append(
+                what + ("" if out is None else f"\n  stdout: {out.stdout[-2000:]}\n  stderr: {out.stderr[-2000:]}")
+            )
             print("  FAILED: " + what, flush=True)
 
     with tempfile.TemporaryDirectory(prefix="thermogui-bundle-") as tmp:
@@ -63,8 +68,11 @@ def check(archive: Path) -> list[str]:
         (top,) = list((tmp / "unpacked").iterdir())
         binary = top / build.NAME
         size = trim.folder_size(top)
-        print(f"archive {archive.name}: packed {archive.stat().st_size / 2**20:.0f} MB, unpacked {size / 2**20:.0f} MB"
-              f" ({time.monotonic() - started:.0f} s to unpack)", flush=True)
+        print(
+            f"archive {archive.name}: packed {archive.stat().st_size / 2**20:.0f} MB, unpacked {size / 2**20:.0f} MB"
+            f" ({time.monotonic() - started:.0f} s to unpack)",
+            flush=True,
+        )
         home = tmp / "home"
         home.mkdir()
         env = clean_env(home)
@@ -78,8 +86,11 @@ def check(archive: Path) -> list[str]:
             result = json.loads(out.stdout)
         except ValueError:
             result = {}
-        expect(out.returncode == 0 and f"{result.get('loss', float('nan')):.6f}" == f"{BOOK_LOSS:.6f}",
-               f"fit --json prints the book's final loss {BOOK_LOSS}", out)
+        expect(
+            out.returncode == 0 and f"{result.get('loss', float('nan')):.6f}" == f"{BOOK_LOSS:.6f}",
+            f"fit --json prints the book's final loss {BOOK_LOSS}",
+            out,
+        )
 
         out = run([binary], dict(env, THERMOGUI_STARTUP_PROBE="1"), cwd, timeout=120)
         expect(out.returncode == 0 and "window-painted" in out.stdout, "the window opens and closes offscreen", out)
@@ -89,9 +100,15 @@ def check(archive: Path) -> list[str]:
             report = json.loads(out.stdout.strip().splitlines()[-1])
         except (ValueError, IndexError):
             report = {}
-        expect(out.returncode == 0 and report.get("frozen") is True and report.get("window_icon_null") is False
-               and report.get("icon_files_present") is True and report.get("launch_command") == [str(binary)],
-               f"the window has its icon and finds its resources: {report}", out)
+        expect(
+            out.returncode == 0
+            and report.get("frozen") is True
+            and report.get("window_icon_null") is False
+            and report.get("icon_files_present") is True
+            and report.get("launch_command") == [str(binary)],
+            f"the window has its icon and finds its resources: {report}",
+            out,
+        )
 
         data = home / "data"
         out = run([binary, "install-desktop"], dict(env, XDG_DATA_HOME=str(data)), cwd)
@@ -102,11 +119,17 @@ def check(archive: Path) -> list[str]:
             parser.optionxform = str
             parser.read(entry_file, encoding="utf-8")
             entry = parser["Desktop Entry"]
-            expect(shlex.split(entry["Exec"])[0] == str(binary) and entry["TryExec"] == str(binary),
-                   f"Exec= starts the bundle: {entry['Exec']}")
+            expect(
+                shlex.split(entry["Exec"])[0] == str(binary) and entry["TryExec"] == str(binary),
+                f"Exec= starts the bundle: {entry['Exec']}",
+            )
             icons = data / "icons" / "hicolor"
-            expect(entry["Icon"] == "thermogui" and (icons / "scalable" / "apps" / "thermogui.svg").is_file()
-                   and (icons / "128x128" / "apps" / "thermogui.png").is_file(), "Icon= resolves in hicolor")
+            expect(
+                entry["Icon"] == "thermogui"
+                and (icons / "scalable" / "apps" / "thermogui.svg").is_file()
+                and (icons / "128x128" / "apps" / "thermogui.png").is_file(),
+                "Icon= resolves in hicolor",
+            )
             exec_out = run(shlex.split(entry["Exec"].replace(" %F", "")) + ["--version"], env, cwd)
             expect(exec_out.returncode == 0, "the launcher's command runs", exec_out)
             out = run([binary, "uninstall-desktop"], dict(env, XDG_DATA_HOME=str(data)), cwd)

@@ -21,18 +21,45 @@ from pathlib import Path, PurePosixPath
 
 # Python modules never used by the app (pytest & co. are in the dev venv; torch's test helpers import them).
 EXCLUDED_MODULES = [
-    "tkinter", "_tkinter", "turtle", "idlelib", "pydoc_data", "lib2to3",
-    "pytest", "_pytest", "pluggy", "hypothesis", "pytestqt", "expecttest", "ruff",
-    "pip", "setuptools", "pkg_resources", "distutils", "PyInstaller",
-    "IPython", "matplotlib", "pandas", "scipy", "cupy", "h5py",
-    "pyqtgraph.examples", "pyqtgraph.opengl", "pyqtgraph.jupyter",
-    "torch.utils.tensorboard", "torch.utils.benchmark",  # (not torch.testing._internal: torch.utils.checkpoint uses it)
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "idlelib",
+    "pydoc_data",
+    "lib2to3",
+    "pytest",
+    "_pytest",
+    "pluggy",
+    "hypothesis",
+    "pytestqt",
+    "expecttest",
+    "ruff",
+    "pip",
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "PyInstaller",
+    "IPython",
+    "matplotlib",
+    "pandas",
+    "scipy",
+    "cupy",
+    "h5py",
+    "pyqtgraph.examples",
+    "pyqtgraph.opengl",
+    "pyqtgraph.jupyter",
+    "torch.utils.tensorboard",
+    "torch.utils.benchmark",  # (not torch.testing._internal: torch.utils.checkpoint uses it)
 ]
 
 _DROPPED_DIRS = ("torch/test/", "torch/include/", "torch/share/", "torch/bin/")
 _KEPT = {"torch/bin/torch_shm_manager"}  # `import torch` needs it (shared-memory manager for tensors across processes)
-_TEST_LIBS = {"libjitbackend_test.so", "libtorchbind_test.so", "libbackend_with_compiler.so",
-              "libaoti_custom_ops.so"}  # built for torch's own C++/JIT tests; nothing links them
+_TEST_LIBS = {
+    "libjitbackend_test.so",
+    "libtorchbind_test.so",
+    "libbackend_with_compiler.so",
+    "libaoti_custom_ops.so",
+}  # built for torch's own C++/JIT tests; nothing links them
 
 
 def keep(dest_name: str) -> bool:
@@ -55,8 +82,11 @@ def filter_toc(toc):
 
 def _is_shared_library(path: Path) -> bool:
     name = path.name
-    return (name.endswith((".so", ".dll", ".dylib", ".pyd")) or ".so." in name) and path.is_file() \
+    return (
+        (name.endswith((".so", ".dll", ".dylib", ".pyd")) or ".so." in name)
+        and path.is_file()
         and not path.is_symlink()
+    )
 
 
 def _strip(folder: Path, log) -> int:

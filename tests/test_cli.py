@@ -212,8 +212,19 @@ def test_book_scaled_100_epochs(capsys):
 def test_json_has_every_documented_key(capsys):
     r = fit_json(capsys, "--epochs", "3")
     for key in (
-        "stop_reason", "epochs_run", "stop_epoch", "last_finite_epoch", "loss", "val_loss",
-        "w", "b", "w_model", "b_model", "lstsq", "lr_stable_max", "metrics",
+        "stop_reason",
+        "epochs_run",
+        "stop_epoch",
+        "last_finite_epoch",
+        "loss",
+        "val_loss",
+        "w",
+        "b",
+        "w_model",
+        "b_model",
+        "lstsq",
+        "lr_stable_max",
+        "metrics",
     ):
         assert key in r, key
     assert set(r["lstsq"]) >= {"w", "b", "loss"} and set(r["metrics"]) >= {"rmse", "mae", "r2"}
@@ -270,10 +281,24 @@ def test_log_every_n(capsys):
 @pytest.mark.parametrize(
     "values",
     [
-        (4517.2964, 82.6), (-261257.40625, -4598.97021484375), (15109614.0, 266155.6875), (-8.7385e8, -1.5393e7),
-        (-9.9361e-05, 6.6355e-04), (0.0, 0.0), (2.0, 3.0), (2000.0, 1.0), (-0.0, 5.5), (math.inf, 1e37),
-        (math.inf, math.nan), (math.nan, math.nan), (1e-5, 0.0), (0.5, 0.0), (123456789.0, 1.0), (1.5, 1500.0),
-        (0.00012, 0.5), (3.0, 1e9),
+        (4517.2964, 82.6),
+        (-261257.40625, -4598.97021484375),
+        (15109614.0, 266155.6875),
+        (-8.7385e8, -1.5393e7),
+        (-9.9361e-05, 6.6355e-04),
+        (0.0, 0.0),
+        (2.0, 3.0),
+        (2000.0, 1.0),
+        (-0.0, 5.5),
+        (math.inf, 1e37),
+        (math.inf, math.nan),
+        (math.nan, math.nan),
+        (1e-5, 0.0),
+        (0.5, 0.0),
+        (123456789.0, 1.0),
+        (1.5, 1500.0),
+        (0.00012, 0.5),
+        (3.0, 1e9),
     ],
 )
 def test_format_pair_is_torchs_tensor_format(values):
@@ -445,7 +470,7 @@ def test_subprocess_diverging_run_prints_the_book_lines_and_json_nulls():
     assert proc.returncode == 0, proc.stderr
     lines = log_lines(proc.stdout)
     assert lines == notebook(NOTEBOOK_RAW_LR_1E2)[:11]
-    r = json.loads(proc.stdout[proc.stdout.index("{"):])
+    r = json.loads(proc.stdout[proc.stdout.index("{") :])
     assert (r["stop_reason"], r["stop_epoch"], r["last_finite_epoch"]) == ("non_finite", 11, 10)
     assert r["loss"] is None
     assert "NaN" not in proc.stdout and "Infinity" not in proc.stdout  # strict JSON
@@ -468,8 +493,9 @@ def test_subprocess_errors_and_version(tmp_path):
 
 # --- ending quietly: a closed pipe, a full disk, Ctrl+C (the real command) ---------------------------------------
 def start_cli(*argv: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "thermogui", *argv], cwd=REPO, text=True,
-                            stderr=subprocess.PIPE, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "thermogui", *argv], cwd=REPO, text=True, stderr=subprocess.PIPE, **kwargs
+    )
 
 
 def test_subprocess_reader_that_goes_away_ends_it_quietly():
@@ -487,8 +513,13 @@ def test_subprocess_reader_that_goes_away_ends_it_quietly():
 
 
 def test_subprocess_broken_pipe_through_head():
-    proc = subprocess.run(["sh", "-c", f"'{sys.executable}' -m thermogui fit --log-every 1 | head -1"],
-                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        ["sh", "-c", f"'{sys.executable}' -m thermogui fit --log-every 1 | head -1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.stdout.startswith("Epoch : 1  Loss : 80.36") and proc.stdout.count("\n") == 1
     assert proc.stderr == ""
 
@@ -508,8 +539,15 @@ def test_subprocess_full_disk_is_one_line(argv):
 def test_subprocess_ctrl_c_during_a_long_fit():
     import signal
 
-    proc = start_cli("fit", "--epochs", "10000000", "--log-every", "1000", stdout=subprocess.PIPE,
-                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = start_cli(
+        "fit",
+        "--epochs",
+        "10000000",
+        "--log-every",
+        "1000",
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         assert proc.stdout.readline().startswith("Epoch : 1  ")  # training has started
         proc.send_signal(signal.SIGINT)
@@ -553,9 +591,17 @@ def test_device_as_data_is_refused(capsys):
 
 HUGE = "1" * 10_000_000  # a 10 MB value (too long for a real command line: main() is called in-process)
 LONG_VALUES = [
-    ("fit", "--lr", HUGE), ("fit", "--epochs", HUGE), ("fit", "--dpi", HUGE), ("fit", "--log-every", HUGE),
-    ("fit", "--normalize", HUGE), ("fit", "--data", HUGE), ("fit", "--plot", HUGE), ("fit", "--plot", HUGE + ".png"),
-    ("fit", HUGE), ("fit", "--dpi", "-" + HUGE), (HUGE + "x",),
+    ("fit", "--lr", HUGE),
+    ("fit", "--epochs", HUGE),
+    ("fit", "--dpi", HUGE),
+    ("fit", "--log-every", HUGE),
+    ("fit", "--normalize", HUGE),
+    ("fit", "--data", HUGE),
+    ("fit", "--plot", HUGE),
+    ("fit", "--plot", HUGE + ".png"),
+    ("fit", HUGE),
+    ("fit", "--dpi", "-" + HUGE),
+    (HUGE + "x",),
 ]
 
 
@@ -570,8 +616,15 @@ def test_long_values_are_cut_in_messages(capsys, argv):
     assert len(err) < 500, err[:600]
 
 
-@pytest.mark.parametrize("argv", [("fit", "--normalize", "a\nb"), ("fit", "--data", "no\nsuch.csv"),
-                                  ("fit", "--plot", "two\nlines.txt"), ("fit", "--lr", "1\n2")])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("fit", "--normalize", "a\nb"),
+        ("fit", "--data", "no\nsuch.csv"),
+        ("fit", "--plot", "two\nlines.txt"),
+        ("fit", "--lr", "1\n2"),
+    ],
+)
 def test_line_breaks_in_values_stay_on_one_line(capsys, argv):
     code, out, err = cli(capsys, *argv)
     assert code == 2 and out == ""
@@ -620,8 +673,10 @@ def test_help_states_the_png_resolution_limit(capsys):
     assert "36 to 2400 dpi" in text and "at most 1976" in text
 
 
-@pytest.mark.parametrize("where, words", [("missing/fit.png", "the folder"), ("afile/fit.png", "is a file, not a folder"),
-                                          ("adir.png", "is a folder")])
+@pytest.mark.parametrize(
+    "where, words",
+    [("missing/fit.png", "the folder"), ("afile/fit.png", "is a file, not a folder"), ("adir.png", "is a folder")],
+)
 def test_unwritable_plot_target_is_refused_before_training(capsys, monkeypatch, tmp_path, where, words):
     import thermogui.core.training as training
 

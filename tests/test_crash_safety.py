@@ -21,12 +21,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.ui.conftest import prompts  # noqa: F401  (the fixture that answers QMessageBox.question; autouse)
 from thermogui.core.config import TrainConfig
 from thermogui.core.csvio import read_csv, write_csv
 from thermogui.core.dataset import Dataset
 from thermogui.core.session import load_session, save_session
-
-from tests.ui.conftest import prompts  # noqa: F401  (the fixture that answers QMessageBox.question; autouse)
 
 ROOT = Path(__file__).resolve().parents[1]
 ROWS = 100_000
@@ -76,8 +75,13 @@ def temp_files(target: Path) -> list[Path]:
 def kill_mid_save(kind: str, target: Path) -> tuple[int, int, bool]:
     """Start the saver, let it complete at least one save, kill -9 it once its next temporary file appears.
     Returns (the last save completed, the last save begun, whether a temporary file was left behind)."""
-    proc = subprocess.Popen([sys.executable, "-c", SAVER, kind, str(target), str(ROWS)], stdout=subprocess.PIPE,
-                            text=True, env=child_env(), cwd=target.parent)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SAVER, kind, str(target), str(ROWS)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+        cwd=target.parent,
+    )
     said = []
     try:
         for line in proc.stdout:
@@ -170,8 +174,13 @@ CHILD_RESTORE = textwrap.dedent("""
 
 def expected_after_child(t_u0: float = 36.25) -> Dataset:
     """What CHILD_WINDOW's edits make of the book's readings."""
-    return (Dataset.book().with_value(0, "t_u", t_u0).with_value(10, "t_c", -3.5).with_include(4, False)
-            .inserted(11, [99.5], [37.0]))
+    return (
+        Dataset.book()
+        .with_value(0, "t_u", t_u0)
+        .with_value(10, "t_c", -3.5)
+        .with_include(4, False)
+        .inserted(11, [99.5], [37.0])
+    )
 
 
 def start_child(script: str, *args: str) -> tuple[subprocess.Popen, list[str]]:
@@ -338,8 +347,13 @@ def test_a_live_writers_temporary_file_is_left_alone(tmp_path):
     from thermogui.core.atomic import atomic_write_text
 
     target = tmp_path / "shared.csv"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env=child_env())
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
     try:
         assert proc.stdout.readline().split() == ["writing"]
         assert len(temp_files(target)) == 1

@@ -65,8 +65,9 @@ def _run_exec_version(entry_file: Path, home: Path) -> str:
     """Run the entry's Exec= with %F dropped and --version appended, from an unrelated folder."""
     argv = desktop.parse_exec(_entry(entry_file)["Exec"])
     assert Path(argv[0]).is_absolute(), argv
-    out = subprocess.run(argv + ["--version"], cwd=home, env=_launcher_env(home), capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run(
+        argv + ["--version"], cwd=home, env=_launcher_env(home), capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     return out.stdout + out.stderr
 
@@ -83,6 +84,7 @@ def home(tmp_path, monkeypatch):
 
 
 # ---- shipped files --------------------------------------------------------------------------------------------------
+
 
 def test_shipped_desktop_file_validates():
     _validate(RESOURCES / "thermogui.desktop")
@@ -134,7 +136,8 @@ def test_icon_sizes_match_the_render_tool():
     sizes = re.search(r"^SIZES = \(([^)]*)\)", text, re.M).group(1)
     assert tuple(int(v) for v in sizes.split(",") if v.strip()) == desktop.ICON_SIZES
     assert sorted(p.name for p in (RESOURCES / "icons").iterdir()) == sorted(
-        f"thermogui-{s}.png" for s in desktop.ICON_SIZES)
+        f"thermogui-{s}.png" for s in desktop.ICON_SIZES
+    )
 
 
 WINDOW_ICON_PROBE = """
@@ -148,8 +151,9 @@ w.close()
 
 def test_window_has_the_icon():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", WINDOW_ICON_PROBE], capture_output=True, text=True, timeout=120,
-                         env=env, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", WINDOW_ICON_PROBE], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT
+    )
     assert out.returncode == 0, out.stderr
     assert "icon-null False" in out.stdout, out.stdout + out.stderr
 
@@ -162,12 +166,16 @@ def test_desktop_module_does_not_import_qt():
 
 # ---- Exec= quoting --------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("argv", [
-    ["/usr/bin/thermogui"],
-    ["/home/a b/venv/bin/python", "-m", "thermogui"],
-    ['/opt/we"ird $HOME `x` \\ 100%/python', "/tmp/main.py"],
-    ["/tmp/tab\there/python", "/tmp/it's;(here)&*?#<>|~"],
-])
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["/usr/bin/thermogui"],
+        ["/home/a b/venv/bin/python", "-m", "thermogui"],
+        ['/opt/we"ird $HOME `x` \\ 100%/python', "/tmp/main.py"],
+        ["/tmp/tab\there/python", "/tmp/it's;(here)&*?#<>|~"],
+    ],
+)
 def test_exec_quoting_round_trips(argv):
     assert desktop.parse_exec(desktop.exec_value(argv)) == argv
 
@@ -189,6 +197,7 @@ def test_entry_with_awkward_paths_validates(tmp_path):
 
 # ---- install / uninstall --------------------------------------------------------------------------------------------
 
+
 def _installed(data: Path, desktop_folder: Path | None) -> list[Path]:
     icons = data / "icons" / "hicolor"
     files = [data / "applications" / "thermogui.desktop", icons / "scalable" / "apps" / "thermogui.svg"]
@@ -206,8 +215,9 @@ def test_install_and_uninstall_for_this_user(home, capsys):
         assert f.is_file(), f
         assert str(f) in printed
     for s in desktop.ICON_SIZES:
-        assert (data / "icons" / "hicolor" / f"{s}x{s}" / "apps" / "thermogui.png").read_bytes() == \
-            desktop.icon_path(s).read_bytes()
+        assert (data / "icons" / "hicolor" / f"{s}x{s}" / "apps" / "thermogui.png").read_bytes() == desktop.icon_path(
+            s
+        ).read_bytes()
     entry_file = data / "applications" / "thermogui.desktop"
     _validate(entry_file)
     e = _entry(entry_file)
@@ -247,8 +257,9 @@ def test_source_checkout_launcher_runs_main_py(home, monkeypatch):
     monkeypatch.setattr(desktop, "_imports_this_package", lambda python: False)
     argv = desktop.launch_command()
     assert argv == [str(Path(sys.executable).absolute()), str(ROOT / "main.py")]
-    out = subprocess.run(argv + ["--version"], cwd=home, env=_launcher_env(home), capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run(
+        argv + ["--version"], cwd=home, env=_launcher_env(home), capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0 and "thermogui" in out.stdout
 
 
@@ -269,8 +280,7 @@ def test_install_desktop_command(tmp_path):
     home.mkdir()
     env = _launcher_env(home)
     run = [sys.executable, "-m", "thermogui"]
-    out = subprocess.run(run + ["install-desktop"], cwd=tmp_path, env=env, capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run(run + ["install-desktop"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     data = home / ".local" / "share"
     entry_file = data / "applications" / "thermogui.desktop"
@@ -279,7 +289,8 @@ def test_install_desktop_command(tmp_path):
     _validate(entry_file)
     assert "thermogui" in _run_exec_version(entry_file, home)
 
-    out = subprocess.run(run + ["uninstall-desktop"], cwd=tmp_path, env=env, capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run(
+        run + ["uninstall-desktop"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert not any(f.exists() for f in _installed(data, None))

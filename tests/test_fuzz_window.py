@@ -30,22 +30,28 @@ from PySide6.QtCore import QEvent, Qt, QtMsgType
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
+from tests.core.test_session import limit_values
+from tests.ui.conftest import fresh_settings, no_dangling_threads, prompts, window
 from thermogui.core.config import ConfigError, StopReason, TrainConfig
 from thermogui.core.dataset import MAX_ABS_VALUE
 from thermogui.core.fields import BY_NAME, FIELDS, MAX_TEXT
 from thermogui.core.session import FORMAT, MAX_DEPTH, REQUIRED_CONFIG, RESULT_KINDS, VERSION
-
-from tests.core.test_session import limit_values
-from tests.ui.conftest import fresh_settings, no_dangling_threads, prompts, window
 
 FIXTURES = (fresh_settings, no_dangling_threads, prompts, window)  # tests/ui's fixtures, for the tests here
 
 EXAMPLES = 170
 SLOW_EXAMPLES = 2000
 
-_COMMON = dict(deadline=None, print_blob=True,
-               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                      HealthCheck.data_too_large, HealthCheck.filter_too_much])
+_COMMON = dict(
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
 
 
 def fuzz(strategy):
@@ -82,9 +88,12 @@ class Seam:
         self._capture.__exit__(*exc)
         if exc[0] is None:
             assert not self.errors, f"exception in a Qt slot: {self.errors[0][1]!r}"
-            bad = [r.message for r in self.qtlog.records[self._start:]
-                   if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
-                   and not any(p.search(r.message) for p in self.ignore)]
+            bad = [
+                r.message
+                for r in self.qtlog.records[self._start :]
+                if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+                and not any(p.search(r.message) for p in self.ignore)
+            ]
             assert not bad, f"Qt warnings: {bad}"
         return False
 
@@ -95,18 +104,28 @@ def seam(qtbot, qtlog, request):
 
 
 def controls_shown(window) -> dict:
-    return {name: (w.currentData() if isinstance(w, QComboBox) else (w.text(), w.problem()))
-            for name, w in window.controls.inputs.items()}
+    return {
+        name: (w.currentData() if isinstance(w, QComboBox) else (w.text(), w.problem()))
+        for name, w in window.controls.inputs.items()
+    }
 
 
 def snapshot(window) -> dict:
     """Everything a refused open must leave as it was."""
     rs = window.run_state
     return {
-        "dataset": rs.dataset, "values": rs.values, "committed": rs.committed_config(), "problems": rs.problems(),
-        "path": window.files.path, "source": window.files.source, "title": window.windowTitle(),
-        "modified": window.isWindowModified(), "last_run": id(rs.last_run), "stale": rs.stale,
-        "controls": controls_shown(window), "undo": window.model.undo_stack.count(),
+        "dataset": rs.dataset,
+        "values": rs.values,
+        "committed": rs.committed_config(),
+        "problems": rs.problems(),
+        "path": window.files.path,
+        "source": window.files.source,
+        "title": window.windowTitle(),
+        "modified": window.isWindowModified(),
+        "last_run": id(rs.last_run),
+        "stale": rs.stale,
+        "controls": controls_shown(window),
+        "undo": window.model.undo_stack.count(),
     }
 
 
@@ -153,9 +172,15 @@ def beyond(f) -> list:
     lo, hi = f.minimum, f.maximum
     if f.kind == "int":
         return [int(lo) - 1, int(hi) + 1, int(hi) * 10**6, -(10**30)]
-    return [float(lo) if f.min_open else math.nextafter(float(lo), -math.inf),
-            float(hi) if f.max_open else math.nextafter(float(hi), math.inf),
-            float(lo) - 1e6 - abs(float(lo)), float(hi) * 10 + 1, math.inf, -math.inf, math.nan]
+    return [
+        float(lo) if f.min_open else math.nextafter(float(lo), -math.inf),
+        float(hi) if f.max_open else math.nextafter(float(hi), math.inf),
+        float(lo) - 1e6 - abs(float(lo)),
+        float(hi) * 10 + 1,
+        math.inf,
+        -math.inf,
+        math.nan,
+    ]
 
 
 def wrong_types(f) -> list:
@@ -171,20 +196,33 @@ def wrong_types(f) -> list:
     return out
 
 
-reading = st.one_of(st.floats(-MAX_ABS_VALUE, MAX_ABS_VALUE), st.integers(-10**6, 10**6),
-                    st.sampled_from([MAX_ABS_VALUE, -MAX_ABS_VALUE, 0.0, -0.0, 5e-324, 0.1 + 0.2, 1e-300]))
-json_leaf = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=False,
-                      allow_infinity=False), st.text(max_size=8))
-json_value = st.recursive(json_leaf, lambda inner: st.lists(inner, max_size=3)
-                          | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
+reading = st.one_of(
+    st.floats(-MAX_ABS_VALUE, MAX_ABS_VALUE),
+    st.integers(-(10**6), 10**6),
+    st.sampled_from([MAX_ABS_VALUE, -MAX_ABS_VALUE, 0.0, -0.0, 5e-324, 0.1 + 0.2, 1e-300]),
+)
+json_leaf = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=8),
+)
+json_value = st.recursive(
+    json_leaf,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
 result_number = st.none() | st.floats(allow_nan=False, allow_infinity=False)
 
 
 @st.composite
 def results(draw):
-    result = {"stop_reason": draw(st.sampled_from([r.value for r in StopReason])),
-              "epochs_run": draw(st.integers(0, 10**7)),
-              **{k: draw(result_number) for k in ("w", "b", "w_model", "b_model", "loss")}}
+    result = {
+        "stop_reason": draw(st.sampled_from([r.value for r in StopReason])),
+        "epochs_run": draw(st.integers(0, 10**7)),
+        **{k: draw(result_number) for k in ("w", "b", "w_model", "b_model", "loss")},
+    }
     if draw(st.booleans()):
         result["stale"] = draw(st.booleans())
     if draw(st.booleans()):
@@ -195,14 +233,24 @@ def results(draw):
 @st.composite
 def valid_docs(draw):
     n = draw(st.integers(0, 12))
-    data = {"t_u": draw(st.lists(reading, min_size=n, max_size=n)),
-            "t_c": draw(st.lists(reading, min_size=n, max_size=n))}
+    data = {
+        "t_u": draw(st.lists(reading, min_size=n, max_size=n)),
+        "t_c": draw(st.lists(reading, min_size=n, max_size=n)),
+    }
     if draw(st.booleans()):
         data["include"] = draw(st.lists(st.booleans(), min_size=n, max_size=n))
-    config = {f.name: draw(stored(f)) for f in FIELDS
-              if f.name in REQUIRED_CONFIG or draw(st.integers(0, 5))}  # now and then left out: the default
-    doc = {"format": FORMAT, "version": VERSION, "app_version": "9.9.9", "saved_at": "2031-01-01T00:00:00Z",
-           "data": data, "config": config, "result": draw(st.none() | results())}
+    config = {
+        f.name: draw(stored(f)) for f in FIELDS if f.name in REQUIRED_CONFIG or draw(st.integers(0, 5))
+    }  # now and then left out: the default
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": "9.9.9",
+        "saved_at": "2031-01-01T00:00:00Z",
+        "data": data,
+        "config": config,
+        "result": draw(st.none() | results()),
+    }
     if draw(st.integers(0, 3)) == 0:  # a later version's keys, at every level
         doc["later_panel"] = draw(json_value)
         config["later_setting"] = draw(json_value)
@@ -238,9 +286,29 @@ def broken_sessions(draw):
     """(bytes of a session file that must be refused, what is wrong with it)."""
     doc = draw(valid_docs())
     data = doc["data"]
-    how = draw(st.sampled_from([
-        "beyond", "wrong_type", "missing_config", "reading", "lengths", "include", "section", "result", "format",
-        "version", "truncated", "random_bytes", "not_object", "empty", "deep", "not_utf8", "nul"]))
+    how = draw(
+        st.sampled_from(
+            [
+                "beyond",
+                "wrong_type",
+                "missing_config",
+                "reading",
+                "lengths",
+                "include",
+                "section",
+                "result",
+                "format",
+                "version",
+                "truncated",
+                "random_bytes",
+                "not_object",
+                "empty",
+                "deep",
+                "not_utf8",
+                "nul",
+            ]
+        )
+    )
     if how == "beyond":
         f = draw(st.sampled_from([f for f in FIELDS if f.kind in ("float", "int", "optional_float")]))
         doc["config"][f.name] = draw(st.sampled_from(beyond(f)))
@@ -255,9 +323,24 @@ def broken_sessions(draw):
             data.pop("include", None)
         column = draw(st.sampled_from(["t_u", "t_c"]))
         row = draw(st.integers(0, len(data[column]) - 1))
-        data[column][row] = draw(st.sampled_from([
-            math.nextafter(MAX_ABS_VALUE, math.inf), -1e31, 1e308, 10**400, math.inf, -math.inf, math.nan, None,
-            "35.7", True, [], {}]))
+        data[column][row] = draw(
+            st.sampled_from(
+                [
+                    math.nextafter(MAX_ABS_VALUE, math.inf),
+                    -1e31,
+                    1e308,
+                    10**400,
+                    math.inf,
+                    -math.inf,
+                    math.nan,
+                    None,
+                    "35.7",
+                    True,
+                    [],
+                    {},
+                ]
+            )
+        )
     elif how == "lengths":
         data[draw(st.sampled_from(["t_u", "t_c"]))].append(draw(reading))
     elif how == "include":
@@ -272,8 +355,11 @@ def broken_sessions(draw):
         if draw(st.booleans()):
             _delete(doc, where)
         else:
-            _set(doc, where, draw(st.sampled_from([None, [], "x", 3, True] if len(where) == 1 else
-                                                  [None, "1,2", 5, {}, True])))
+            _set(
+                doc,
+                where,
+                draw(st.sampled_from([None, [], "x", 3, True] if len(where) == 1 else [None, "1,2", 5, {}, True])),
+            )
     elif how == "result":
         result = doc["result"] = doc["result"] or draw(results())
         change = draw(st.sampled_from(["missing", "stop_reason", "epochs_run", "number", "not_object"]))
@@ -285,21 +371,24 @@ def broken_sessions(draw):
             result["epochs_run"] = draw(st.sampled_from([1.5, "5", None, True, []]))
         elif change == "number":
             result[draw(st.sampled_from(["w", "b", "w_model", "b_model", "loss"]))] = draw(
-                st.sampled_from(["0.5", True, [], {}]))
+                st.sampled_from(["0.5", True, [], {}])
+            )
         else:
             doc["result"] = draw(st.sampled_from([3, [], "done", True, 0.0]))
     elif how == "format":
         if draw(st.booleans()):
             del doc["format"]
         else:
-            doc["format"] = draw(st.sampled_from(["thermogui-sessions", "", None, 1, "jupyter-notebook",
-                                                  FORMAT.upper()]))
+            doc["format"] = draw(
+                st.sampled_from(["thermogui-sessions", "", None, 1, "jupyter-notebook", FORMAT.upper()])
+            )
     elif how == "version":
         if draw(st.booleans()):
             del doc["version"]
         else:
-            doc["version"] = draw(st.one_of(st.integers(VERSION + 1, 10**9), st.sampled_from(
-                [0, -1, "1", 1.5, True, None, [1]])))
+            doc["version"] = draw(
+                st.one_of(st.integers(VERSION + 1, 10**9), st.sampled_from([0, -1, "1", 1.5, True, None, [1]]))
+            )
     elif how == "deep":
         v = 1
         for _ in range(draw(st.integers(MAX_DEPTH + 1, 400))):
@@ -327,8 +416,11 @@ def broken_sessions(draw):
 
 
 # --- CSVs ------------------------------------------------------------------------------------------------------------
-csv_value = st.one_of(st.floats(-MAX_ABS_VALUE, MAX_ABS_VALUE), st.integers(-10**6, 10**6).map(float),
-                      st.sampled_from([MAX_ABS_VALUE, -MAX_ABS_VALUE, 0.0, 5e-324, 35.7, -3.25]))
+csv_value = st.one_of(
+    st.floats(-MAX_ABS_VALUE, MAX_ABS_VALUE),
+    st.integers(-(10**6), 10**6).map(float),
+    st.sampled_from([MAX_ABS_VALUE, -MAX_ABS_VALUE, 0.0, 5e-324, 35.7, -3.25]),
+)
 
 
 @st.composite
@@ -360,8 +452,11 @@ def csv_files(draw):
     how = draw(st.sampled_from(["cell", "one_value", "random_bytes", "not_utf8", "empty"]))
     row = draw(st.integers(1, len(cells) - 1))  # never the first line: all text there would be a header
     if how == "cell":
-        bad = draw(st.sampled_from(["abc", "1e31", "-1e31", "1e400", "nan", "inf", "-inf", "", "1.2.3", "--4",
-                                    "0x10", "12abc", "t_u"]))
+        bad = draw(
+            st.sampled_from(
+                ["abc", "1e31", "-1e31", "1e400", "nan", "inf", "-inf", "", "1.2.3", "--4", "0x10", "12abc", "t_u"]
+            )
+        )
         cells[row][draw(st.integers(0, 1))] = bad
     elif how == "one_value":
         cells[row] = cells[row][:1]
@@ -382,20 +477,47 @@ def _formats(v) -> list[str]:
     if isinstance(v, int):
         return [str(v), f"{v:,}", f"{v:_}", f" {v} ", str(v).replace("-", "\u2212"), f"{v}.0", f"{v:e}"]
     r = repr(v)
-    return [r, f"{v:.17g}", f"{v:e}", r.replace(".", ","), r.upper(), f" {r} ", r.replace("-", "\u2212"),
-            f"{v:.3f}"]
+    return [r, f"{v:.17g}", f"{v:e}", r.replace(".", ","), r.upper(), f" {r} ", r.replace("-", "\u2212"), f"{v:.3f}"]
 
 
 def texts_for(f):
     numbers = limit_values(f) + [v for v in beyond(f) if not (isinstance(v, float) and not math.isfinite(v))]
     return st.one_of(
         st.sampled_from(numbers).flatmap(lambda v: st.sampled_from(_formats(v))),
-        (st.integers(-10**12, 10**12) if f.kind == "int" else st.floats(allow_nan=False)).map(str),
+        (st.integers(-(10**12), 10**12) if f.kind == "int" else st.floats(allow_nan=False)).map(str),
         st.text(alphabet="abcexyzEINnf+-.,", max_size=8),  # letters (and half-typed numbers: "1e-", "-.")
-        st.integers(MAX_TEXT - 4, 2 * MAX_TEXT).flatmap(lambda k: st.sampled_from(
-            ["9" * k, "1" + "0" * k, "0." + "0" * k + "1", "1e" + "9" * (k // 4), "-" + "9" * k])),  # huge digits
-        st.sampled_from(["", " ", "nan", "inf", "-inf", "Infinity", "1,000", "12,500", "0,5", "1 000", "1'000",
-                         "\u221212", "١٢", "１２", "1e", ".", "-", "+", "0x10", "1_0", "5e-324", "1e-400", "1e309"]),
+        st.integers(MAX_TEXT - 4, 2 * MAX_TEXT).flatmap(
+            lambda k: st.sampled_from(
+                ["9" * k, "1" + "0" * k, "0." + "0" * k + "1", "1e" + "9" * (k // 4), "-" + "9" * k]
+            )
+        ),  # huge digits
+        st.sampled_from(
+            [
+                "",
+                " ",
+                "nan",
+                "inf",
+                "-inf",
+                "Infinity",
+                "1,000",
+                "12,500",
+                "0,5",
+                "1 000",
+                "1'000",
+                "\u221212",
+                "١٢",
+                "１２",
+                "1e",
+                ".",
+                "-",
+                "+",
+                "0x10",
+                "1_0",
+                "5e-324",
+                "1e-400",
+                "1e309",
+            ]
+        ),
         st.text(st.characters(exclude_categories=["Cc", "Cf", "Cs", "Co", "Cn"]), max_size=10),
     )
 
@@ -419,15 +541,23 @@ def type_text(qtbot, w, text: str) -> None:
                     QApplication.sendEvent(w, QKeyEvent(kind, 0, Qt.NoModifier, c))
 
 
-PRESS_KEYS = {"Up": Qt.Key_Up, "Down": Qt.Key_Down, "PageUp": Qt.Key_PageUp, "PageDown": Qt.Key_PageDown,
-              "Return": Qt.Key_Return, "Enter": Qt.Key_Enter}
+PRESS_KEYS = {
+    "Up": Qt.Key_Up,
+    "Down": Qt.Key_Down,
+    "PageUp": Qt.Key_PageUp,
+    "PageDown": Qt.Key_PageDown,
+    "Return": Qt.Key_Return,
+    "Enter": Qt.Key_Enter,
+}
 
 
 @st.composite
 def typing_cases(draw):
-    start = {"normalize": draw(st.sampled_from(["none", "scale", "zscore"])),
-             "optimizer": draw(st.sampled_from(["sgd", "adam"])),
-             "val_fraction": draw(st.sampled_from([0.0, 0.25]))}
+    start = {
+        "normalize": draw(st.sampled_from(["none", "scale", "zscore"])),
+        "optimizer": draw(st.sampled_from(["sgd", "adam"])),
+        "val_fraction": draw(st.sampled_from([0.0, 0.25])),
+    }
     actions = []
     for _ in range(draw(st.integers(1, 4))):
         kind = draw(st.integers(0, 6))
@@ -568,7 +698,8 @@ def _open_valid_session(window, qtbot, tmp_path, seam, case):
 
 
 test_open_valid_sessions, test_open_valid_sessions_slow = fuzz(st.tuples(valid_docs(), junk_typing))(
-    _open_valid_session)
+    _open_valid_session
+)
 
 
 @st.composite
@@ -659,8 +790,16 @@ def test_opening_a_session_replaces_a_half_typed_setting(window, qtbot, tmp_path
     type_text(qtbot, lr, "abc")
     assert lr.problem() is not None
     path = tmp_path / "s.thermogui.json"
-    path.write_text(json.dumps({"format": FORMAT, "version": VERSION, "data": {"t_u": [1, 2], "t_c": [3, 4]},
-                                "config": {"lr": 0.05, "epochs": 10, "normalize": "none"}}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "data": {"t_u": [1, 2], "t_c": [3, 4]},
+                "config": {"lr": 0.05, "epochs": 10, "normalize": "none"},
+            }
+        )
+    )
     assert window.open_path(path)
     assert window.run_state.value("lr") == 0.05 and window.run_state.problems() == []  # Start runs 0.05 ...
     assert lr.problem() is None and lr.text() == "0.05"  # ... and shows it (it kept showing "abc" before)

@@ -74,11 +74,19 @@ def _project_copy(tmp_path: Path) -> Path:
 def _session_env(tmp_path: Path, **extra) -> dict[str, str]:
     """Roughly what a double-click gets: a home, no venv, no PYTHONPATH; and a pip that cannot reach any index (so a
     set-up fails at once, as without a network)."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "DISPLAY", "WAYLAND_DISPLAY", STAGE)
-           and not k.startswith("PIP_")}
-    env.update(HOME=str(tmp_path / "home"), XDG_CACHE_HOME=str(tmp_path / "cache"), PIP_CONFIG_FILE=os.devnull,
-               PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "DISPLAY", "WAYLAND_DISPLAY", STAGE)
+        and not k.startswith("PIP_")
+    }
+    env.update(
+        HOME=str(tmp_path / "home"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        PIP_CONFIG_FILE=os.devnull,
+        PIP_NO_INDEX="1",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
     (tmp_path / "home").mkdir(exist_ok=True)
     env.update(extra)
     return env
@@ -102,6 +110,7 @@ TERMINALS = ("x-terminal-emulator", "gnome-terminal", "konsole", "xterm")
 
 # ---- main.py: fast ------------------------------------------------------------------------------------------------
 
+
 def test_main_py_set_up_is_the_makefiles():
     main_py = _load_main_py()
     recipe = re.search(r"^\$\(STAMP\):.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M).group(1)
@@ -116,9 +125,11 @@ def test_main_py_set_up_is_the_makefiles():
 def test_main_py_imports_only_the_standard_library():
     """A bare python3 imports it (nothing runs on import) without loading anything from site-packages."""
     bare = _bare_python()
-    code = ("import runpy, sys; before = set(sys.modules); runpy.run_path(sys.argv[1], run_name='probe'); "
-            "new = set(sys.modules) - before; "
-            "print(sorted(m for m in new if m.split('.')[0] not in sys.stdlib_module_names))")
+    code = (
+        "import runpy, sys; before = set(sys.modules); runpy.run_path(sys.argv[1], run_name='probe'); "
+        "new = set(sys.modules) - before; "
+        "print(sorted(m for m in new if m.split('.')[0] not in sys.stdlib_module_names))"
+    )
     out = subprocess.run(bare + ["-c", code, str(ROOT / "main.py")], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stdout + out.stderr
 
@@ -134,8 +145,15 @@ def test_main_py_reruns_itself_with_the_venv(tmp_path):
     venv_python = proj / ".venv" / "bin" / "python"
 
     env = _session_env(tmp_path, THERMOGUI_MAIN_VERBOSE="1")
-    out = subprocess.run(_bare_python() + [str(proj / "main.py"), "--version"], cwd=tmp_path / "home", env=env,
-                         capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    out = subprocess.run(
+        _bare_python() + [str(proj / "main.py"), "--version"],
+        cwd=tmp_path / "home",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == f"thermogui {__version__}"
     assert f"re-running with {venv_python} (venv)" in out.stderr
@@ -153,8 +171,15 @@ def test_main_py_without_venv_says_why_it_cannot_set_up(tmp_path):
     """No .venv, no desktop, no terminal, no index to install from: a clear message on stderr and exit code 1."""
     proj = _project_copy(tmp_path)
     env = _session_env(tmp_path)
-    out = subprocess.run(_bare_python() + [str(proj / "main.py")], cwd=tmp_path / "home", env=env,
-                         capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    out = subprocess.run(
+        _bare_python() + [str(proj / "main.py")],
+        cwd=tmp_path / "home",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     assert out.returncode == 1, out.stdout + out.stderr
     _assert_clear_failure(out.stderr, proj)
     log = tmp_path / "cache" / "thermogui" / "setup.log"
@@ -169,8 +194,15 @@ def test_main_py_set_up_shows_notifications_on_a_desktop(tmp_path):
     (proj / "constraints.txt").unlink()
     tools = _fake_tools(tmp_path / "bin", "notify-send")
     env = _session_env(tmp_path, DISPLAY=":99", PATH=str(tools))
-    out = subprocess.run(_bare_python() + [str(proj / "main.py")], cwd=tmp_path / "home", env=env,
-                         capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    out = subprocess.run(
+        _bare_python() + [str(proj / "main.py")],
+        cwd=tmp_path / "home",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     assert out.returncode == 1
     reason = f"ThermoGUI could not set itself up: {proj} is not a ThermoGUI source folder (constraints.txt is missing)"
     assert reason in out.stderr and "Traceback" not in out.stderr
@@ -186,8 +218,15 @@ def test_main_py_sets_up_in_a_terminal_window(tmp_path):
     tools = _fake_tools(tmp_path / "bin", "xterm", "notify-send")
     env = _session_env(tmp_path, DISPLAY=":99", PATH=str(tools))
     bare = _bare_python()
-    out = subprocess.run(bare + [str(proj / "main.py"), "fit"], cwd=tmp_path / "home", env=env,
-                         capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    out = subprocess.run(
+        bare + [str(proj / "main.py"), "fit"],
+        cwd=tmp_path / "home",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     assert out.returncode == 0, out.stderr  # the terminal took over
     args = (tools / "xterm.calls").read_text().splitlines()
     assert args[0] == "-e" and args[2] == str(proj / "main.py") and args[3] == "--thermogui-setup-in-terminal"
@@ -201,23 +240,38 @@ def test_main_py_sets_up_in_a_terminal_window(tmp_path):
 
 # ---- the bundle's trimming rules ------------------------------------------------------------------------------------
 
+
 def test_trim_rules():
     sys.path.insert(0, str(ROOT / "packaging"))
     try:
         import trim
     finally:
         sys.path.remove(str(ROOT / "packaging"))
-    kept = ["torch/bin/torch_shm_manager", "torch/lib/libtorch_cpu.so", "torch/lib/libgomp.so.1",
-            "torch/testing/_comparison.py", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
-            "thermogui/resources/icons/thermogui-16.png", "thermogui/resources/i18n/thermogui_de.qm"]
-    dropped = ["torch/bin/test_api", "torch/bin/protoc", "torch/include/ATen/ATen.h", "torch/test/Dict_test",
-               "torch/lib/libtorchbind_test.so", "torch/lib/libjitbackend_test.so", "torch/share/cmake/x.cmake"]
+    kept = [
+        "torch/bin/torch_shm_manager",
+        "torch/lib/libtorch_cpu.so",
+        "torch/lib/libgomp.so.1",
+        "torch/testing/_comparison.py",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "thermogui/resources/icons/thermogui-16.png",
+        "thermogui/resources/i18n/thermogui_de.qm",
+    ]
+    dropped = [
+        "torch/bin/test_api",
+        "torch/bin/protoc",
+        "torch/include/ATen/ATen.h",
+        "torch/test/Dict_test",
+        "torch/lib/libtorchbind_test.so",
+        "torch/lib/libjitbackend_test.so",
+        "torch/share/cmake/x.cmake",
+    ]
     assert all(trim.keep(n) for n in kept)
     assert not any(trim.keep(n) for n in dropped)
     assert trim.keep("torch\\lib\\c10.dll") and not trim.keep("torch\\include\\c10\\macros.h")  # (Windows names)
 
 
 # ---- the wheel: slow ------------------------------------------------------------------------------------------------
+
 
 def _deps_folder(target: Path) -> Path:
     """The project venv's site-packages as symlinks, minus thermogui itself: the heavy dependencies for a fresh venv
@@ -241,8 +295,13 @@ def test_wheel_in_a_fresh_venv(tmp_path):
     symlinks to the project venv's packages (without thermogui and its editable hook) on the fresh venv's path, and
     pip sees them as installed; `--no-index` proves nothing else was needed."""
     wheels = tmp_path / "wheels"
-    out = subprocess.run([sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(wheels)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(wheels)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr
     (wheel,) = wheels.glob("thermogui-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -254,12 +313,22 @@ def test_wheel_in_a_fresh_venv(tmp_path):
     base = getattr(sys, "_base_executable", sys.executable)
     subprocess.run([base, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300, capture_output=True)
     python, bindir = venv / "bin" / "python", venv / "bin"
-    venv_site = Path(subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                    capture_output=True, text=True, check=True).stdout.strip())
+    venv_site = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     (venv_site / "borrowed_deps.pth").write_text(str(_deps_folder(tmp_path / "deps")) + "\n")
     # this pip, working on the fresh venv (pip --python): the dependencies are resolved there, offline
-    out = subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-index", wheel],
-                         capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-index", wheel],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
     home = tmp_path / "home"
@@ -269,8 +338,16 @@ def test_wheel_in_a_fresh_venv(tmp_path):
     env.update(HOME=str(home), XDG_DATA_HOME=str(data), QT_QPA_PLATFORM="offscreen")
 
     def run(argv, **kw):
-        return subprocess.run([str(a) for a in argv], cwd=home, env=env, capture_output=True, text=True,
-                              timeout=300, stdin=subprocess.DEVNULL, **kw)
+        return subprocess.run(
+            [str(a) for a in argv],
+            cwd=home,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            stdin=subprocess.DEVNULL,
+            **kw,
+        )
 
     out = run([bindir / "thermogui", "--version"])
     assert out.returncode == 0 and out.stdout.strip() == f"thermogui {__version__}", out.stderr
@@ -302,12 +379,14 @@ def test_wheel_in_a_fresh_venv(tmp_path):
 
 # ---- the bundle: slow (needs `make dist` first; `make test-packaging` does both) ---------------------------------
 
+
 @pytest.mark.slow
 def test_bundle_archive_runs_unpacked():
     sys.path.insert(0, str(ROOT / "packaging"))
     try:
-        import build
         import check_bundle
+
+        import build
     finally:
         sys.path.remove(str(ROOT / "packaging"))
     archive = build.archive_path()

@@ -26,7 +26,20 @@ def _application():
     app.setApplicationDisplayName("ThermoGUI")
     app.setOrganizationName("ThermoGUI")
     app.setDesktopFileName("thermogui")
+    _number_policy()
     return app
+
+
+def _number_policy() -> None:
+    """One number policy in every widget: "." as the decimal point and no group separators, whatever the desktop's
+    locale (under de_DE a Qt spin box would show 0,01 beside a table showing 0.01, and read "1.5" as 15).  Typing
+    accepts "." and "," as the decimal point (core.fields / core.dataset parse it, and refuse what is ambiguous).
+    Only numbers: the UI language still follows the system locale (QLocale.system())."""
+    from PySide6.QtCore import QLocale
+
+    numbers = QLocale(QLocale.C)
+    numbers.setNumberOptions(QLocale.OmitGroupSeparator | QLocale.RejectGroupSeparator)
+    QLocale.setDefault(numbers)
 
 
 # --- the application-level exception handler -------------------------------------------------------------------------
@@ -48,9 +61,11 @@ def error_log_path():
     from PySide6.QtCore import QStandardPaths
 
     location = getattr(QStandardPaths, "StateLocation", QStandardPaths.AppLocalDataLocation)
-    base = (QStandardPaths.writableLocation(location)
-            or QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
-            or str(Path.home() / ".thermogui"))
+    base = (
+        QStandardPaths.writableLocation(location)
+        or QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
+        or str(Path.home() / ".thermogui")
+    )
     return Path(base) / LOG_NAME
 
 
@@ -64,16 +79,18 @@ def log_error(details: str):
 
     path = error_log_path()
     if len(details) > MAX_ENTRY_CHARS:
-        details = details[: MAX_ENTRY_CHARS // 2] + "\n[… cut …]\n" + details[-MAX_ENTRY_CHARS // 2:]
+        details = details[: MAX_ENTRY_CHARS // 2] + "\n[… cut …]\n" + details[-MAX_ENTRY_CHARS // 2 :]
     try:
         import PySide6
 
         qt = f", PySide6 {PySide6.__version__}"
     except Exception:  # noqa: BLE001
         qt = ""
-    entry = (f"==== {time.strftime('%Y-%m-%d %H:%M:%S %z')}  ThermoGUI {__version__} (Python "
-             f"{platform.python_version()}{qt}, pid {os.getpid()}, thread {threading.current_thread().name}) ====\n"
-             f"{details.rstrip()}\n\n").encode("utf-8", "replace")
+    entry = (
+        f"==== {time.strftime('%Y-%m-%d %H:%M:%S %z')}  ThermoGUI {__version__} (Python "
+        f"{platform.python_version()}{qt}, pid {os.getpid()}, thread {threading.current_thread().name}) ====\n"
+        f"{details.rstrip()}\n\n"
+    ).encode("utf-8", "replace")
     with _log_lock:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -117,8 +134,10 @@ def _error_reporter():
             box = self.boxes.get(user_error)
             if box is not None and shiboken6.isValid(box) and box.isVisible():  # (its window may be gone)
                 n = self.counts[user_error] - 1
-                box.setText(f"{box.property('first')}\n\n(and {n} more {'' if user_error else 'unexpected '}error"
-                            f"{'s' if n > 1 else ''} since)")
+                box.setText(
+                    f"{box.property('first')}\n\n(and {n} more {'' if user_error else 'unexpected '}error"
+                    f"{'s' if n > 1 else ''} since)"
+                )
                 box.setDetailedText(box.detailedText() + "\n" + details)
                 return
             self.counts[user_error] = 1
@@ -139,7 +158,8 @@ def _error_reporter():
                 box.setObjectName("unhandledErrorDialog")
                 box.setInformativeText(
                     "This is a bug in ThermoGUI, not a problem with your readings or settings. They are unchanged and "
-                    "the app keeps running; saving your work now is a good idea.\n\n" + logged)
+                    "the app keeps running; saving your work now is a good idea.\n\n" + logged
+                )
             box.setProperty("first", summary)
             box.setProperty("log", logged)
             box.setDetailedText(details)
@@ -246,8 +266,9 @@ def create_window(data=None):
 
     window = MainWindow(data)
     try:
-        from thermogui.desktop import icon_path
         from PySide6.QtGui import QIcon
+
+        from thermogui.desktop import icon_path
 
         icon = QIcon(str(icon_path()))
         app.setWindowIcon(icon)

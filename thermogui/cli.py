@@ -74,17 +74,28 @@ def _add_field_option(parser, fld) -> None:
     if fld.kind == "bool":  # a switch that turns the default off
         parser.add_argument(fld.cli, dest=fld.name, action="store_false", help=fld.cli_help or fld.help)
     elif fld.kind == "choice":
-        parser.add_argument(fld.cli, dest=fld.name, choices=[v for v, _ in fld.choices], default=fld.default,
-                            help=f"{fld.help} (default {fld.default})")
+        parser.add_argument(
+            fld.cli,
+            dest=fld.name,
+            choices=[v for v, _ in fld.choices],
+            default=fld.default,
+            help=f"{fld.help} (default {fld.default})",
+        )
     else:
         default = "none" if fld.default is None else fld.format(fld.default)
-        parser.add_argument(fld.cli, dest=fld.name, type=_field_type(fld), default=fld.default,
-                            metavar=fld.name.upper().replace("_", "-"),
-                            help=f"{fld.help} ({fld.range_text()}; default {default})".replace("%", "%%"))
+        parser.add_argument(
+            fld.cli,
+            dest=fld.name,
+            type=_field_type(fld),
+            default=fld.default,
+            metavar=fld.name.upper().replace("_", "-"),
+            help=f"{fld.help} ({fld.range_text()}; default {default})".replace("%", "%%"),
+        )
 
 
 # the resolutions `fit --dpi` accepts: export.figure's limits, for the 6.4 × 4.8 in picture `fit --plot` draws
-# (written out here so that `thermogui --help` does not import Qt; tests/ui/test_export.py checks them against figure.py)
+# (written out here so that `thermogui --help` does not import Qt; tests/ui/test_export.py checks them against
+# figure.py)
 MIN_DPI, MAX_DPI = 36, 2400
 MAX_PNG_DPI = 1976
 
@@ -100,9 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--log-every", type=_positive_int, default=0, metavar="N", help="print every N-th epoch")
     f.add_argument("--json", action="store_true", help="print the result as one JSON object")
     f.add_argument("--plot", metavar="OUT.png|OUT.svg", help="also save the fitted plot image")
-    f.add_argument("--dpi", type=_positive_int, default=600,
-                   help=f"resolution for --plot, {MIN_DPI} to {MAX_DPI} dpi; a PNG of the 6.4 × 4.8 in picture at "
-                        f"most {MAX_PNG_DPI} (its pixel limit; an SVG has none) (default 600)")
+    f.add_argument(
+        "--dpi",
+        type=_positive_int,
+        default=600,
+        help=f"resolution for --plot, {MIN_DPI} to {MAX_DPI} dpi; a PNG of the 6.4 × 4.8 in picture at "
+        f"most {MAX_PNG_DPI} (its pixel limit; an SVG has none) (default 600)",
+    )
     sub.add_parser("install-desktop", help="add a menu launcher and icon for this installation (Linux)")
     sub.add_parser("uninstall-desktop", help="remove the launcher added by install-desktop")
     return p
@@ -253,16 +268,20 @@ def _fit(args) -> int:
 def _print_summary(r: dict) -> None:
     reason = r["stop_reason"]
     if reason == "non_finite":
-        _out(f"Stopped at epoch {r['stop_epoch']}: the loss is no longer finite "
-             f"(last finite: epoch {r['last_finite_epoch']}, loss {fmt_spec(r['last_finite_loss'], '.6g')}).")
+        _out(
+            f"Stopped at epoch {r['stop_epoch']}: the loss is no longer finite "
+            f"(last finite: epoch {r['last_finite_epoch']}, loss {fmt_spec(r['last_finite_loss'], '.6g')})."
+        )
         _out(f"The largest stable learning rate for this data is {fmt_spec(r['lr_stable_max'], '.3g')}.")
     else:
         _out(f"{reason.capitalize()} after {r['epochs_run']} epochs: loss {fmt_spec(r['loss'], '.6f')}")
     w, b, w_model, b_model = (fmt_spec(r[k], ".6g") for k in ("w", "b", "w_model", "b_model"))
     _out(f"t_c = {w} * t_u + {b}   (model units: w = {w_model}, b = {b_model})")
     ls = r["lstsq"]
-    _out(f"least squares: t_c = {fmt_spec(ls['w'], '.6g')} * t_u + {fmt_spec(ls['b'], '.6g')}, "
-         f"loss {fmt_spec(ls['loss'], '.6f')}")
+    _out(
+        f"least squares: t_c = {fmt_spec(ls['w'], '.6g')} * t_u + {fmt_spec(ls['b'], '.6g')}, "
+        f"loss {fmt_spec(ls['loss'], '.6f')}"
+    )
 
 
 COMMANDS = ("fit", "install-desktop", "uninstall-desktop")
@@ -278,7 +297,9 @@ def _looks_like_file(arg: str) -> bool:
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] not in COMMANDS and _looks_like_file(argv[0]):
-        from thermogui.app import main as gui_main  # `thermogui FILE…` (a file manager's "Open with"): open it in the window
+        from thermogui.app import (
+            main as gui_main,  # `thermogui FILE…` (a file manager's "Open with"): open it in the window
+        )
 
         gui_main(files=argv)
         return

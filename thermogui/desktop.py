@@ -19,13 +19,13 @@ import subprocess
 import sys
 import tempfile
 from contextlib import ExitStack
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 APP_ID = "thermogui"  # the .desktop file name; the GUI passes the same to QGuiApplication.setDesktopFileName
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')  # characters that force quoting in an Exec= argument
+_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")  # characters that force quoting in an Exec= argument
 _FIELD_CODES = {"%f", "%F", "%u", "%U", "%i", "%c", "%k", "%d", "%D", "%n", "%N", "%v", "%m"}
 
 
@@ -46,7 +46,7 @@ def resources_dir() -> Path:
     return root if isinstance(root, Path) else Path(str(root))
 
 
-@lru_cache(maxsize=None)
+@cache
 def resource_path(relative: str) -> Path:
     """A file of thermogui/resources ("icons/thermogui-16.png") as a real file path, for Qt and for copying."""
     node = resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_FOLDER)
@@ -73,6 +73,7 @@ def desktop_template_path() -> Path:
 
 
 # ---- Exec= quoting (Desktop Entry Specification, "The Exec key") --------------------------------------------------
+
 
 def _quote_arg(arg: str) -> str:
     arg = arg.replace("%", "%%")
@@ -138,13 +139,21 @@ def parse_exec(value: str) -> list[str]:
 
 # ---- what the launcher runs -----------------------------------------------------------------------------------------
 
+
 def _imports_this_package(python: Path) -> bool:
     """Does `python`, started from an empty folder without PYTHONPATH (as a launcher starts it), import us?"""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     with tempfile.TemporaryDirectory() as cwd:
         try:
-            out = subprocess.run([str(python), "-c", "import thermogui; print(thermogui.__file__)"], cwd=cwd,
-                                 env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+            out = subprocess.run(
+                [str(python), "-c", "import thermogui; print(thermogui.__file__)"],
+                cwd=cwd,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                stdin=subprocess.DEVNULL,
+            )
         except (OSError, subprocess.SubprocessError):
             return False
     if out.returncode != 0 or not out.stdout.strip():
@@ -194,6 +203,7 @@ def desktop_entry(argv: list[str]) -> str:
 
 # ---- install / uninstall --------------------------------------------------------------------------------------------
 
+
 def _data_home(prefix) -> Path:
     if prefix is not None:
         return Path(prefix).expanduser().absolute()
@@ -218,7 +228,7 @@ def desktop_dir() -> Path | None:
     except (OSError, UnicodeDecodeError):
         pass
     if value == "$HOME" or value.startswith("$HOME/"):
-        value = str(home) + value[len("$HOME"):]
+        value = str(home) + value[len("$HOME") :]
     found = Path(value) if os.path.isabs(value) else home / "Desktop"
     if not found.is_dir() or found.resolve() == home.resolve():
         return None
@@ -238,8 +248,10 @@ def _targets(data: Path, desktop: Path | None) -> list[tuple[Path, Path | None]]
 
 def _refresh_caches(data: Path) -> None:
     """Let menus and icon themes notice the change; missing tools or failures do not matter."""
-    for cmd in (["update-desktop-database", "-q", str(data / "applications")],
-                ["gtk-update-icon-cache", "-q", "-t", "-f", str(data / "icons" / "hicolor")]):
+    for cmd in (
+        ["update-desktop-database", "-q", str(data / "applications")],
+        ["gtk-update-icon-cache", "-q", "-t", "-f", str(data / "icons" / "hicolor")],
+    ):
         if shutil.which(cmd[0]) and Path(cmd[-1]).is_dir():
             try:
                 subprocess.run(cmd, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
@@ -252,8 +264,12 @@ def _trust(path: Path) -> None:
     path.chmod(path.stat().st_mode | 0o111)
     if shutil.which("gio"):
         try:
-            subprocess.run(["gio", "set", str(path), "metadata::trusted", "true"], capture_output=True, timeout=10,
-                           stdin=subprocess.DEVNULL)
+            subprocess.run(
+                ["gio", "set", str(path), "metadata::trusted", "true"],
+                capture_output=True,
+                timeout=10,
+                stdin=subprocess.DEVNULL,
+            )
         except (OSError, subprocess.SubprocessError):
             pass
 
@@ -263,11 +279,13 @@ def install(prefix: str | os.PathLike | None = None) -> int:
     from thermogui.core.atomic import atomic_write_bytes
 
     if sys.platform in ("win32", "darwin"):
-        print("thermogui: install-desktop installs a freedesktop (Linux) launcher; nothing to do here.",
-              file=sys.stderr)
+        print(
+            "thermogui: install-desktop installs a freedesktop (Linux) launcher; nothing to do here.", file=sys.stderr
+        )
         return 1
-    missing = [p for p in [desktop_template_path(), icon_path()] + [icon_path(s) for s in ICON_SIZES]
-               if not p.is_file()]
+    missing = [
+        p for p in [desktop_template_path(), icon_path()] + [icon_path(s) for s in ICON_SIZES] if not p.is_file()
+    ]
     if missing:
         print(f"thermogui: error: missing resource file {missing[0]}", file=sys.stderr)
         return 1
@@ -283,8 +301,9 @@ def install(prefix: str | os.PathLike | None = None) -> int:
                 _trust(target)
             print(f"wrote {target}")
     except UnicodeEncodeError:
-        print(f"thermogui: error: the path {argv[0]!r} cannot be written in a .desktop file (not UTF-8)",
-              file=sys.stderr)
+        print(
+            f"thermogui: error: the path {argv[0]!r} cannot be written in a .desktop file (not UTF-8)", file=sys.stderr
+        )
         return 1
     except OSError as e:
         print(f"thermogui: error: cannot write {e.filename or ''}: {e.strerror or e}", file=sys.stderr)

@@ -87,7 +87,6 @@ def export_plot_headless(path, data, config, outcome, history, dpi: int = 600, w
     ls = least_squares(t_u, t_c)
     line = (outcome.w, outcome.b)
     loss = outcome.final_loss if math.isfinite(outcome.final_loss) else outcome.loss
-    metadata = run_metadata(config, line, (ls.w, ls.b), outcome.epochs_run, loss, outcome.stop_reason.value,
-                            ls.loss)
+    metadata = run_metadata(config, line, (ls.w, ls.b), outcome.epochs_run, loss, outcome.stop_reason.value, ls.loss)
     rows = history_rows(history) if what != "fit" else None
     write_figure(options, path, data, line, (ls.w, ls.b), rows, metadata)

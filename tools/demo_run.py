@@ -1,6 +1,6 @@
 """Open the window and start the book's final run slowly, for the README screenshot:
 
-    ../shared/tools/screenshot docs/screenshot.png 8 -- .venv/bin/python tools/demo_run.py
+../shared/tools/screenshot docs/screenshot.png 8 -- .venv/bin/python tools/demo_run.py
 """
 
 import sys

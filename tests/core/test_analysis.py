@@ -66,7 +66,8 @@ def test_hessian_matches_autograd(normalize):
 
 
 @pytest.mark.parametrize(
-    "x", [model_x("none"), model_x("scale"), model_x("zscore"), random_xy(3)[0], np.array([0.0, 1e-3])],
+    "x",
+    [model_x("none"), model_x("scale"), model_x("zscore"), random_xy(3)[0], np.array([0.0, 1e-3])],
     ids=["raw", "scaled", "zscore", "random", "tiny"],
 )
 def test_stability_matches_eigvalsh(x):
@@ -201,10 +202,10 @@ def test_a_diverged_runs_line_is_not_a_meaningful_fit():
 def test_poor_and_good_lines_are_meaningful():
     start = a.fit_check(BOOK.t_u, BOOK.t_c, 1.0, 0.0)  # the untrained start on raw readings: loss 1763.9
     assert start.meaningful and start.reason == "ok"
-    assert start.rms ** 2 == pytest.approx(1763.8846, rel=1e-6)
+    assert start.rms**2 == pytest.approx(1763.8846, rel=1e-6)
     ls = a.least_squares(BOOK.t_u, BOOK.t_c)
     best = a.fit_check(BOOK.t_u, BOOK.t_c, ls.w, ls.b)
-    assert best.meaningful and best.rms ** 2 == pytest.approx(ls.loss, rel=1e-12)
+    assert best.meaningful and best.rms**2 == pytest.approx(ls.loss, rel=1e-12)
 
 
 def test_the_limit_is_a_hundred_spans_of_the_readings():
@@ -225,5 +226,5 @@ def test_a_non_finite_line_is_not_meaningful(w, b):
 def test_a_line_too_large_to_square_is_far_with_a_finite_rms():
     check = a.fit_check(BOOK.t_u, BOOK.t_c, 1e300, 0.0)  # r² overflows float64; the RMS must not
     assert check.reason == "far" and math.isfinite(check.rms)
-    assert check.rms == pytest.approx(1e300 * math.sqrt(np.mean(BOOK.t_u ** 2)), rel=1e-9)
+    assert check.rms == pytest.approx(1e300 * math.sqrt(np.mean(BOOK.t_u**2)), rel=1e-9)
     assert a.fit_check([], [], 1.0, 0.0).meaningful  # nothing to judge

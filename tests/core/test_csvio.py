@@ -220,18 +220,21 @@ def test_atomic_write_keeps_permissions(tmp_path):
     assert (new.stat().st_mode & 0o777) == 0o644
 
 
-# --- read as CSV: quoting, one delimiter, decimal commas only where they cannot be anything else ------------------------
+# --- read as CSV: quoting, one delimiter, decimal commas only where they cannot be anything else ----------------------
 def rows(text: str) -> list[tuple[float, float, bool]]:
     d = parse_csv_text(text)
     return list(zip(d.t_u.tolist(), d.t_c.tolist(), d.include.tolist()))
 
 
-@pytest.mark.parametrize("text", [
-    '"35,7","0,5"\n"55,9","14"\n',  # a comma-delimited file from a decimal-comma spreadsheet quotes its numbers
-    '"t_u","t_c"\n"35,7","0,5"\n"55,9",14\n',
-    't_u,t_c\n "35,7" , "0,5"\n"55,9","14,0"\n',  # spaces around quoted fields
-    '"t_u (""raw"")","t_c"\n"35,7","0,5"\n"55,9","14"\n',  # a doubled quote inside a quoted header
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"35,7","0,5"\n"55,9","14"\n',  # a comma-delimited file from a decimal-comma spreadsheet quotes its numbers
+        '"t_u","t_c"\n"35,7","0,5"\n"55,9",14\n',
+        't_u,t_c\n "35,7" , "0,5"\n"55,9","14,0"\n',  # spaces around quoted fields
+        '"t_u (""raw"")","t_c"\n"35,7","0,5"\n"55,9","14"\n',  # a doubled quote inside a quoted header
+    ],
+)
 def test_a_quoted_field_with_a_decimal_comma_is_one_value(text):
     assert rows(text) == [(35.7, 0.5, True), (55.9, 14.0, True)]
 
@@ -257,17 +260,28 @@ def test_one_delimiter_for_the_whole_file_from_its_first_lines():
     assert [n for n, _ in found] == [1]
 
 
-@pytest.mark.parametrize("text, line, reason", [
-    ("t_u,t_c\n35.7,0.5\n1,000,5\n", 3, "'1,000' looks like one number written with a thousands separator"),
-    ("t_u,t_c\n35.7,0.5\n1,000\n", 3, "write 1000, or \"1,000\" in quotes if the comma is a decimal comma"),
-    ("35.7,0.5\n55.9,1,000\n", 2, "'1,000' looks like one number"),
-    ("35.7,0.5\n1,050.5,3\n", 2, "'1,050.5' looks like one number written with a thousands separator, but commas "
-                                 "separate the values in this file: write 1050.5"),
-    ("t_u,t_c\n35.7,0.5\n55.9,14,3\n", 3, "found 3 values, but the header names 2 columns — is a number written "
-                                          "with a thousands separator (1,000)? Write 1000"),
-    ("35.7,0.5,1,7\n", 1, "found 4 values, but a line holds at most 3 (t_u, t_c, include)"),
-    ("t_u;t_c\n35,7;0,5;1;2\n", 2, "found 4 values, but the header names 2 columns"),
-])
+@pytest.mark.parametrize(
+    "text, line, reason",
+    [
+        ("t_u,t_c\n35.7,0.5\n1,000,5\n", 3, "'1,000' looks like one number written with a thousands separator"),
+        ("t_u,t_c\n35.7,0.5\n1,000\n", 3, 'write 1000, or "1,000" in quotes if the comma is a decimal comma'),
+        ("35.7,0.5\n55.9,1,000\n", 2, "'1,000' looks like one number"),
+        (
+            "35.7,0.5\n1,050.5,3\n",
+            2,
+            "'1,050.5' looks like one number written with a thousands separator, but commas "
+            "separate the values in this file: write 1050.5",
+        ),
+        (
+            "t_u,t_c\n35.7,0.5\n55.9,14,3\n",
+            3,
+            "found 3 values, but the header names 2 columns — is a number written "
+            "with a thousands separator (1,000)? Write 1000",
+        ),
+        ("35.7,0.5,1,7\n", 1, "found 4 values, but a line holds at most 3 (t_u, t_c, include)"),
+        ("t_u;t_c\n35,7;0,5;1;2\n", 2, "found 4 values, but the header names 2 columns"),
+    ],
+)
 def test_a_thousands_separator_split_by_the_comma_delimiter_is_refused_by_line(text, line, reason):
     # today "1,000" is read as 1 and 0 (and a third value silently dropped)
     found = problems(text)
@@ -314,7 +328,7 @@ def test_include_words_are_quoted_short():
     assert found[0][0] == 2 and "include must be 1 or 0" in found[0][1] and len(found[0][1]) < 120
 
 
-# --- read through safeio: special, huge, binary files refused before reading ----------------------------------------------
+# --- read through safeio: special, huge, binary files refused before reading ------------------------------------------
 def read_in_child(path) -> str:
     """read_csv(path) in a child process with 1 GB of address space and 20 s: what it raised, or 'read'.  A reader
     that blocks on a FIFO or reads /dev/zero forever fails the test instead of hanging or swamping the machine."""
@@ -328,8 +342,13 @@ def read_in_child(path) -> str:
         "    print(type(e).__name__, e)\n"
     )
     try:
-        out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=20,
-                             cwd=Path(__file__).resolve().parents[2])
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            cwd=Path(__file__).resolve().parents[2],
+        )
     except subprocess.TimeoutExpired:
         return "timed out (blocked or reading forever)"
     return out.stdout.strip() or out.stderr.strip()[-300:]
@@ -367,11 +386,14 @@ def test_a_huge_file_is_refused_by_its_size_before_reading(tmp_path):
         read_csv(small, max_bytes=100)
 
 
-@pytest.mark.parametrize("raw", [
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",  # an image
-    b"t_u,t_c\n35.7,0.5\n55.9,14\n\x00\x01\x02\x03",  # text, then binary
-    "t_u,t_c\n35.7,0.5\n".encode("utf-16"),  # UTF-16: NUL bytes throughout
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",  # an image
+        b"t_u,t_c\n35.7,0.5\n55.9,14\n\x00\x01\x02\x03",  # text, then binary
+        "t_u,t_c\n35.7,0.5\n".encode("utf-16"),  # UTF-16: NUL bytes throughout
+    ],
+)
 def test_a_binary_file_is_reported_as_binary(tmp_path, raw):
     path = tmp_path / "data.csv"
     path.write_bytes(raw)

@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from thermogui.core.dataset import (
-    MAX_ABS_VALUE, MAX_NUMBER_CHARS, DataError, Dataset, looks_like_number, parse_number, settles_decimal_comma,
+    MAX_ABS_VALUE,
+    MAX_NUMBER_CHARS,
+    DataError,
+    Dataset,
+    looks_like_number,
+    parse_number,
+    settles_decimal_comma,
 )
 
 
@@ -73,7 +79,9 @@ def test_parse_number_decimal_comma_can_be_turned_off():
 def test_parse_number_shortens_long_junk_in_its_message():
     with pytest.raises(ValueError) as err:
         parse_number("x" * 60)  # under the length limit: refused as junk, quoted to 40 characters
-    assert "not a number" in str(err.value) and "x" * 40 not in str(err.value) and "…' (60 characters)" in str(err.value)
+    assert (
+        "not a number" in str(err.value) and "x" * 40 not in str(err.value) and "…' (60 characters)" in str(err.value)
+    )
     with pytest.raises(ValueError) as err:
         parse_number("x" * 200)
     assert len(str(err.value)) < 120 and "…' (200 characters) is too long" in str(err.value)
@@ -115,11 +123,26 @@ def test_looks_like_number_judges_long_text_by_its_start():
     assert not looks_like_number("t_u" + "9" * 100)
 
 
-@pytest.mark.parametrize("text, settles", [
-    ("35,7", True), ("0,125", True), ("-3,25", True), ("\u22120,5", True), ("1,5e3", True), ("1234,5", True),
-    ("1,000", False), ("12,500", False), ("-999,999", False), ("35.7", False), ("1,000.5", False), ("1,2,3", False),
-    ("abc,d", False), ("", False), ("9" * 100 + ",5", False),
-])
+@pytest.mark.parametrize(
+    "text, settles",
+    [
+        ("35,7", True),
+        ("0,125", True),
+        ("-3,25", True),
+        ("\u22120,5", True),
+        ("1,5e3", True),
+        ("1234,5", True),
+        ("1,000", False),
+        ("12,500", False),
+        ("-999,999", False),
+        ("35.7", False),
+        ("1,000.5", False),
+        ("1,2,3", False),
+        ("abc,d", False),
+        ("", False),
+        ("9" * 100 + ",5", False),
+    ],
+)
 def test_a_decimal_comma_that_cannot_be_a_thousands_separator_settles_a_file(text, settles):
     assert settles_decimal_comma(text) is settles
 

@@ -71,8 +71,13 @@ def check_against_core(printed: dict, config: TrainConfig, data: Dataset, exact:
     rel = 0.0 if exact else 1e-6
     assert printed["stop"] == outcome.stop_reason.value
     assert printed["epochs"] == outcome.epochs_run
-    for key, want in [("w", outcome.w), ("b", outcome.b), ("loss", outcome.loss),
-                      ("final_loss", outcome.final_loss), ("val_loss", outcome.val_loss)]:
+    for key, want in [
+        ("w", outcome.w),
+        ("b", outcome.b),
+        ("loss", outcome.loss),
+        ("final_loss", outcome.final_loss),
+        ("val_loss", outcome.val_loss),
+    ]:
         assert same(printed[key], want, rel), (key, printed[key], want)
 
 
@@ -84,8 +89,9 @@ def script_runs(tmp_path_factory):
         path = folder / f"{name}.py"
         write_pytorch_script(path, config, BOOK)
         # cwd elsewhere and -I (isolated: no user site, no PYTHONPATH) so nothing but the script's own code runs
-        procs[name] = subprocess.Popen([sys.executable, "-I", str(path)], cwd=folder, stdout=subprocess.PIPE,
-                                       stderr=subprocess.PIPE, text=True)
+        procs[name] = subprocess.Popen(
+            [sys.executable, "-I", str(path)], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
     out = {}
     for name, proc in procs.items():
         stdout, stderr = proc.communicate(timeout=120)
@@ -135,8 +141,10 @@ IN_PROCESS = {
     "excluded_rows": (TrainConfig(), BOOK.with_include(3, False).with_include(7, False)),
     "no_stop_on_non_finite": (TrainConfig(normalize="none", lr=1e-2, epochs=60, stop_on_non_finite=False), BOOK),
     "adam_by_hand": (TrainConfig(lr=0.1, optimizer="adam", epochs=200), BOOK),
-    "momentum_autograd": (TrainConfig(normalize="zscore", lr=0.05, momentum=0.9, epochs=200, gradient="autograd"),
-                          BOOK),
+    "momentum_autograd": (
+        TrainConfig(normalize="zscore", lr=0.05, momentum=0.9, epochs=200, gradient="autograd"),
+        BOOK,
+    ),
     "autograd_plain_raw": (TrainConfig(normalize="none", lr=1e-4, epochs=200, gradient="autograd"), BOOK),
     "zscore_validation": (TrainConfig(normalize="zscore", lr=0.1, epochs=300, val_fraction=0.4, seed=123), BOOK),
     "scale_init": (TrainConfig(scale=0.02, lr=0.5, init_w=2.0, init_b=-3.0, epochs=400), BOOK),
@@ -183,9 +191,15 @@ def test_the_script_is_standalone_and_readable():
 
 def test_the_book_script_uses_the_books_functions():
     text = pytorch_script(TrainConfig(), BOOK)
-    for piece in ("def model(t_u, w, b):", "def loss_fn(t_p, t_c):", "def dloss_fn(t_p, t_c):",
-                  "def grad_fn(t_u, t_c, t_p, w, b):", "params = params - learning_rate * grad",
-                  "def training_loop(n_epochs, learning_rate, params, t_u, t_c):", "return t * scale"):
+    for piece in (
+        "def model(t_u, w, b):",
+        "def loss_fn(t_p, t_c):",
+        "def dloss_fn(t_p, t_c):",
+        "def grad_fn(t_u, t_c, t_p, w, b):",
+        "params = params - learning_rate * grad",
+        "def training_loop(n_epochs, learning_rate, params, t_u, t_c):",
+        "return t * scale",
+    ):
         assert piece in text
     assert "import torch.optim" not in text and ".backward()" not in text and "randperm" not in text
     auto = pytorch_script(TrainConfig(gradient="autograd"), BOOK)
@@ -242,16 +256,26 @@ def test_history_csv_columns_and_values_from_a_history_snapshot():
     for r in results:
         history.append(r)
     text = history_csv(history.snapshot(), prepare(config, BOOK).norm)
-    assert text.splitlines()[0] == ("# normalization scale: the model trains t_c = w_model * x + b_model with "
-                                    "x = t_u * 0.1; w, b are raw units: t_c = w * t_u + b")
+    assert text.splitlines()[0] == (
+        "# normalization scale: the model trains t_c = w_model * x + b_model with "
+        "x = t_u * 0.1; w, b are raw units: t_c = w * t_u + b"
+    )
     assert text.splitlines()[1] == "epoch,loss,val_loss,w,b,w_model,b_model,grad_w,grad_b"
     rows = read_history(text)
     assert len(rows) == 40 and tuple(rows[0]) == HISTORY_COLUMNS
     for row, r in zip(rows, results):
         assert row["epoch"] == str(r.epoch)
         got = {k: float(v) for k, v in row.items() if k != "epoch"}
-        assert got == {"loss": r.loss, "val_loss": r.val_loss, "w": r.w_raw, "b": r.b_raw, "w_model": r.w,
-                       "b_model": r.b, "grad_w": r.grad_w, "grad_b": r.grad_b}  # exact: repr round trips
+        assert got == {
+            "loss": r.loss,
+            "val_loss": r.val_loss,
+            "w": r.w_raw,
+            "b": r.b_raw,
+            "w_model": r.w,
+            "b_model": r.b,
+            "grad_w": r.grad_w,
+            "grad_b": r.grad_b,
+        }  # exact: repr round trips
     assert rows[0]["loss"] == repr(results[0].loss)
 
 
@@ -264,8 +288,19 @@ def test_history_csv_writes_nan_and_inf():
     assert rows[-1]["loss"] in ("inf", "nan") and rows[-1]["loss"] == repr(results[-1].loss)
     assert {row["val_loss"] for row in rows} == {"nan"}  # no validation split
     rows = read_history(history_csv([EpochResult(1, math.inf, math.nan, -math.inf, 0.0, 1.0, 2.0, 3.0, 4.0)]))
-    assert rows == [{"epoch": "1", "loss": "inf", "val_loss": "nan", "w": "1.0", "b": "2.0", "w_model": "-inf",
-                     "b_model": "0.0", "grad_w": "3.0", "grad_b": "4.0"}]
+    assert rows == [
+        {
+            "epoch": "1",
+            "loss": "inf",
+            "val_loss": "nan",
+            "w": "1.0",
+            "b": "2.0",
+            "w_model": "-inf",
+            "b_model": "0.0",
+            "grad_w": "3.0",
+            "grad_b": "4.0",
+        }
+    ]
 
 
 def test_history_csv_loads_with_numpy_and_handles_an_empty_history():
@@ -275,8 +310,9 @@ def test_history_csv_loads_with_numpy_and_handles_an_empty_history():
     assert arr["epoch"].tolist() == [1, 2, 3, 4, 5] and arr["w"][-1] == results[-1].w_raw
     assert np.isnan(arr["val_loss"]).all()
     # with the normalization comment: skip it (genfromtxt would take a first comment line for the header)
-    arr = np.genfromtxt(io.StringIO(history_csv(results, prepare(config, BOOK).norm)), delimiter=",",
-                        names=True, skip_header=1)
+    arr = np.genfromtxt(
+        io.StringIO(history_csv(results, prepare(config, BOOK).norm)), delimiter=",", names=True, skip_header=1
+    )
     assert arr["w_model"].tolist() == [r.w for r in results]
     assert history_csv(History().snapshot()) == ",".join(HISTORY_COLUMNS) + "\n"
     with pytest.raises(ValueError, match="9 columns"):

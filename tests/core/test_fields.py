@@ -20,22 +20,40 @@ def test_decimal_text(text, value):
     assert f.parse(text) == (value if value is not None else -0.5)
 
 
-@pytest.mark.parametrize("text, words", [("1,000", "ambiguous"), ("abc", "not a number"), ("nan", "finite"),
-                                          ("1e400", "finite"), ("", "empty"), ("1" * 100, "too long"),
-                                          ("1.2.3", "not a number")])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("1,000", "ambiguous"),
+        ("abc", "not a number"),
+        ("nan", "finite"),
+        ("1e400", "finite"),
+        ("", "empty"),
+        ("1" * 100, "too long"),
+        ("1.2.3", "not a number"),
+    ],
+)
 def test_refused_decimal_text_says_why(text, words):
     with pytest.raises(ConfigError, match=words):
         field("init_w").parse(text)
 
 
-@pytest.mark.parametrize("text, value", [("5000", 5000), ("5,000", 5000), ("5 000", 5000), ("5_000", 5000),
-                                          ("10,000,000", 10_000_000)])
+@pytest.mark.parametrize(
+    "text, value", [("5000", 5000), ("5,000", 5000), ("5 000", 5000), ("5_000", 5000), ("10,000,000", 10_000_000)]
+)
 def test_whole_numbers_may_group_thousands(text, value):
     assert field("epochs").parse(text) == value
 
 
-@pytest.mark.parametrize("text, words", [("2.5", "whole number"), ("0", "from 1 to 10,000,000"),
-                                          ("50,00", "whole number"), ("5x", "not a number"), ("10,000,001", "from 1 to")])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("2.5", "whole number"),
+        ("0", "from 1 to 10,000,000"),
+        ("50,00", "whole number"),
+        ("5x", "not a number"),
+        ("10,000,001", "from 1 to"),
+    ],
+)
 def test_refused_whole_numbers(text, words):
     with pytest.raises(ConfigError, match=words):
         field("epochs").parse(text)

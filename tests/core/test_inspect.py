@@ -11,7 +11,14 @@ from thermogui.core.config import ConfigError
 from thermogui.core.dataset import BOOK_T_C, BOOK_T_U, Dataset
 from thermogui.core.explain import MINUS
 from thermogui.core.gradients import (
-    OUTLIER_SPREADS, CalibrationError, calibration, chain_rule_lines, gradient_report, num, outliers, residuals,
+    OUTLIER_SPREADS,
+    CalibrationError,
+    calibration,
+    chain_rule_lines,
+    gradient_report,
+    num,
+    outliers,
+    residuals,
 )
 from thermogui.core.training import TrainConfig, prepare, run
 
@@ -30,12 +37,15 @@ def planted(row: int = 4, t_c: float = 30.0) -> Dataset:
 
 
 # --- the gradient three ways -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("config, w, b", [
-    (TrainConfig(normalize="none"), 1.0, 0.0),
-    (TrainConfig(), 1.0, 0.0),
-    (TrainConfig(normalize="zscore"), 2.0, -3.0),
-    (TrainConfig(normalize="scale", val_fraction=0.3, seed=3), 4.0, -10.0),
-])
+@pytest.mark.parametrize(
+    "config, w, b",
+    [
+        (TrainConfig(normalize="none"), 1.0, 0.0),
+        (TrainConfig(), 1.0, 0.0),
+        (TrainConfig(normalize="zscore"), 2.0, -3.0),
+        (TrainConfig(normalize="scale", val_fraction=0.3, seed=3), 4.0, -10.0),
+    ],
+)
 def test_manual_autograd_and_finite_difference_agree(config, w, b):
     r = gradient_report(config, BOOK, w, b)
     for g in (r.autograd, r.finite_difference):
@@ -44,7 +54,10 @@ def test_manual_autograd_and_finite_difference_agree(config, w, b):
         assert max(d.rel_w, d.rel_b) < 1e-4 and d.agree
     assert r.agree
     assert [(d.first, d.second) for d in r.differences] == [
-        ("by hand", "autograd"), ("by hand", "finite difference"), ("autograd", "finite difference")]
+        ("by hand", "autograd"),
+        ("by hand", "finite difference"),
+        ("autograd", "finite difference"),
+    ]
     d = r.differences[1]
     assert d.abs_w == pytest.approx(r.manual[0] - r.finite_difference[0], abs=1e-12)
 
@@ -57,8 +70,15 @@ def test_the_books_first_step_at_w1_b0_on_raw_readings():
     assert f"{r.loss:.2f}" == "1763.88"
 
 
-@pytest.mark.parametrize("config", [TrainConfig(normalize="none"), TrainConfig(), TrainConfig(normalize="zscore"),
-                                    TrainConfig(val_fraction=0.25, seed=1)])
+@pytest.mark.parametrize(
+    "config",
+    [
+        TrainConfig(normalize="none"),
+        TrainConfig(),
+        TrainConfig(normalize="zscore"),
+        TrainConfig(val_fraction=0.25, seed=1),
+    ],
+)
 def test_chain_rule_contributions_sum_to_the_manual_gradient(config):
     n = len(prepare(config, BOOK).x)
     points = [gradient_report(config, BOOK, 3.0, -5.0, i).point for i in range(n)]
@@ -97,7 +117,15 @@ def test_chain_rule_lines_show_the_numbers():
 
 def test_number_format():
     assert [num(v) for v in (3.57, -17.30, 0.0, -0.0, 6.091e-4, 1e30, math.inf, math.nan)] == [
-        "3.57", f"{MINUS}17.3", "0", "0", f"6.091e{MINUS}4", "1.000e30", "∞", "nan"]
+        "3.57",
+        f"{MINUS}17.3",
+        "0",
+        "0",
+        f"6.091e{MINUS}4",
+        "1.000e30",
+        "∞",
+        "nan",
+    ]
 
 
 def test_the_report_refuses_settings_no_run_could_use():
@@ -130,8 +158,9 @@ def test_calibration_round_trip_and_spread(book_final):
     assert not cal.extrapolates(60.0) and cal.extrapolates(100.0)
 
 
-@pytest.mark.parametrize("w, b, words", [(0.0, 3.0, "flat"), (math.nan, 1.0, "not finite"),
-                                         (math.inf, 1.0, "not finite")])
+@pytest.mark.parametrize(
+    "w, b, words", [(0.0, 3.0, "flat"), (math.nan, 1.0, "not finite"), (math.inf, 1.0, "not finite")]
+)
 def test_inversion_is_refused_for_a_flat_or_broken_line(w, b, words):
     cal = calibration(BOOK_T_U, BOOK_T_C, w, b)
     with pytest.raises(CalibrationError, match=words):

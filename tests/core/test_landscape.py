@@ -10,7 +10,7 @@ import pytest
 from thermogui.core import landscape as ls
 from thermogui.core.analysis import least_squares, stability
 from thermogui.core.dataset import DataError, Dataset
-from thermogui.core.history import B, W, History
+from thermogui.core.history import B, History, W
 from thermogui.core.model import loss_fn, model
 from thermogui.core.training import TrainConfig, prepare, run
 
@@ -224,7 +224,8 @@ def test_path_bounds_and_fit_window():
 
 def test_raw_start_and_run_label():
     assert ls.raw_start(TrainConfig(normalize="scale", scale=0.1, init_w=5.0, init_b=-1.0), BOOK) == pytest.approx(
-        (0.5, -1.0))
+        (0.5, -1.0)
+    )
     assert all(map(math.isnan, ls.raw_start(TrainConfig(normalize="zscore"), Dataset([1.0, 1.0], [0.0, 1.0]))))
     assert ls.run_label(TrainConfig(lr=1e-4, normalize="none")) == "lr 1e-4, raw t_u, GD"
     assert ls.run_label(TrainConfig(optimizer="adam", lr=0.1)) == "lr 0.1, t_u × 0.1, Adam"

@@ -28,7 +28,7 @@ def stop_after(n: int):
     return should_stop
 
 
-# --- learning rate -----------------------------------------------------------------------------------------------------
+# --- learning rate ----------------------------------------------------------------------------------------------------
 def test_a_tiny_learning_rate_runs_and_barely_moves():
     history, out = run(TrainConfig(lr=1e-8, epochs=200), BOOK)
     assert out.stop_reason is StopReason.COMPLETED and out.epochs_run == 200
@@ -57,7 +57,7 @@ def test_learning_rates_outside_the_range_are_refused_by_name(lr):
         train(TrainConfig(lr=lr), BOOK)
 
 
-# --- epochs ------------------------------------------------------------------------------------------------------------
+# --- epochs -----------------------------------------------------------------------------------------------------------
 def test_one_epoch_is_one_result():
     history, out = run(TrainConfig(epochs=1), BOOK)
     assert [r.epoch for r in history] == [1] and out.epochs_run == 1 and out.stop_reason is StopReason.COMPLETED
@@ -87,7 +87,7 @@ def test_ten_million_epochs_are_accepted_and_a_stop_ends_the_run_cleanly():
     assert math.isfinite(out.final_loss) and out.final_loss < rows[0, 1]
 
 
-# --- validation split ----------------------------------------------------------------------------------------------------
+# --- validation split -------------------------------------------------------------------------------------------------
 TWO = Dataset([30.0, 70.0], [0.0, 20.0])
 
 
@@ -123,7 +123,7 @@ def test_a_validation_fraction_of_point_nine_works_with_enough_points():
     assert out.w == pytest.approx(0.5, abs=0.05) and out.val_loss < 2.0
 
 
-# --- data at its limits --------------------------------------------------------------------------------------------------
+# --- data at its limits -----------------------------------------------------------------------------------------------
 def test_all_equal_t_u_is_refused_clearly():
     flat = Dataset([50.0] * 5, [1.0, 2.0, 3.0, 4.0, 5.0])
     with pytest.raises(DataError, match="all included t_u readings are equal"):
@@ -182,8 +182,11 @@ def test_100k_points_with_the_books_settings_run_and_stay_finite():
 
 def test_readings_at_the_largest_allowed_magnitude_diverge_or_stop_cleanly_never_raise():
     data = Dataset([-1e30, 1e30, 0.0], [1e30, -1e30, 5.0])
-    for config in (TrainConfig(epochs=50), TrainConfig(normalize="zscore", lr=0.1, epochs=50),
-                   TrainConfig(normalize="none", lr=1e-6, epochs=50)):
+    for config in (
+        TrainConfig(epochs=50),
+        TrainConfig(normalize="zscore", lr=0.1, epochs=50),
+        TrainConfig(normalize="none", lr=1e-6, epochs=50),
+    ):
         history, out = run(config, data)
         assert out.stop_reason in (StopReason.COMPLETED, StopReason.NON_FINITE)
         assert len(history) == out.epochs_run
@@ -191,7 +194,7 @@ def test_readings_at_the_largest_allowed_magnitude_diverge_or_stop_cleanly_never
             assert not math.isfinite(history[-1].loss)
 
 
-# --- the run's record stays bounded --------------------------------------------------------------------------------------
+# --- the run's record stays bounded -----------------------------------------------------------------------------------
 def _result(epoch: int) -> EpochResult:
     return EpochResult(epoch, 1.0 / epoch, math.nan, 1.0, 0.0, 0.1, 0.0, 0.0, 0.0)
 

@@ -116,16 +116,22 @@ def test_closed_form_gradient_descent_equals_the_loop(model, p0, lr):
 def test_momentum_and_adam_follow_torch_optim():
     for opt_name in ("momentum", "adam"):
         p = torch.tensor([0.0, 1.0, 0.0], dtype=torch.float64, requires_grad=True)
-        opt = (torch.optim.SGD([p], lr=5e-4, momentum=0.9) if opt_name == "momentum"
-               else torch.optim.Adam([p], lr=1e-2))
+        opt = torch.optim.SGD([p], lr=5e-4, momentum=0.9) if opt_name == "momentum" else torch.optim.Adam([p], lr=1e-2)
         x, y = torch.tensor(X), torch.tensor(Y)
         for _ in range(500):
             opt.zero_grad()
             ((QUADRATIC.forward(x, p) - y) ** 2).mean().backward()
             opt.step()
-        _, out = run_fast(QUADRATIC, X, Y, [0.0, 1.0, 0.0], 5e-4 if opt_name == "momentum" else 1e-2, 500,
-                          optimizer="adam" if opt_name == "adam" else "sgd", momentum=0.9 if opt_name == "momentum"
-                          else 0.0)
+        _, out = run_fast(
+            QUADRATIC,
+            X,
+            Y,
+            [0.0, 1.0, 0.0],
+            5e-4 if opt_name == "momentum" else 1e-2,
+            500,
+            optimizer="adam" if opt_name == "adam" else "sgd",
+            momentum=0.9 if opt_name == "momentum" else 0.0,
+        )
         assert np.array(out.params) == pytest.approx(p.detach().numpy(), rel=1e-9)
 
 

@@ -34,9 +34,21 @@ from thermogui.core.session import (
 from thermogui.core.training import run
 
 BOOK = Dataset.book()
-CONFIG = TrainConfig(lr=0.05, epochs=1234, init_w=0.5, init_b=-1.25, normalize="zscore", scale=0.2,
-                     gradient="autograd", optimizer="adam", momentum=0.3, val_fraction=0.25, seed=7, tol=1e-5,
-                     stop_on_non_finite=False)
+CONFIG = TrainConfig(
+    lr=0.05,
+    epochs=1234,
+    init_w=0.5,
+    init_b=-1.25,
+    normalize="zscore",
+    scale=0.2,
+    gradient="autograd",
+    optimizer="adam",
+    momentum=0.3,
+    val_fraction=0.25,
+    seed=7,
+    tol=1e-5,
+    stop_on_non_finite=False,
+)
 
 
 def book_session(config=TrainConfig(epochs=50), data=BOOK) -> Session:
@@ -66,10 +78,22 @@ def refused(text) -> str:
 
 # --- round trip -------------------------------------------------------------------------------------------------
 def test_round_trip_restores_identical_data_config_and_result(tmp_path):
-    data = Dataset([35.7, 55.9, 0.1 + 0.2, -1e-300, 1e30, 48.4], [0.5, 14.0, -4.0, 1 / 3, 6.0, 13.0],
-                   [True, False, True, True, False, True])
-    result = {"stop_reason": "non_finite", "epochs_run": 7, "w": 0.1, "b": None, "w_model": 1.5, "b_model": -2.0,
-              "loss": None, "lstsq": {"w": 0.5, "b": -17.3}, "metrics": {"rmse": 1.0, "n": 4}}
+    data = Dataset(
+        [35.7, 55.9, 0.1 + 0.2, -1e-300, 1e30, 48.4],
+        [0.5, 14.0, -4.0, 1 / 3, 6.0, 13.0],
+        [True, False, True, True, False, True],
+    )
+    result = {
+        "stop_reason": "non_finite",
+        "epochs_run": 7,
+        "w": 0.1,
+        "b": None,
+        "w_model": 1.5,
+        "b_model": -2.0,
+        "loss": None,
+        "lstsq": {"w": 0.5, "b": -17.3},
+        "metrics": {"rmse": 1.0, "n": 4},
+    }
     s = Session(data, CONFIG, result)
     path = tmp_path / "run.thermogui.json"
     save_session(path, s)
@@ -195,11 +219,20 @@ def later_version_doc() -> dict:
 def test_unknown_keys_are_kept_and_written_back_where_they_were(tmp_path):
     d = later_version_doc()
     s = session_from_json(json.dumps(d))
-    assert s.extra == {"future_panel": {"x": [1, 2, {"y": None}]}, "notes": "hello",
-                       "config": {"warmup_epochs": 10, "schedule": {"kind": "cosine", "t0": 0.5}},
-                       "data": {"units": "°C", "weights": [1.0] * 11}}
-    assert s.kept_keys() == ["future_panel", "notes", "config.warmup_epochs", "config.schedule", "data.units",
-                             "data.weights"]
+    assert s.extra == {
+        "future_panel": {"x": [1, 2, {"y": None}]},
+        "notes": "hello",
+        "config": {"warmup_epochs": 10, "schedule": {"kind": "cosine", "t0": 0.5}},
+        "data": {"units": "°C", "weights": [1.0] * 11},
+    }
+    assert s.kept_keys() == [
+        "future_panel",
+        "notes",
+        "config.warmup_epochs",
+        "config.schedule",
+        "data.units",
+        "data.weights",
+    ]
     path = tmp_path / "later.thermogui.json"
     save_session(path, s)
     again = json.loads(path.read_text())
@@ -209,9 +242,18 @@ def test_unknown_keys_are_kept_and_written_back_where_they_were(tmp_path):
 
 
 def test_known_keys_always_win_over_kept_ones():
-    s = Session(BOOK, TrainConfig(epochs=7), None,
-                extra={"format": "other", "version": 9, "config": {"epochs": 1, "later": 1},
-                       "data": {"t_u": [1.0], "later": 2}, "result": {"w": 5}})
+    s = Session(
+        BOOK,
+        TrainConfig(epochs=7),
+        None,
+        extra={
+            "format": "other",
+            "version": 9,
+            "config": {"epochs": 1, "later": 1},
+            "data": {"t_u": [1.0], "later": 2},
+            "result": {"w": 5},
+        },
+    )
     d = session_to_dict(s)
     assert d["format"] == "thermogui-session" and d["version"] == 1 and d["result"] is None
     assert d["config"]["epochs"] == 7 and d["config"]["later"] == 1

@@ -31,8 +31,9 @@ def test_log_lrs_are_evenly_spaced_on_a_log_scale():
     assert ratios == pytest.approx(np.full(24, ratios[0]))
 
 
-@pytest.mark.parametrize("lo, hi, n", [(0.0, 1.0, 5), (1.0, 0.1, 5), (-1.0, 1.0, 3), (1e-3, math.inf, 3),
-                                       (1e-3, 1e-1, 0)])
+@pytest.mark.parametrize(
+    "lo, hi, n", [(0.0, 1.0, 5), (1.0, 0.1, 5), (-1.0, 1.0, 3), (1e-3, math.inf, 3), (1e-3, 1e-1, 0)]
+)
 def test_log_lrs_refuses_bad_ranges(lo, hi, n):
     with pytest.raises(ConfigError):
         log_lrs(lo, hi, n)

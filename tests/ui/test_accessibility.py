@@ -12,7 +12,14 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
 )
 
 from tests.ui.helpers import choose, click, edit_cell, type_into
@@ -43,8 +50,11 @@ def summary(window) -> str:
 
 # --- names ------------------------------------------------------------------------------------------------------------
 def test_every_interactive_widget_has_an_accessible_name(qtbot, window):
-    unnamed = [f"{w.metaObject().className()} {w.objectName()!r} in {w.parentWidget().metaObject().className()}"
-               for w in window.findChildren(QWidget) if isinstance(w, INTERACTIVE) and not accessible_name(w)]
+    unnamed = [
+        f"{w.metaObject().className()} {w.objectName()!r} in {w.parentWidget().metaObject().className()}"
+        for w in window.findChildren(QWidget)
+        if isinstance(w, INTERACTIVE) and not accessible_name(w)
+    ]
     assert unnamed == [], "\n".join(unnamed)
 
 
@@ -177,8 +187,10 @@ def test_the_rate_warning_does_not_move_the_controls(qtbot, window):
     choose(qtbot, c.normalization, "None")
     type_into(qtbot, c.lr, "0.01")
     QApplication.processEvents()
-    assert c.lr_note.text().startswith("⚠") and c.lr_note.heightForWidth(c.lr_note.width()) > \
-        c.lr_note.fontMetrics().lineSpacing()  # it wraps
+    assert (
+        c.lr_note.text().startswith("⚠")
+        and c.lr_note.heightForWidth(c.lr_note.width()) > c.lr_note.fontMetrics().lineSpacing()
+    )  # it wraps
     assert c.epochs.mapTo(window, c.epochs.rect().topLeft()).y() == y
 
 
@@ -203,8 +215,11 @@ def test_identical_runs_are_numbered_and_the_loss_legend_stays_above_the_plot(qt
     plot = window.loss_plot
     names = plot.legend_names()
     assert names[0] == "training loss" and names[-1] == "+3 earlier runs (faded)"
-    assert names[1:4] == ["run 5: lr 0.01, t_u × 0.1, GD", "run 6: lr 0.01, t_u × 0.1, GD",
-                          "run 7: lr 0.01, t_u × 0.1, GD"]
+    assert names[1:4] == [
+        "run 5: lr 0.01, t_u × 0.1, GD",
+        "run 6: lr 0.01, t_u × 0.1, GD",
+        "run 7: lr 0.01, t_u × 0.1, GD",
+    ]
     plot.grab()  # lay it out
     data_area = plot.getPlotItem().vb.sceneBoundingRect()
     legend = plot.legend.sceneBoundingRect()

@@ -66,7 +66,7 @@ def error_dialog(window):
 SESSION = Session(Dataset.book().with_value(3, "t_u", 61.5).with_include(7, False), TrainConfig(lr=0.003, epochs=777))
 
 
-# --- writing off the GUI thread ----------------------------------------------------------------------------------------
+# --- writing off the GUI thread ---------------------------------------------------------------------------------------
 def test_the_write_runs_in_a_worker_thread_one_at_a_time_and_the_newest_snapshot_wins(qtbot, window, monkeypatch):
     gate, entered = threading.Event(), threading.Event()
     writers, active, most = [], [0], [0]
@@ -121,8 +121,10 @@ def test_a_large_autosave_does_not_block_the_gui(qtbot, window):
     took = time.perf_counter() - start
     timer.stop()
     longest = float(np.max(np.diff([start, *[t for t in ticks if t > start]])))
-    print(f"\nautosave of {rows:,} rows: returned after {returned * 1e3:.0f} ms, written after {took:.2f} s, "
-          f"longest GUI pause {longest * 1e3:.0f} ms")
+    print(
+        f"\nautosave of {rows:,} rows: returned after {returned * 1e3:.0f} ms, written after {took:.2f} s, "
+        f"longest GUI pause {longest * 1e3:.0f} ms"
+    )
     assert returned < 0.2  # the GUI thread only takes the snapshot
     # and keeps running while the worker writes (a synchronous write blocked it for all of `took`); the bound allows
     # for a busy machine, where everything is slower
@@ -173,8 +175,9 @@ def test_a_crashed_autosave_whose_lock_names_our_own_pid_is_offered(qtbot, windo
     assert autosave.claim_orphans() == []
 
 
-def test_a_restored_document_keeps_its_autosave_until_it_is_saved(qtbot, window, folder, prompts, tmp_path,
-                                                                   monkeypatch):
+def test_a_restored_document_keeps_its_autosave_until_it_is_saved(
+    qtbot, window, folder, prompts, tmp_path, monkeypatch
+):
     path = orphan(folder, SESSION)  # (no lock file at all: its owner is gone)
     prompts.answer = QMessageBox.Yes
     assert window.files.offer_restore()

@@ -42,6 +42,7 @@ def log_file(state_home: Path) -> Path:
 
 def fake_exception(message="something broke in a slot"):
     try:
+
         def slot_that_fails():
             raise RuntimeError(message)
 
@@ -92,8 +93,9 @@ def test_errors_from_another_thread_are_shown_in_the_gui_thread_in_one_box(qtbot
             t.start()
         for t in threads:
             t.join()
-        qtbot.waitUntil(lambda: error_dialog(window) is not None and "2 more" in error_dialog(window).text(),
-                        timeout=2000)
+        qtbot.waitUntil(
+            lambda: error_dialog(window) is not None and "2 more" in error_dialog(window).text(), timeout=2000
+        )
     assert len(chained) == 3
     boxes = [w for w in window.findChildren(QMessageBox, "unhandledErrorDialog") if w.isVisible()]
     assert len(boxes) == 1  # not a box per error
@@ -153,8 +155,9 @@ def test_a_real_slot_that_raises_shows_the_box_and_the_app_keeps_running(tmp_pat
         print("exit-ok", flush=True)
     """)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True,
-                         timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert "dialog True ZeroDivisionError: a bug in a slot" in lines
@@ -217,7 +220,9 @@ def test_an_exception_in_a_real_slot_names_the_log_and_the_log_holds_the_traceba
     assert f"The details were written to {log}" in box.informativeText()
     text = log.read_text()
     assert text.startswith("==== ") and "ThermoGUI" in text.splitlines()[0]
-    assert "Traceback (most recent call last)" in text and "in broken_slot" in text and "KeyError: 'no such key'" in text
+    assert (
+        "Traceback (most recent call last)" in text and "in broken_slot" in text and "KeyError: 'no such key'" in text
+    )
     box.close()
 
 

@@ -33,9 +33,9 @@ def png_chunks(path) -> list[tuple[bytes, bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG file"
     chunks, pos = [], 8
     while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos:pos + 4])
-        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
-        (crc,) = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        (crc,) = struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])
         assert crc == zlib.crc32(kind + body), f"bad CRC in {kind!r}"
         chunks.append((kind, body))
         pos += 12 + length
@@ -76,7 +76,11 @@ def run_book(qtbot, window):
     """The book's final run (the window's defaults: lr 1e-2, 5000 epochs, t_u × 0.1), started with the button."""
     c = window.controls
     assert (c.lr.value(), c.epochs.value(), c.normalization.currentData(), c.scale.value()) == (
-        0.01, 5000, "scale", 0.1)
+        0.01,
+        5000,
+        "scale",
+        0.1,
+    )
     with qtbot.waitSignal(window.runFinished, timeout=60000) as blocker:
         click(qtbot, window, "startButton")
     outcome = blocker.args[0]
@@ -175,8 +179,9 @@ def test_both_plots_side_by_side_and_loss_alone(qtbot, window, tmp_path):
     export_from_window(window, ExportOptions(what="both", dpi=100, width=12.8), tmp_path / "both.png")
     info = png_info(tmp_path / "both.png")
     assert (info["width"], info["height"]) == (1280, 480)
-    export_from_window(window, ExportOptions(what="loss", dpi=100, unit="px", width=800, height=500),
-                       tmp_path / "loss.png")
+    export_from_window(
+        window, ExportOptions(what="loss", dpi=100, unit="px", width=800, height=500), tmp_path / "loss.png"
+    )
     info = png_info(tmp_path / "loss.png")
     assert (info["width"], info["height"]) == (800, 500) and info["ppm"] == (3937, 3937)
     assert count_exact(QImage(str(tmp_path / "loss.png")), FIT_COLOR) > 500  # the training-loss curve
@@ -203,8 +208,9 @@ def test_unusable_options_are_refused(window, tmp_path):
 def headless(*args, cwd):
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run([sys.executable, "-m", "thermogui", "fit", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "thermogui", "fit", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_headless_png_and_svg_without_a_display(tmp_path):
@@ -300,6 +306,7 @@ def test_dialog_asks_before_overwriting(qtbot, window, tmp_path, settings, monke
         def question(parent, title, text, *args, **kwargs):
             asked.append(text)
             return reply
+
         return question
 
     dlg = open_export_dialog(window)
@@ -438,10 +445,20 @@ def test_dialog_offers_only_resolutions_and_sizes_it_can_export(qtbot, window, s
         choose(qtbot, dlg.format, fmt)
         for unit in ("inches", "pixels"):
             choose(qtbot, dlg.unit, unit)
-            for box, end in [(dlg.dpi, "max"), (dlg.width_input, "max"), (dlg.height_input, "max"),
-                             (dlg.dpi, "min"), (dlg.width_input, "min"), (dlg.height_input, "min"),
-                             (dlg.dpi, "max"), (dlg.width_input, "max"), (dlg.dpi, "min"),
-                             (dlg.height_input, "max"), (dlg.width_input, "max"), (dlg.dpi, "max")]:
+            for box, end in [
+                (dlg.dpi, "max"),
+                (dlg.width_input, "max"),
+                (dlg.height_input, "max"),
+                (dlg.dpi, "min"),
+                (dlg.width_input, "min"),
+                (dlg.height_input, "min"),
+                (dlg.dpi, "max"),
+                (dlg.width_input, "max"),
+                (dlg.dpi, "min"),
+                (dlg.height_input, "max"),
+                (dlg.width_input, "max"),
+                (dlg.dpi, "max"),
+            ]:
                 box.setValue(box.maximum() if end == "max" else box.minimum())
                 assert usable(dlg), (fmt, unit, box.objectName(), end, dlg.options(), dlg.size_label.text())
     dlg.close()

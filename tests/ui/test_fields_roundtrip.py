@@ -46,8 +46,9 @@ def test_core_session_and_cli_keep_the_value(f, value):
     assert getattr(args, f.name) == value
 
 
-@pytest.mark.parametrize("f, value", [(f, v) for f, v in CASES if f.widget],
-                         ids=[f"{f.name}={v!r}" for f, v in CASES if f.widget])
+@pytest.mark.parametrize(
+    "f, value", [(f, v) for f, v in CASES if f.widget], ids=[f"{f.name}={v!r}" for f, v in CASES if f.widget]
+)
 def test_the_control_takes_the_value_as_typed(qtbot, window, f, value):
     from thermogui.ui.controls.widgets import NumberField
 
@@ -75,8 +76,10 @@ def test_the_control_takes_the_value_as_typed(qtbot, window, f, value):
 def test_just_outside_the_range_is_refused_everywhere(f):
     from thermogui.core.fields import ConfigError
 
-    outside = [f.minimum if f.min_open else (f.minimum - (1 if f.kind == "int" else abs(f.minimum) * 1e-6 + 1e-9)),
-               f.maximum if f.max_open else (f.maximum + (1 if f.kind == "int" else abs(f.maximum) * 1e-6 + 1e-9))]
+    outside = [
+        f.minimum if f.min_open else (f.minimum - (1 if f.kind == "int" else abs(f.minimum) * 1e-6 + 1e-9)),
+        f.maximum if f.max_open else (f.maximum + (1 if f.kind == "int" else abs(f.maximum) * 1e-6 + 1e-9)),
+    ]
     for v in outside:
         with pytest.raises(ConfigError, match=f.label):
             TrainConfig(**{f.name: v}).validated()

@@ -36,7 +36,10 @@ def test_shows_the_books_first_gradient_three_ways(panel):
     panel.show_params(TrainConfig(normalize="none"), BOOK, 1.0, 0.0)
     t = panel.table
     assert [t.verticalHeaderItem(i).text() for i in range(3)] == [
-        "By hand (chain rule)", "Autograd", "Finite difference"]
+        "By hand (chain rule)",
+        "Autograd",
+        "Finite difference",
+    ]
     assert t.item(0, 0).text() == "4517.2964" and t.item(0, 1).text() == "82.6000"
     assert t.item(1, 1).text() == "82.6000" and t.item(2, 1).text() == "82.6000"
     assert "rel." in t.item(3, 0).text()

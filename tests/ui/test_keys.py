@@ -81,9 +81,16 @@ def test_edits_of_a_new_row_undo_and_redo_with_the_keys(qtbot, window, table):
     assert len(window.model.dataset) == 12 and t_u(window, 11) == 90.0
 
 
-@pytest.mark.parametrize("key, modifiers", [
-    (Qt.Key_Tab, Qt.NoModifier), (Qt.Key_Backtab, SHIFT), (Qt.Key_Tab, CTRL), (Qt.Key_Backtab, CTRL | SHIFT),
-], ids=["Tab", "Shift+Tab", "Ctrl+Tab", "Ctrl+Shift+Tab"])
+@pytest.mark.parametrize(
+    "key, modifiers",
+    [
+        (Qt.Key_Tab, Qt.NoModifier),
+        (Qt.Key_Backtab, SHIFT),
+        (Qt.Key_Tab, CTRL),
+        (Qt.Key_Backtab, CTRL | SHIFT),
+    ],
+    ids=["Tab", "Shift+Tab", "Ctrl+Tab", "Ctrl+Shift+Tab"],
+)
 def test_tab_moves_focus_out_of_the_table(qtbot, window, table, key, modifiers):
     table.setCurrentIndex(window.model.index(2, T_U))
     qtbot.keyClick(table, key, modifiers)

@@ -181,7 +181,9 @@ def test_a_diverging_run_keeps_the_view_and_is_clipped(qtbot, panel):
     finite = np.isfinite(xs)
     (w0, w1), (b0, b1) = view
     assert finite.any()
-    assert np.all(np.abs(xs[finite]) <= 3 * (abs(w0) + abs(w1))) and np.all(np.abs(ys[finite]) <= 3 * (abs(b0) + abs(b1)))
+    assert np.all(np.abs(xs[finite]) <= 3 * (abs(w0) + abs(w1))) and np.all(
+        np.abs(ys[finite]) <= 3 * (abs(b0) + abs(b1))
+    )
     assert panel.path_note.isVisible() and "infinite" in panel.path_note.text()
     assert len(panel.current.getData()[0]) == 0
 

@@ -177,8 +177,9 @@ def test_a_diverging_run_in_the_window_reads_true(qtbot, window):
 
 # --- the kit ---------------------------------------------------------------------------------------------------------
 def test_nice_ceil_grows_in_small_steps():
-    assert [kit.nice_ceil(v) for v in (10, 11, 12, 12.5, 37, 99, 101, 5000, 0.3)] == pytest.approx([
-        10, 12, 12, 15, 40, 100, 120, 5000, 0.3])
+    assert [kit.nice_ceil(v) for v in (10, 11, 12, 12.5, 37, 99, 101, 5000, 0.3)] == pytest.approx(
+        [10, 12, 12, 15, 40, 100, 120, 5000, 0.3]
+    )
     assert kit.nice_ceil(0) == 1.0 and kit.nice_ceil(math.nan) == 1.0
 
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from thermogui.core.analysis import least_squares
 from thermogui.core.dataset import Dataset
 from thermogui.core.training import TrainConfig, run
-from thermogui.ui.readings.model import ReadingsModel, T_C, T_U, USE
 from thermogui.ui.panels.results import ResultsPanel
+from thermogui.ui.readings.model import T_C, T_U, USE, ReadingsModel
 
 BOOK = Dataset.book()
 PLANTED = BOOK.with_value(4, "t_c", 30.0)  # row 5 in the table: ~19 °C off the line
@@ -81,8 +81,9 @@ def test_type_a_reading_get_celsius(qtbot, panel, book_run):
     assert "extrapolation" in panel.celsius_label.text()
 
 
-@pytest.mark.parametrize("text, words", [("abc", "is not a number"), ("nan", "not a finite number"),
-                                         ("1e999", "too large")])
+@pytest.mark.parametrize(
+    "text, words", [("abc", "is not a number"), ("nan", "not a finite number"), ("1e999", "too large")]
+)
 def test_bad_input_shows_a_clear_message(qtbot, panel, book_run, text, words):
     panel.show_result(TrainConfig(), BOOK, book_run.w, book_run.b)
     enter(qtbot, panel.reading_input, text)

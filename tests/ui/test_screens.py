@@ -56,10 +56,20 @@ PROBE = textwrap.dedent("""
 
 
 def probe(screen: str, tmp_path, **env) -> dict:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(tmp_path / "config"),
-                   "XDG_DATA_HOME": str(tmp_path / "data"), **env}
-    proc = subprocess.run(["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", sys.executable, "-c", PROBE],
-                          capture_output=True, text=True, timeout=120, env=environment)
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "xcb",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        **env,
+    }
+    proc = subprocess.run(
+        ["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

@@ -14,7 +14,14 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from thermogui.ui.files import settings
 from thermogui.ui.files.settings import (
-    ALL, FILES_RECENT, RUN_SPEED, Setting, add_recent, last_dir, recent_files, set_last_dir,
+    ALL,
+    FILES_RECENT,
+    RUN_SPEED,
+    Setting,
+    add_recent,
+    last_dir,
+    recent_files,
+    set_last_dir,
 )
 
 
@@ -65,14 +72,22 @@ def test_recent_files_survive_a_restart_of_the_app(tmp_path):
     """Three runs of the app, each in its own process (a restart: no QSettings cache carried over)."""
     a, b = str(tmp_path / "a.thermogui.json"), str(tmp_path / "b.csv")
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
-    code = ("import json, sys\nfrom thermogui.app import _application\napp = _application()\n"
-            "from thermogui.ui.files import settings\n"
-            "for p in sys.argv[1:]:\n    settings.add_recent(p)\n"
-            "print(json.dumps(settings.recent_files()))\n")
+    code = (
+        "import json, sys\nfrom thermogui.app import _application\napp = _application()\n"
+        "from thermogui.ui.files import settings\n"
+        "for p in sys.argv[1:]:\n    settings.add_recent(p)\n"
+        "print(json.dumps(settings.recent_files()))\n"
+    )
 
     def run(*paths):
-        out = subprocess.run([sys.executable, "-c", code, *paths], env=env, capture_output=True, text=True,
-                             timeout=60, cwd=Path(__file__).parents[2])
+        out = subprocess.run(
+            [sys.executable, "-c", code, *paths],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=Path(__file__).parents[2],
+        )
         assert out.returncode == 0, out.stderr
         return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -106,11 +121,12 @@ def test_values_come_back_with_their_type_or_the_default(tmp_path):
 def test_every_key_is_named_once():
     keys = [s.key for s in ALL]
     assert len(keys) == len(set(keys))
-    assert {"window/geometry", "run/config", "run/speed", "files/last_dir", "files/recent",
-            "export/last_dir"} <= set(keys)
+    assert {"window/geometry", "run/config", "run/speed", "files/last_dir", "files/recent", "export/last_dir"} <= set(
+        keys
+    )
 
 
 @pytest.mark.parametrize("path", ["thermogui/ui/export/dialog.py"])
 def test_modules_use_the_settings_module_not_raw_keys(path):
     text = (Path(__file__).parents[2] / path).read_text()
-    assert ".value(\"" not in text and ".setValue(\"" not in text
+    assert '.value("' not in text and '.setValue("' not in text

@@ -47,9 +47,8 @@ def live_threads() -> list[threading.Thread]:
 
 
 def test_a_hundred_windows_closed_mid_run(qtbot, prompts):
-    from thermogui.app import create_window
-
     import thermogui.core.training  # noqa: F401  (torch loaded once, outside the measured cycles)
+    from thermogui.app import create_window
 
     samples = {}
     finished_threads = 0
@@ -82,9 +81,11 @@ def test_a_hundred_windows_closed_mid_run(qtbot, prompts):
     assert finished_threads == CYCLES
     assert len(destroyed) >= CYCLES - 1  # closed windows are freed, not just hidden (the last may still be queued)
     (rss10, threads10, py10), (rss55, _, _), (rss100, threads100, py100) = samples[10], samples[55], samples[CYCLES]
-    print(f"\nRSS after cycle 10: {rss10:.1f} MB, 55: {rss55:.1f} MB, {CYCLES}: {rss100:.1f} MB "
-          f"(+{rss100 - rss10:.1f} MB over {CYCLES - 10} cycles, +{rss100 - rss55:.1f} MB over the last "
-          f"{CYCLES - 55}); OS threads {threads10} -> {threads100}")
+    print(
+        f"\nRSS after cycle 10: {rss10:.1f} MB, 55: {rss55:.1f} MB, {CYCLES}: {rss100:.1f} MB "
+        f"(+{rss100 - rss10:.1f} MB over {CYCLES - 10} cycles, +{rss100 - rss55:.1f} MB over the last "
+        f"{CYCLES - 55}); OS threads {threads10} -> {threads100}"
+    )
     assert rss100 - rss10 < 40, f"memory grew {rss100 - rss10:.1f} MB over {CYCLES - 10} windows"
     assert rss100 - rss55 < 12, f"memory still growing: {rss100 - rss55:.1f} MB over the last {CYCLES - 55} windows"
     assert threads100 <= threads10, "OS threads left running by closed windows"
@@ -114,9 +115,11 @@ def test_a_ten_million_epoch_run_stopped_by_the_user_stays_bounded_and_responsiv
     assert window.history.latest.epoch == outcome.epochs_run
     assert window.history.nbytes() <= 80e6, window.history.nbytes()
     gaps = np.diff(ticks)
-    print(f"\n{outcome.epochs_run:,} epochs; history {window.history.nbytes() / 1e6:.1f} MB; RSS +"
-          f"{rss_mb() - rss_before:.1f} MB; {len(ticks)} timer ticks, longest gap {gaps.max() * 1000:.0f} ms, "
-          f"median {np.median(gaps) * 1000:.1f} ms")
+    print(
+        f"\n{outcome.epochs_run:,} epochs; history {window.history.nbytes() / 1e6:.1f} MB; RSS +"
+        f"{rss_mb() - rss_before:.1f} MB; {len(ticks)} timer ticks, longest gap {gaps.max() * 1000:.0f} ms, "
+        f"median {np.median(gaps) * 1000:.1f} ms"
+    )
     assert np.median(gaps) < 0.025  # the 5 ms timer kept ticking through the run
     assert rss_mb() - rss_before < 120
     # the loss curve holds a bounded number of points however long the run
@@ -143,4 +146,3 @@ def test_a_100k_row_csv_opens_in_the_window_and_trains(qtbot, window, tmp_path):
         click(qtbot, window, "startButton")
     assert done.args[0].stop_reason is StopReason.COMPLETED and done.args[0].epochs_run == 200
     window.files.mark_saved()
-

@@ -13,8 +13,8 @@ from thermogui.core.analysis import stability
 from thermogui.core.dataset import Dataset
 from thermogui.core.explain import fmt_lr
 from thermogui.core.training import TrainConfig, prepare
-from thermogui.ui.panels.sweep import SweepPanel
 from thermogui.ui.controls.widgets import ScientificSpinBox
+from thermogui.ui.panels.sweep import SweepPanel
 
 from .helpers import type_into
 
@@ -37,9 +37,13 @@ def panel(qtbot):
 
 
 def widgets(panel):
-    return (panel.findChild(ScientificSpinBox, "sweepFromInput"), panel.findChild(ScientificSpinBox, "sweepToInput"),
-            panel.findChild(QSpinBox, "sweepCountInput"), panel.findChild(QSpinBox, "sweepEpochsInput"),
-            panel.findChild(QPushButton, "runSweepButton"))
+    return (
+        panel.findChild(ScientificSpinBox, "sweepFromInput"),
+        panel.findChild(ScientificSpinBox, "sweepToInput"),
+        panel.findChild(QSpinBox, "sweepCountInput"),
+        panel.findChild(QSpinBox, "sweepEpochsInput"),
+        panel.findChild(QPushButton, "runSweepButton"),
+    )
 
 
 def test_defaults_and_a_range_around_the_bound(panel):

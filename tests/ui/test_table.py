@@ -43,10 +43,17 @@ def test_typing_a_value_updates_the_data_the_plot_and_least_squares(qtbot, windo
     assert not window.data_panel.message.isVisible()
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("abc", "not a number"), ("", "empty"), ("nan", "not a finite number"), ("inf", "not a finite number"),
-    ("1e400", "too large"), ("12..5", "not a number"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("abc", "not a number"),
+        ("", "empty"),
+        ("nan", "not a finite number"),
+        ("inf", "not a finite number"),
+        ("1e400", "too large"),
+        ("12..5", "not a number"),
+    ],
+)
 def test_bad_input_is_refused_with_a_reason(qtbot, window, table, text, reason):
     edit_cell(qtbot, table, 2, T_U, text)
     assert window.model.dataset.t_u[2] == 58.2  # the old value stays
@@ -276,7 +283,7 @@ def test_edits_are_refused_while_training_runs(qtbot, window, table):
     assert window.data_panel.add_action.isEnabled()
 
 
-# --- nothing lost, nothing half-done: huge numbers, quoted decimal commas, thousands separators ------------------------
+# --- nothing lost, nothing half-done: huge numbers, quoted decimal commas, thousands separators -----------------------
 def paste_at(qtbot, window, table, text: str, row: int = 0, col: int = T_U) -> float:
     """Put `text` on the clipboard, select a cell, press Ctrl+V; the seconds the paste took."""
     import time

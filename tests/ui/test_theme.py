@@ -8,7 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QCheckBox, QLabel, QPushButton, QRadioButton, QToolButton, QWidget,
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QWidget,
 )
 
 from tests.ui.helpers import choose, click, type_into
@@ -61,10 +68,14 @@ def has_own_background(w: QWidget) -> bool:
 def background_of(w: QWidget):
     """The colour behind `w`'s text: a button's face, else the nearest ancestor that paints a background."""
     if isinstance(w, (QPushButton, QToolButton)) and not (
-            (isinstance(w, QPushButton) and w.isFlat()) or (isinstance(w, QToolButton) and w.autoRaise())):
+        (isinstance(w, QPushButton) and w.isFlat()) or (isinstance(w, QToolButton) and w.autoRaise())
+    ):
         return w.palette().color(QPalette.Button)
-    a = w if has_own_background(w) and not isinstance(w, (QLabel, QCheckBox, QRadioButton, QPushButton)) \
+    a = (
+        w
+        if has_own_background(w) and not isinstance(w, (QLabel, QCheckBox, QRadioButton, QPushButton))
         else w.parentWidget()
+    )
     while a is not None and not has_own_background(a):
         a = a.parentWidget()
     a = a or w.window()
@@ -97,8 +108,10 @@ def low_contrast(window) -> list[str]:
         bg = background_of(w)
         ratio = style.contrast(fg, bg)
         if ratio < needed(w):
-            bad.append(f"{w.metaObject().className()} {w.objectName() or w.text()[:40]!r}: {fg.name()} on "
-                       f"{bg.name()} = {ratio:.2f}:1")
+            bad.append(
+                f"{w.metaObject().className()} {w.objectName() or w.text()[:40]!r}: {fg.name()} on "
+                f"{bg.name()} = {ratio:.2f}:1"
+            )
     return bad
 
 
@@ -168,8 +181,13 @@ def test_the_banner_has_a_dark_background_in_the_dark_scheme(qtbot, window):
 
 
 def test_the_plots_follow_the_scheme_live(qtbot, window):
-    plots = [window.fit_plot, window.loss_plot, window.teaching.landscape.plot, window.teaching.results.plot,
-             window.teaching.sweep.plot]
+    plots = [
+        window.fit_plot,
+        window.loss_plot,
+        window.teaching.landscape.plot,
+        window.teaching.results.plot,
+        window.teaching.sweep.plot,
+    ]
     for key, dark in ((Qt.Key_D, True), (Qt.Key_L, False), (Qt.Key_D, True)):
         pick_scheme(qtbot, window, key)
         assert dark_now() is dark
@@ -195,8 +213,11 @@ def test_switching_back_and_forth_restyles_the_texts(qtbot, window):
         assert dark_now() is dark
         assert style.TEXT["error"][dark] in c.lr_note.styleSheet()
         assert low_contrast(window) == []
-    checked = [a.objectName() for a in window.findChildren(QAction) if a.isCheckable() and a.isChecked()
-               and a.objectName().startswith("scheme")]
+    checked = [
+        a.objectName()
+        for a in window.findChildren(QAction)
+        if a.isCheckable() and a.isChecked() and a.objectName().startswith("scheme")
+    ]
     assert checked == ["schemeSystemAction"]
 
 

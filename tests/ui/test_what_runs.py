@@ -77,12 +77,17 @@ def test_a_typed_learning_rate_is_in_the_runs_legend(qtbot, window):
     assert "lr 0.02" in window.teaching.previous[-1][2]
 
 
-@pytest.mark.parametrize("bad, why", [("0", "greater than 0"), ("-0.01", "greater than 0"), ("abc", "not a number"),
-                                      ("1e400", "finite"), ("", "empty")])
+@pytest.mark.parametrize(
+    "bad, why",
+    [("0", "greater than 0"), ("-0.01", "greater than 0"), ("abc", "not a number"), ("1e400", "finite"), ("", "empty")],
+)
 def test_a_refused_learning_rate_says_why_and_start_refuses_too(qtbot, window, bad, why):
     c = window.controls
-    typed(qtbot, c.lr, bad) if bad else (c.lr.setFocus(), c.lr.lineEdit().selectAll(),
-                                          qtbot.keyClick(c.lr.lineEdit(), Qt.Key_Backspace))
+    typed(qtbot, c.lr, bad) if bad else (
+        c.lr.setFocus(),
+        c.lr.lineEdit().selectAll(),
+        qtbot.keyClick(c.lr.lineEdit(), Qt.Key_Backspace),
+    )
     assert c.lr.lineEdit().text() == bad  # kept as typed, not silently reverted to 0.01
     qtbot.keyClick(c.lr.lineEdit(), Qt.Key_F5)
     assert window.run_state.phase == "idle" and window.run_state.last_run is None
@@ -138,13 +143,23 @@ def test_a_session_opens_and_saves_every_setting_unchanged(qtbot, window, tmp_pa
     assert window.open_path(path)
     config = window.run_state.committed_config()
     assert (config.lr, config.tol, config.stop_on_non_finite, config.momentum, config.init_w) == (
-        50.0, 1e-3, False, 0.9995, 1e-7)
+        50.0,
+        1e-3,
+        False,
+        0.9995,
+        1e-7,
+    )
     assert window.controls.lr.lineEdit().text() == "50.0"
     assert not window.isWindowModified()
     qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)
     saved = load_session(path).config
     assert (saved.lr, saved.tol, saved.stop_on_non_finite, saved.momentum, saved.init_w) == (
-        50.0, 1e-3, False, 0.9995, 1e-7)
+        50.0,
+        1e-3,
+        False,
+        0.9995,
+        1e-7,
+    )
 
 
 def test_a_session_with_a_bad_setting_is_refused_and_changes_nothing(qtbot, window, tmp_path):
@@ -193,8 +208,7 @@ def test_a_result_goes_stale_when_the_readings_change(qtbot, window, tmp_path, m
     assert f"{w - ls.w:.4f}".replace("-", "−")[:6] in text(window, "distanceLabel")
     # saved as stale, and reopened as stale
     path = tmp_path / "stale.thermogui.json"
-    monkeypatch.setattr("thermogui.ui.files.controller.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("thermogui.ui.files.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
     qtbot.keyClick(window, Qt.Key_S, Qt.ControlModifier)
     assert load_session(path).result["stale"] is True
     assert window.open_path(path)

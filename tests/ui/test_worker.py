@@ -30,8 +30,7 @@ class Report:
 
 def numbers(n: int, closed: list | None = None, value="done"):
     try:
-        for i in range(n):
-            yield i
+        yield from range(n)
     finally:
         if closed is not None:
             closed.append(True)
@@ -104,8 +103,9 @@ def test_a_bug_fails_with_its_traceback():
     assert details.startswith("Traceback") and "in buggy" in details
 
 
-@pytest.mark.parametrize("error", [ArithmeticError("overflow in a formula"), ZeroDivisionError("division by zero"),
-                                   KeyError("w")])
+@pytest.mark.parametrize(
+    "error", [ArithmeticError("overflow in a formula"), ZeroDivisionError("division by zero"), KeyError("w")]
+)
 def test_other_errors_are_bugs_too(error):
     def start():
         raise error
@@ -117,9 +117,14 @@ def test_other_errors_are_bugs_too(error):
     assert message.startswith(type(error).__name__ + ": ") and "Traceback" in details
 
 
-@pytest.mark.parametrize("error", [ConfigError("the learning rate must be positive"),
-                                   DataError("at least 2 readings are needed"),
-                                   SessionError("not a ThermoGUI session")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        ConfigError("the learning rate must be positive"),
+        DataError("at least 2 readings are needed"),
+        SessionError("not a ThermoGUI session"),
+    ],
+)
 def test_the_cores_refusals_are_a_plain_message(error):
     def refused():
         raise error
@@ -211,7 +216,7 @@ def test_a_speed_cap_spaces_the_items():
     assert min(gaps) >= 0.004
 
 
-# --- the real Trainer, in its thread -----------------------------------------------------------------------------------
+# --- the real Trainer, in its thread ----------------------------------------------------------------------------------
 class Relay(QObject):
     """The worker's signals re-emitted in the GUI thread (a test waits on these: a plain callable connected to a
     worker's signal would run in the worker's thread)."""

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from thermogui.core.dataset import DataError
+
 
 @dataclass(frozen=True)
 class LeastSquares:
@@ -25,7 +27,7 @@ def least_squares(x, y) -> LeastSquares:
     dx = x - xm
     sxx = float(dx @ dx)
     if sxx == 0:
-        raise ValueError("all x are equal: the least-squares line is undefined")
+        raise DataError("all x are equal: the least-squares line is undefined")
     w = float(dx @ (y - ym)) / sxx
     b = float(ym - w * xm)
     r = w * x + b - y

@@ -3,8 +3,8 @@
 Reading is forgiving about form and strict about content; where a value could mean two things it is refused, never
 guessed.
 
-Lines.  A line ends at LF, CR LF or CR (nothing else), and is numbered as an editor numbers it.  Blank lines and lines starting
-with '#' are skipped; a byte-order mark at the start is dropped.
+Lines.  A line ends at LF, CR LF or CR (nothing else), and is numbered as an editor numbers it.  Blank lines and
+lines starting with '#' are skipped; a byte-order mark at the start is dropped.
 
 The delimiter.  One per file, chosen once: the first of the first five content lines (the header or the first
 readings) that has a tab, a semicolon or a comma outside quotes decides — a tab if that line has one, else a
@@ -28,8 +28,8 @@ A value with both a point and a comma ("1,000.5") is refused.
 
 Columns.  A header row is optional: it names t_u and t_c (either order, units in parentheses allowed) and perhaps
 "include"; without one the columns are t_u, t_c and, if any line has a third value, include (1/0, yes/no, true/false;
-an empty include cell means excluded, a missing one included).  A line with more non-empty values than the header names (or than those three
-columns) is refused: nothing is silently dropped.
+an empty include cell means excluded, a missing one included).  A line with more non-empty values than the header
+names (or than those three columns) is refused: nothing is silently dropped.
 
 Values.  Each is read by `dataset.parse_number`, which refuses text longer than MAX_NUMBER_CHARS by its length before
 parsing it and quotes at most ~40 characters in its message.
@@ -96,8 +96,9 @@ def split_line(line: str, delimiter: str) -> list[str]:
             fields = next(csv.reader((line,), delimiter=delimiter, skipinitialspace=True))
         except csv.Error as e2:
             if "field larger" in str(e2):
-                raise ValueError(f"a value is longer than {csv.field_size_limit():,} characters, far too long for a "
-                                 "reading") from None
+                raise ValueError(
+                    f"a value is longer than {csv.field_size_limit():,} characters, far too long for a reading"
+                ) from None
             raise ValueError(f"the line cannot be read as CSV ({e2})") from None
     return [f.strip() for f in fields]
 
@@ -140,8 +141,11 @@ def _delimiter_name(sep: str) -> str:
 def parse_csv_text(text: str) -> Dataset:
     """Parse CSV text into a Dataset, or raise DataError listing every bad line."""
     text = text.removeprefix("\ufeff")  # a byte-order mark (text pasted from a file saved by a spreadsheet)
-    content = [(n, ln) for n, ln in enumerate(_LINE_BREAK.split(text), start=1)
-               if ln.strip() and not ln.lstrip().startswith("#")]
+    content = [
+        (n, ln)
+        for n, ln in enumerate(_LINE_BREAK.split(text), start=1)
+        if ln.strip() and not ln.lstrip().startswith("#")
+    ]
     if not content:
         raise DataError("the file has no readings (it is empty or only comments)")
     sep = detect_delimiter([ln for _, ln in content])
@@ -212,8 +216,10 @@ def _split_number(fields: list[str]) -> str | None:
     for head, tail in zip(fields, fields[1:]):
         if _GROUP_TAIL.match(tail) and _GROUP_HEAD.match(head):
             decimal = "" if "." in tail else f', or "{head},{tail}" in quotes if the comma is a decimal comma'
-            return (f"'{head},{tail}' looks like one number written with a thousands separator, but commas "
-                    f"separate the values in this file: write {head}{tail}{decimal}")
+            return (
+                f"'{head},{tail}' looks like one number written with a thousands separator, but commas "
+                f"separate the values in this file: write {head}{tail}{decimal}"
+            )
     return None
 
 
@@ -224,8 +230,10 @@ def _count_problem(fields: list[str], sep: str, need: int, width: int, too_many:
         other = [d for d in DELIMITERS if d != sep and any(d in f for f in fields)]
         if other:
             where = next((n for n, ln in content[:_DETECT_LINES] if sep in _QUOTED.sub("", ln)), content[0][0])
-            hint = (f"; this line uses {_delimiter_name(other[0])}, but this file's values are separated by "
-                    f"{_delimiter_name(sep)} (line {where})")
+            hint = (
+                f"; this line uses {_delimiter_name(other[0])}, but this file's values are separated by "
+                f"{_delimiter_name(sep)} (line {where})"
+            )
         return f"expected 2 values (t_u{_sepname(sep)}t_c), found {len(fields)}{hint}"
     hint = " — is a number written with a thousands separator (1,000)? Write 1000" if sep == "," else ""
     return f"found {_used(fields)} values, but {too_many}{hint}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from thermogui.core.errors import UserError, quote
+from thermogui.core.errors import NumberError, UserError, quote
 
 # The book's eleven readings (Deep Learning with PyTorch, chapter 5).
 BOOK_T_C = (0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0)
@@ -27,8 +27,11 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 # "1,000" or "12,500": a decimal comma (1.0, 12.5) or a thousands separator (1000, 12500)?  Refused unless the
 # context says commas are decimal (a semicolon-separated file, or a file with unambiguous decimal commas).
 _AMBIGUOUS_COMMA = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")
-_NUMBER_LIKE = re.compile(r"^[\s+\-\u2212]*(\d[\d\s.,'_]*([eE][+-]?\d*)?|[.,]\d[\d\s.,'_]*([eE][+-]?\d*)?|"
-                          r"nan|inf|infinity)\s*$", re.IGNORECASE)
+_NUMBER_LIKE = re.compile(
+    r"^[\s+\-\u2212]*(\d[\d\s.,'_]*([eE][+-]?\d*)?|[.,]\d[\d\s.,'_]*([eE][+-]?\d*)?|"
+    r"nan|inf|infinity)\s*$",
+    re.IGNORECASE,
+)
 
 
 class DataError(UserError):
@@ -55,8 +58,13 @@ def settles_decimal_comma(text: str) -> bool:
     """True for a number with a decimal comma that cannot be a thousands separator ("35,7", "0,125", "-3,25"): a
     file holding one writes its commas as decimal commas.  "1,000" and "12,500" settle nothing."""
     s = text.strip().replace("\u2212", "-")
-    return (len(s) <= MAX_NUMBER_CHARS and s.count(",") == 1 and "." not in s and not _AMBIGUOUS_COMMA.match(s)
-            and bool(_NUMBER.match(s.replace(",", "."))))
+    return (
+        len(s) <= MAX_NUMBER_CHARS
+        and s.count(",") == 1
+        and "." not in s
+        and not _AMBIGUOUS_COMMA.match(s)
+        and bool(_NUMBER.match(s.replace(",", ".")))
+    )
 
 
 def parse_number(text: str, decimal_comma: bool = True, comma_is_decimal: bool = False) -> float:
@@ -72,28 +80,30 @@ def parse_number(text: str, decimal_comma: bool = True, comma_is_decimal: bool =
         try:
             text = str(text)
         except ValueError:  # an int of more than 4,300 digits cannot even be turned into text
-            raise ValueError(f"the value is too long for a reading (at most {MAX_NUMBER_CHARS} characters)") from None
+            raise NumberError(f"the value is too long for a reading (at most {MAX_NUMBER_CHARS} characters)") from None
     s = text.strip()
     if len(s) > MAX_NUMBER_CHARS:
-        raise ValueError(f"{quote(s)} is too long for a reading (at most {MAX_NUMBER_CHARS} characters)")
+        raise NumberError(f"{quote(s)} is too long for a reading (at most {MAX_NUMBER_CHARS} characters)")
     shown = s
     s = s.replace("\u2212", "-")  # a typographic minus sign counts as a minus
     if not s:
-        raise ValueError("the cell is empty; type a number such as 35.7")
+        raise NumberError("the cell is empty; type a number such as 35.7")
     if decimal_comma and "," in s and "." not in s and s.count(",") == 1:
         if not comma_is_decimal and _AMBIGUOUS_COMMA.match(s):
             point, grouped = s.replace(",", "."), s.replace(",", "")
-            raise ValueError(f"'{s}' is ambiguous: a decimal comma ({point}) or a thousands separator ({grouped})? "
-                             f"Type {point} or {grouped}")
+            raise NumberError(
+                f"'{s}' is ambiguous: a decimal comma ({point}) or a thousands separator ({grouped})? "
+                f"Type {point} or {grouped}"
+            )
         s = s.replace(",", ".")
     if not _NUMBER.match(s):
         low = s.lower().lstrip("+-")
         if low in ("nan", "inf", "infinity"):
-            raise ValueError(f"{quote(shown)} is not a finite number; readings must be real measurements")
-        raise ValueError(f"{quote(shown)} is not a number; type digits like 35.7 or 1.2e3")
+            raise NumberError(f"{quote(shown)} is not a finite number; readings must be real measurements")
+        raise NumberError(f"{quote(shown)} is not a number; type digits like 35.7 or 1.2e3")
     value = float(s)
     if not math.isfinite(value) or abs(value) > MAX_ABS_VALUE:
-        raise ValueError(f"{quote(shown)} is too large; readings must be within ±{MAX_ABS_VALUE:g}")
+        raise NumberError(f"{quote(shown)} is too large; readings must be within ±{MAX_ABS_VALUE:g}")
     return value
 
 
@@ -185,15 +195,11 @@ class Dataset:
         t_u = np.atleast_1d(np.asarray(t_u, float))
         t_c = np.atleast_1d(np.asarray(t_c, float))
         inc = np.ones(t_u.shape, bool) if include is None else np.atleast_1d(np.asarray(include, bool))
-        return Dataset(
-            np.insert(self.t_u, row, t_u), np.insert(self.t_c, row, t_c), np.insert(self.include, row, inc)
-        )
+        return Dataset(np.insert(self.t_u, row, t_u), np.insert(self.t_c, row, t_c), np.insert(self.include, row, inc))
 
     def removed(self, rows) -> Dataset:
         rows = sorted(set(int(r) for r in rows))
-        return Dataset(
-            np.delete(self.t_u, rows), np.delete(self.t_c, rows), np.delete(self.include, rows)
-        )
+        return Dataset(np.delete(self.t_u, rows), np.delete(self.t_c, rows), np.delete(self.include, rows))
 
     def rows(self, rows) -> Dataset:
         idx = np.asarray(sorted(set(int(r) for r in rows)), dtype=np.intp)

@@ -8,6 +8,10 @@ class UserError(ValueError):
     """Input that cannot be used, with a reason a person understands (a setting, readings, a file, a conversion)."""
 
 
+class NumberError(UserError):
+    """Text that is not a usable number (a reading typed into a cell, pasted, or in a calculator)."""
+
+
 MAX_MESSAGE_VALUE = 40  # characters of a user's value quoted in a message
 
 

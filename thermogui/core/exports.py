@@ -17,7 +17,7 @@ import numpy as np
 from thermogui.core.atomic import atomic_write_text
 from thermogui.core.config import Normalization, TrainConfig
 from thermogui.core.dataset import Dataset
-from thermogui.core.history import B, B_RAW, EPOCH, GRAD_B, GRAD_W, LOSS, VAL_LOSS, W, W_RAW
+from thermogui.core.history import B_RAW, EPOCH, GRAD_B, GRAD_W, LOSS, VAL_LOSS, W_RAW, B, W
 from thermogui.core.numbers import fmt_exact, json_clean
 
 HISTORY_COLUMNS = ("epoch", "loss", "val_loss", "w", "b", "w_model", "b_model", "grad_w", "grad_b")
@@ -57,8 +57,10 @@ def describe_normalization(norm: Normalization) -> str:
         how = f"x = (t_u - {norm.offset!r}) / {norm.std!r}"
     else:
         how = "x = t_u"
-    return (f"normalization {norm.kind}: the model trains t_c = w_model * x + b_model with {how}; "
-            "w, b are raw units: t_c = w * t_u + b")
+    return (
+        f"normalization {norm.kind}: the model trains t_c = w_model * x + b_model with {how}; "
+        "w, b are raw units: t_c = w * t_u + b"
+    )
 
 
 def write_history_csv(path: str | os.PathLike, history_rows, normalization: Normalization | None = None) -> None:
@@ -110,7 +112,7 @@ import math
 import torch
 '''
 
-_MODEL = '''
+_MODEL = """
 
 def model(t_u, w, b):
     return w * t_u + b
@@ -119,9 +121,9 @@ def model(t_u, w, b):
 def loss_fn(t_p, t_c):
     squared_diffs = (t_p - t_c) ** 2
     return squared_diffs.mean()
-'''
+"""
 
-_MANUAL_GRAD = '''
+_MANUAL_GRAD = """
 
 # The gradient by hand, with the chain rule: dL/dw = sum(dL/dt_p * dt_p/dw), dL/db = sum(dL/dt_p * dt_p/db).
 def dloss_fn(t_p, t_c):
@@ -142,7 +144,7 @@ def grad_fn(t_u, t_c, t_p, w, b):
     dloss_dw = dloss_dtp * dmodel_dw(t_u, w, b)
     dloss_db = dloss_dtp * dmodel_db(t_u, w, b)
     return torch.stack([dloss_dw.sum(), dloss_db.sum()])
-'''
+"""
 
 
 def _settings(config: TrainConfig, norm: Normalization, n_train: int, n_val: int, n_excluded: int) -> str:
@@ -167,8 +169,11 @@ def _settings(config: TrainConfig, norm: Normalization, n_train: int, n_val: int
         f"optimizer: {opt}",
         f"readings: {n_train} to train on"
         + (f", {n_val} held out for validation (seed {config.seed})" if n_val else "")
-        + (f"; left out: {n_excluded} reading{'s' if n_excluded != 1 else ''} excluded in ThermoGUI"
-           if n_excluded else ""),
+        + (
+            f"; left out: {n_excluded} reading{'s' if n_excluded != 1 else ''} excluded in ThermoGUI"
+            if n_excluded
+            else ""
+        ),
         "stop: at the first loss that is not finite" if config.stop_on_non_finite else "stop: never early on inf/nan",
     ]
     if config.tol is not None:
@@ -193,12 +198,14 @@ def pytorch_script(config: TrainConfig, data: Dataset) -> str:
     n_val = len(prep.val_index)
     autograd = config.gradient == "autograd"
     use_opt = config.optimizer == "adam" or config.momentum > 0
-    out = [_HEADER.format(
-        app_version=__version__,
-        settings=_settings(config, norm, len(prep.train_index), n_val, n_excluded),
-        torch_version=torch.__version__.split("+")[0],
-        when=datetime.now(timezone.utc).strftime("%Y-%m-%d"),
-    )]
+    out = [
+        _HEADER.format(
+            app_version=__version__,
+            settings=_settings(config, norm, len(prep.train_index), n_val, n_excluded),
+            torch_version=torch.__version__.split("+")[0],
+            when=datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        )
+    ]
     if use_opt:
         out.append("import torch.optim as optim\n")
     out.append(f"\n# The readings: t_u in unknown units, t_c in degrees Celsius ({len(t_u)} pairs).\n")
@@ -269,17 +276,17 @@ def _loop(config: TrainConfig, autograd: bool, use_opt: bool) -> str:
     check = (  # the app stops at the first non-finite loss, before applying that epoch's update
         "        loss_value = loss.item()\n"
         "        if stop_on_non_finite and not math.isfinite(loss_value):\n"
-        "            print(f\"Epoch {epoch}: the loss is {loss_value}: stopping (learning rate too high?)\")\n"
-        "            return params, loss_value, epoch, \"non_finite\"\n"
+        '            print(f"Epoch {epoch}: the loss is {loss_value}: stopping (learning rate too high?)")\n'
+        '            return params, loss_value, epoch, "non_finite"\n'
     )
     after = (
         f"        if epoch <= 3 or epoch % {every} == 0:\n"
-        "            print(f\"Epoch {epoch}, Loss {loss_value:f}\")\n"
+        '            print(f"Epoch {epoch}, Loss {loss_value:f}")\n'
     )
     if config.tol is not None:
         after += (
             "        if abs(grad[0].item()) <= tol and abs(grad[1].item()) <= tol:\n"
-            "            return params, loss_value, epoch, \"converged\"\n"
+            '            return params, loss_value, epoch, "converged"\n'
         )
     zero_and_backward = (
         "        if params.grad is not None:\n"
@@ -324,26 +331,22 @@ def _loop(config: TrainConfig, autograd: bool, use_opt: bool) -> str:
         + check
         + step
         + after
-        + "    return params, loss_value, epoch, \"completed\"\n\n\n"
+        + '    return params, loss_value, epoch, "completed"\n\n\n'
         + start
         + f"params, loss_value, epochs_run, stop = {call}\n"
     )
 
 
 def _main(n_val: int) -> str:
-    val = (
-        "    val_loss = loss_fn(model(t_un_val, w, b), t_c_val).item()\n" if n_val else "    val_loss = math.nan\n"
-    )
+    val = "    val_loss = loss_fn(model(t_un_val, w, b), t_c_val).item()\n" if n_val else "    val_loss = math.nan\n"
     return (
         "\nw, b = params.tolist()  # final parameters, model units\n"
         "with torch.no_grad():\n"
-        "    final_loss = loss_fn(model(t_un_train, w, b), t_c_train).item()\n"
-        + val +
-        "w_raw, b_raw = to_raw(w, b)\n"
-        "print(f\"Stopped: {stop} after {epochs_run} epochs. In model units w = {w!r}, b = {b!r}.\")\n"
-        "print(f\"t_c = {w_raw:.6g} * t_u + {b_raw:.6g}\")\n"
-        "print(f\"RESULT w={w_raw!r} b={b_raw!r} loss={loss_value!r} final_loss={final_loss!r} \"\n"
-        "      f\"val_loss={val_loss!r} epochs={epochs_run} stop={stop}\")\n"
+        "    final_loss = loss_fn(model(t_un_train, w, b), t_c_train).item()\n" + val + "w_raw, b_raw = to_raw(w, b)\n"
+        'print(f"Stopped: {stop} after {epochs_run} epochs. In model units w = {w!r}, b = {b!r}.")\n'
+        'print(f"t_c = {w_raw:.6g} * t_u + {b_raw:.6g}")\n'
+        'print(f"RESULT w={w_raw!r} b={b_raw!r} loss={loss_value!r} final_loss={final_loss!r} "\n'
+        '      f"val_loss={val_loss!r} epochs={epochs_run} stop={stop}")\n'
     )
 
 

@@ -54,9 +54,21 @@ class Quadratic:
         return (quad - 2.0 * sum(c[i] * p[i] for i in range(P)) + self.s) / self.n
 
 
-def train_fast(model: LinearModel, x, y, p0, lr: float, epochs: int, optimizer: str = "sgd", momentum: float = 0.0,
-               x_val=None, y_val=None, tol: float | None = None, stop_on_non_finite: bool = True,
-               should_stop: Callable[[], bool] | None = None) -> Generator[FastEpoch, None, FastOutcome]:
+def train_fast(
+    model: LinearModel,
+    x,
+    y,
+    p0,
+    lr: float,
+    epochs: int,
+    optimizer: str = "sgd",
+    momentum: float = 0.0,
+    x_val=None,
+    y_val=None,
+    tol: float | None = None,
+    stop_on_non_finite: bool = True,
+    should_stop: Callable[[], bool] | None = None,
+) -> Generator[FastEpoch, None, FastOutcome]:
     """Yield one FastEpoch per epoch; return a FastOutcome.  Same semantics as core.training.train."""
     q = Quadratic(model, x, y)
     qv = Quadratic(model, x_val, y_val) if x_val is not None and len(x_val) else None
@@ -119,9 +131,19 @@ class FastChunk:
 CHUNK = 16384
 
 
-def gd_chunks(model: LinearModel, x, y, p0, lr: float, epochs: int, x_val=None, y_val=None,
-              stop_on_non_finite: bool = True, should_stop: Callable[[], bool] | None = None, chunk: int = CHUNK
-              ) -> Generator[FastChunk, None, FastOutcome]:
+def gd_chunks(
+    model: LinearModel,
+    x,
+    y,
+    p0,
+    lr: float,
+    epochs: int,
+    x_val=None,
+    y_val=None,
+    stop_on_non_finite: bool = True,
+    should_stop: Callable[[], bool] | None = None,
+    chunk: int = CHUNK,
+) -> Generator[FastChunk, None, FastOutcome]:
     """Plain gradient descent in closed form, `chunk` epochs per step: in the Hessian's eigenbasis the distance to
     the least-squares answer shrinks by (1 − lr·λ_i) per epoch, so epoch k's parameters are p* + V·r^k·Vᵀ(p₀ − p*)
     and its loss L* + Σ λ_i z_i²/2.  Exact in exact arithmetic; float64 rounding here differs from the epoch-by-epoch
@@ -156,9 +178,13 @@ def gd_chunks(model: LinearModel, x, y, p0, lr: float, epochs: int, x_val=None, 
             if stop_on_non_finite and bad.any():
                 last = int(np.argmax(bad)) + 1
                 yield FastChunk(epoch[:last], loss[:last], vloss[:last], params[:last], grad[:last])
-                return FastOutcome("non_finite", int(epoch[last - 1]), tuple(float(v) for v in params[last - 1]),
-                                   float(loss[last - 1]),
-                                   math.nan)
+                return FastOutcome(
+                    "non_finite",
+                    int(epoch[last - 1]),
+                    tuple(float(v) for v in params[last - 1]),
+                    float(loss[last - 1]),
+                    math.nan,
+                )
             yield FastChunk(epoch, loss, vloss, params, grad)
             start += len(k)
     return _gd_outcome("completed", epochs, V, z0, r, p_star, l_star, lam, model)
@@ -206,5 +232,10 @@ def epochs_to_converge(model: LinearModel, x, lr: float, within: float = 1e-3, s
         epochs = 0
     else:
         epochs = math.ceil(math.log(within / start_excess) / (2.0 * math.log(rate)))
-    return {"condition_number": cond, "lr_max": 2.0 / lam_max, "stable": stable, "epochs": epochs,
-            "eigenvalues": lam.tolist()}
+    return {
+        "condition_number": cond,
+        "lr_max": 2.0 / lam_max,
+        "stable": stable,
+        "epochs": epochs,
+        "eigenvalues": lam.tolist(),
+    }

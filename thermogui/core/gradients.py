@@ -135,15 +135,24 @@ def gradient_report(config: TrainConfig, data: Dataset, w: float, b: float, poin
         i_active = int(prep.train_index[point])
         xi, tpi, di = float(x[point]), float(t_p[point]), float(dloss_dtp[point])
         pieces = PointPieces(
-            point, int(active_rows[i_active]), n, float(t_u_active[i_active]), xi, float(y[point]), tpi, di, xi, 1.0,
-            float(contrib_w[point]), di,
+            point,
+            int(active_rows[i_active]),
+            n,
+            float(t_u_active[i_active]),
+            xi,
+            float(y[point]),
+            tpi,
+            di,
+            xi,
+            1.0,
+            float(contrib_w[point]),
+            di,
         )
-    return GradientReport(
-        pw, pb, float(loss), manual, auto, fd, diffs, prep.norm, n, scale, pieces
-    )
+    return GradientReport(pw, pb, float(loss), manual, auto, fd, diffs, prep.norm, n, scale, pieces)
 
 
 # --- words a learner can follow -------------------------------------------------------------------------------------
+
 
 def _paren(v: float, decimals: int = 4) -> str:
     """Negative numbers in brackets where they follow an operator: 5 + (−17.3)."""
@@ -224,8 +233,10 @@ class Calibration:
         """(t_u, ± in reading units) for a temperature t_c: the line inverted; ± is spread / |w_raw|."""
         self._check()
         if self.w_raw == 0:
-            raise CalibrationError("the fitted line is flat (w = 0): every reading gives the same °C, so a °C value "
-                                   "cannot be turned back into a reading")
+            raise CalibrationError(
+                "the fitted line is flat (w = 0): every reading gives the same °C, so a °C value "
+                "cannot be turned back into a reading"
+            )
         if not math.isfinite(t_c):
             raise CalibrationError(f"the temperature {t_c!r} is not a finite number")
         return (t_c - self.b_raw) / self.w_raw, self.spread / abs(self.w_raw)

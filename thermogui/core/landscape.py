@@ -92,8 +92,12 @@ def auto_window(x, y, start: tuple[float, float], margin: float = MARGIN) -> Win
     centre = (lo + hi) / 2
     half = np.maximum((hi - lo) / 2, floors) * (1 + 2 * margin)
     half = np.maximum(half, 1e-9 * np.maximum(1.0, np.abs(centre)))  # never an empty box
-    return (float(centre[0] - half[0]), float(centre[0] + half[0]), float(centre[1] - half[1]),
-            float(centre[1] + half[1]))
+    return (
+        float(centre[0] - half[0]),
+        float(centre[0] + half[0]),
+        float(centre[1] - half[1]),
+        float(centre[1] + half[1]),
+    )
 
 
 def _quad_loss(x, y, w: float, b: float) -> float:
@@ -120,8 +124,9 @@ def contour_levels(min_loss: float, max_loss: float, min_count: int = 6) -> tupl
     return levels[levels < max_loss], ratio
 
 
-def landscape(config: TrainConfig, data: Dataset, n: int | tuple[int, int] = 200, span: Window | None = None
-              ) -> Landscape:
+def landscape(
+    config: TrainConfig, data: Dataset, n: int | tuple[int, int] = 200, span: Window | None = None
+) -> Landscape:
     """The loss over an n x n grid of (w, b) in model units (n may be (n_w, n_b)).
 
     `span` is the window (w_min, w_max, b_min, b_max); None chooses one that holds the start
@@ -241,7 +246,8 @@ def raw_start(config: TrainConfig, data: Dataset) -> tuple[float, float]:
 def run_label(config: TrainConfig) -> str:
     """A short legend entry for a run's settings: "lr 1e-4, raw t_u, GD"."""
     norm = {"none": "raw t_u", "scale": f"t_u × {config.scale:g}", "zscore": "z-scored t_u"}.get(
-        config.normalize, config.normalize)
+        config.normalize, config.normalize
+    )
     if config.optimizer == "adam":
         opt = "Adam"
     elif config.momentum > 0:
@@ -257,20 +263,32 @@ def describe(land: Landscape) -> str:
         contours = "Each contour line has 10× the loss of the one inside it"
     else:
         per = round(1 / math.log10(land.level_ratio))
-        contours = (f"Each contour line has {land.level_ratio:.2g}× the loss of the one inside it "
-                    f"({per} lines per tenfold rise)")
+        contours = (
+            f"Each contour line has {land.level_ratio:.2g}× the loss of the one inside it "
+            f"({per} lines per tenfold rise)"
+        )
     kappa = land.stability.condition
     shape = f"condition number {kappa:,.0f}" if kappa >= 10 else f"condition number {kappa:.2g}"
     kind = land.normalization.kind
     if kappa > 1000:
-        how = ("the valley is long and narrow: a step big enough to cross it overshoots, so gradient descent "
-               "crawls along the valley floor. " + ("Scale the input to make it round." if kind == "none" else
-                                                    "Normalize the input (z-score) to make it round."))
+        how = (
+            "the valley is long and narrow: a step big enough to cross it overshoots, so gradient descent "
+            "crawls along the valley floor. "
+            + (
+                "Scale the input to make it round."
+                if kind == "none"
+                else "Normalize the input (z-score) to make it round."
+            )
+        )
     elif kappa > 10:
-        how = ("the valley is stretched: gradient descent first drops to the floor, then follows it to the minimum"
-               + (" — z-score the input to make it round." if kind != "zscore" else "."))
+        how = "the valley is stretched: gradient descent first drops to the floor, then follows it to the minimum" + (
+            " — z-score the input to make it round." if kind != "zscore" else "."
+        )
     else:
         how = "the valley is round: every direction is about equally steep, so the steps point at the minimum."
-    what = {"none": "With raw t_u", "scale": f"With t_u × {land.normalization.factor:g}",
-            "zscore": "With z-scored t_u"}.get(kind, "Here")
+    what = {
+        "none": "With raw t_u",
+        "scale": f"With t_u × {land.normalization.factor:g}",
+        "zscore": "With z-scored t_u",
+    }.get(kind, "Here")
     return f"{contours}. {what} ({shape}) {how} Click to choose where training starts."

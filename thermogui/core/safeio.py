@@ -35,13 +35,20 @@ def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> byte
         raise FileRefused(f"{p.name} is a folder, not a file")
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(st.st_mode):
-            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
-                    "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
-                    "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+            kind = (
+                "a named pipe (FIFO)"
+                if stat.S_ISFIFO(st.st_mode)
+                else "a device"
+                if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                else "a socket"
+                if stat.S_ISSOCK(st.st_mode)
+                else "not a regular file"
+            )
             raise FileRefused(f"{p.name} is {kind}; only regular files can be read")
         if st.st_size > max_bytes:
-            raise FileRefused(f"{p.name} is {st.st_size / 1e6:,.0f} MB; files up to {max_bytes / 1e6:,.0f} MB can "
-                              "be read")
+            raise FileRefused(
+                f"{p.name} is {st.st_size / 1e6:,.0f} MB; files up to {max_bytes / 1e6:,.0f} MB can be read"
+            )
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise FileRefused(f"{p.name} is larger than {max_bytes / 1e6:,.0f} MB; files up to that size can be read")
@@ -63,6 +70,7 @@ def read_text(path: str | os.PathLike, what: str = "a text file", max_bytes: int
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise FileRefused(f"{name} is not UTF-8 text (byte {e.start + 1}, line {line}); save it as UTF-8 "
-                          f"({what})") from None
+        raise FileRefused(
+            f"{name} is not UTF-8 text (byte {e.start + 1}, line {line}); save it as UTF-8 ({what})"
+        ) from None
     return text.removeprefix("\ufeff")

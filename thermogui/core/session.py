@@ -350,8 +350,9 @@ def session_from_json(text: str) -> Session:
     try:
         doc = json.loads(text)  # NaN/Infinity parse as floats and are refused where they appear
     except json.JSONDecodeError as e:
-        raise SessionError(f"this is not a ThermoGUI session: it is not valid JSON (line {e.lineno}, column {e.colno}: "
-                           f"{e.msg})") from None
+        raise SessionError(
+            f"this is not a ThermoGUI session: it is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
+        ) from None
     except RecursionError:
         raise SessionError("this is not a ThermoGUI session: its JSON is nested too deeply") from None
     except ValueError as e:  # e.g. an integer with too many digits

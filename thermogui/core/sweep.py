@@ -6,8 +6,8 @@ No torch at import; `iter_sweep` and `lr_sweep` load it through `core.training`.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import Callable, Generator
 
 import numpy as np
 
@@ -45,12 +45,19 @@ def sweep_point(lr: float, outcome, start_loss: float) -> SweepPoint:
     above where it started means the run is diverging even if it has not overflowed within the epochs given."""
     non_finite = outcome.stop_reason == StopReason.NON_FINITE or not math.isfinite(outcome.final_loss)
     grew = math.isfinite(start_loss) and outcome.final_loss > GROWTH * start_loss
-    return SweepPoint(float(lr), float(outcome.final_loss), bool(non_finite or grew), int(outcome.stop_epoch),
-                      float(start_loss), bool(non_finite))
+    return SweepPoint(
+        float(lr),
+        float(outcome.final_loss),
+        bool(non_finite or grew),
+        int(outcome.stop_epoch),
+        float(start_loss),
+        bool(non_finite),
+    )
 
 
-def iter_sweep(config: TrainConfig, data: Dataset, lrs, epochs: int, should_stop: Callable[[], bool] | None = None
-               ) -> Generator[SweepPoint, None, list[SweepPoint]]:
+def iter_sweep(
+    config: TrainConfig, data: Dataset, lrs, epochs: int, should_stop: Callable[[], bool] | None = None
+) -> Generator[SweepPoint, None, list[SweepPoint]]:
     """Run `config` for `epochs` epochs at each learning rate (in increasing order); yield how each run ended.
 
     Everything else in the config is kept, except that a run always stops at its first non-finite loss and the
@@ -84,8 +91,14 @@ def iter_sweep(config: TrainConfig, data: Dataset, lrs, epochs: int, should_stop
     return points
 
 
-def lr_sweep(config: TrainConfig, data: Dataset, lrs, epochs: int, should_stop: Callable[[], bool] | None = None,
-             on_point: Callable[[int, SweepPoint], None] | None = None) -> list[SweepPoint]:
+def lr_sweep(
+    config: TrainConfig,
+    data: Dataset,
+    lrs,
+    epochs: int,
+    should_stop: Callable[[], bool] | None = None,
+    on_point: Callable[[int, SweepPoint], None] | None = None,
+) -> list[SweepPoint]:
     """`iter_sweep` run to its end: `on_point(index, point)` is called after each run; returns the points."""
     gen = iter_sweep(config, data, lrs, epochs, should_stop)
     index = 0
@@ -105,8 +118,7 @@ def first_divergence(points: list[SweepPoint]) -> float | None:
     return min(rates) if rates else None
 
 
-def summarize(points: list[SweepPoint], lr_max: float | None, plain_gd: bool = True, epochs: int | None = None
-              ) -> str:
+def summarize(points: list[SweepPoint], lr_max: float | None, plain_gd: bool = True, epochs: int | None = None) -> str:
     """One or two sentences for under the sweep plot."""
     if not points:
         return "No runs yet."

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import Callable, Generator
 
 import numpy as np
 import torch
@@ -33,6 +33,7 @@ from thermogui.core.config import (  # noqa: F401  (re-exported: the training AP
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.model import grad_fn, loss_fn, model
 from thermogui.core.problem import split_indices  # noqa: F401  (re-exported)
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -100,7 +101,18 @@ def _outcome(reason, prep, epoch, last_finite, last_finite_loss, loss, w, b) -> 
     with torch.no_grad():
         final = float(loss_fn(model(prep.x, w, b), prep.y))
     return TrainOutcome(
-        StopReason(reason), epoch, epoch, last_finite, last_finite_loss, loss, _val_loss(prep, w, b), w, b, wr, br, final
+        StopReason(reason),
+        epoch,
+        epoch,
+        last_finite,
+        last_finite_loss,
+        loss,
+        _val_loss(prep, w, b),
+        w,
+        b,
+        wr,
+        br,
+        final,
     )
 
 
@@ -138,7 +150,9 @@ def _train_plain(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
                 vloss = math.nan
             else:
                 vloss_t = ((xv * w + b - yv) ** 2).mean()
-                loss, gw, gb, vloss = stack(((diff**2).mean(), (dloss_dtp * x).sum(), dloss_dtp.sum(), vloss_t)).tolist()
+                loss, gw, gb, vloss = stack(
+                    ((diff**2).mean(), (dloss_dtp * x).sum(), dloss_dtp.sum(), vloss_t)
+                ).tolist()
             if isfinite(loss):
                 last_finite, last_finite_loss = epoch, loss
             elif stop_nonfinite:

@@ -8,8 +8,17 @@ import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Slot
 from PySide6.QtGui import QAccessible, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QScrollArea,
-    QTabBar, QToolButton, QWidget,
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTabBar,
+    QToolButton,
+    QWidget,
 )
 
 from thermogui.ui import style
@@ -53,8 +62,12 @@ class FocusRing(QWidget):
 
     def _place(self) -> None:
         t, win = self.target, self.parentWidget()
-        if t is None or not shiboken6.isValid(t) or not t.isVisible() or \
-                not win.testAttribute(Qt.WA_KeyboardFocusChange):
+        if (
+            t is None
+            or not shiboken6.isValid(t)
+            or not t.isVisible()
+            or not win.testAttribute(Qt.WA_KeyboardFocusChange)
+        ):
             self.hide()
             return
         rect = QRect(t.mapTo(win, QPoint(0, 0)), t.size()).adjusted(*(-self.MARGIN,) * 2, *(self.MARGIN,) * 2)

@@ -7,7 +7,6 @@ worker and draws frames from the run's history.
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
@@ -15,9 +14,10 @@ from thermogui import __version__
 from thermogui.core.config import ConfigError, StopReason, TrainOutcome
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.explain import explain_stop
-from thermogui.core.numbers import fmt_lr, round_sig
 from thermogui.core.history import History
+from thermogui.core.numbers import fmt_lr, round_sig
 from thermogui.core.problem import least_squares_line, start_line
+from thermogui.ui import style
 from thermogui.ui.controls.panel import ControlsPanel
 from thermogui.ui.files.controller import FileController
 from thermogui.ui.files.settings import restore_window_state, save_window_state
@@ -26,7 +26,6 @@ from thermogui.ui.panels.teaching import TeachingPanels
 from thermogui.ui.plots.live import MAX_LOSS_POINTS, FitPlot, LossPlot
 from thermogui.ui.readings.model import ReadingsModel
 from thermogui.ui.readings.table import DataPanel
-from thermogui.ui import style
 from thermogui.ui.state import IDLE, PAUSED, RUNNING, RunState
 from thermogui.ui.window_layout import build_layout, build_menus, build_run_actions, fit_to_screen
 from thermogui.ui.worker import Trainer
@@ -241,8 +240,10 @@ class MainWindow(QMainWindow):
     def _on_paused_at(self, count: int) -> None:
         self._redraw(force=True)
         self.teaching.refresh()
-        self.show_status(f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop. The loss shown is "
-                         "that epoch's, measured before its update; the line is after it.")
+        self.show_status(
+            f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop. The loss shown is "
+            "that epoch's, measured before its update; the line is after it."
+        )
         self.runPaused.emit(count)
 
     @Slot(object)
@@ -256,8 +257,11 @@ class MainWindow(QMainWindow):
         if outcome.stop_reason == StopReason.NON_FINITE:
             self.progress.setFormat(f"stopped at epoch {outcome.stop_epoch:,}")
         else:
-            self.progress.setValue(self.progress.maximum() if outcome.stop_reason == StopReason.COMPLETED
-                                   else min(outcome.epochs_run, self.progress.maximum()))
+            self.progress.setValue(
+                self.progress.maximum()
+                if outcome.stop_reason == StopReason.COMPLETED
+                else min(outcome.epochs_run, self.progress.maximum())
+            )
         stab = self._stability(config, run.data)
         if stab is not None:
             ex = explain_stop(config, outcome, stab)
@@ -277,8 +281,13 @@ class MainWindow(QMainWindow):
         self.run_state.end_run(None)
         self._show_idle_line()
         self.notify("Training could not run: " + message, error=True)
-        box = QMessageBox(QMessageBox.Warning if not details else QMessageBox.Critical, "Training failed",
-                          message, QMessageBox.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Warning if not details else QMessageBox.Critical,
+            "Training failed",
+            message,
+            QMessageBox.Ok,
+            self,
+        )
         if details:
             box.setDetailedText(details)
         box.setObjectName("trainingErrorDialog")
@@ -348,11 +357,14 @@ class MainWindow(QMainWindow):
         self.fit_plot.set_line(*line)
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About ThermoGUI",
-                          f"<b>ThermoGUI {__version__}</b><p>Watch gradient descent calibrate a thermometer: the "
-                          "example of chapter 5 of <i>Deep Learning with PyTorch</i>, on your own readings.</p>"
-                          f"<p>Plain gradient descent is stable below the rate {fmt_lr(2.0)} ÷ (largest Hessian "
-                          "eigenvalue); the app shows that bound beside the learning rate.</p>")
+        QMessageBox.about(
+            self,
+            "About ThermoGUI",
+            f"<b>ThermoGUI {__version__}</b><p>Watch gradient descent calibrate a thermometer: the "
+            "example of chapter 5 of <i>Deep Learning with PyTorch</i>, on your own readings.</p>"
+            f"<p>Plain gradient descent is stable below the rate {fmt_lr(2.0)} ÷ (largest Hessian "
+            "eigenvalue); the app shows that bound beside the learning rate.</p>",
+        )
 
     # --- results -----------------------------------------------------------------------------------------------------
     def result_summary(self) -> dict | None:
@@ -370,8 +382,11 @@ class MainWindow(QMainWindow):
     # --- drag and drop -----------------------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(
-                (".csv", ".tsv", ".txt", ".json")):
+        if (
+            len(urls) == 1
+            and urls[0].isLocalFile()
+            and urls[0].toLocalFile().lower().endswith((".csv", ".tsv", ".txt", ".json"))
+        ):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
@@ -394,5 +409,3 @@ class MainWindow(QMainWindow):
         self.teaching.shutdown()
         self.files.discard_autosave()
         super().closeEvent(event)
-
-

@@ -111,8 +111,7 @@ class RunState(QObject):
 
     def problems(self) -> list[tuple[str, str]]:
         """(field name, reason) for each control whose text cannot be used, in form order (unused fields skipped)."""
-        return [(f.name, self._problems[f.name]) for f in FIELDS
-                if f.name in self._problems and f.used(self._values)]
+        return [(f.name, self._problems[f.name]) for f in FIELDS if f.name in self._problems and f.used(self._values)]
 
     def config(self) -> TrainConfig:
         """What Start runs: the committed settings.  ConfigError when a field's text cannot be used."""

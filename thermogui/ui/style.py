@@ -38,8 +38,16 @@ PREVIOUS_ALPHA = 190  # earlier runs are drawn a little faded (and dashed)
 
 # the loss landscape (drawn over viridis, whatever the scheme: bright colours)
 PATH = (255, 64, 32)
-PREVIOUS_PATHS = ((0, 229, 255), (255, 105, 180), (173, 255, 47), (255, 165, 0), (200, 162, 255),
-                  (255, 255, 255), (64, 224, 160), (255, 215, 0))
+PREVIOUS_PATHS = (
+    (0, 229, 255),
+    (255, 105, 180),
+    (173, 255, 47),
+    (255, 165, 0),
+    (200, 162, 255),
+    (255, 255, 255),
+    (64, 224, 160),
+    (255, 215, 0),
+)
 CONTOUR = (255, 255, 255, 150)
 OPTIMUM = (255, 215, 0)
 
@@ -64,23 +72,67 @@ BANNER = {  # a stop / warning banner box
 }
 # the palettes this module sets when the platform does not follow the chosen scheme (role name -> colour)
 LIGHT_PALETTE = {
-    "Window": "#efefef", "WindowText": "#000000", "Base": "#ffffff", "AlternateBase": "#f7f7f7",
-    "ToolTipBase": "#ffffdc", "ToolTipText": "#000000", "PlaceholderText": "#6e6e6e", "Text": "#000000",
-    "Button": "#efefef", "ButtonText": "#000000", "BrightText": "#ffffff", "Light": "#ffffff",
-    "Midlight": "#cacaca", "Mid": "#b8b8b8", "Dark": "#9f9f9f", "Shadow": "#767676", "Highlight": "#2b6cb0",
-    "HighlightedText": "#ffffff", "Link": "#0000ff", "LinkVisited": "#ff00ff", "Accent": "#2b6cb0",
+    "Window": "#efefef",
+    "WindowText": "#000000",
+    "Base": "#ffffff",
+    "AlternateBase": "#f7f7f7",
+    "ToolTipBase": "#ffffdc",
+    "ToolTipText": "#000000",
+    "PlaceholderText": "#6e6e6e",
+    "Text": "#000000",
+    "Button": "#efefef",
+    "ButtonText": "#000000",
+    "BrightText": "#ffffff",
+    "Light": "#ffffff",
+    "Midlight": "#cacaca",
+    "Mid": "#b8b8b8",
+    "Dark": "#9f9f9f",
+    "Shadow": "#767676",
+    "Highlight": "#2b6cb0",
+    "HighlightedText": "#ffffff",
+    "Link": "#0000ff",
+    "LinkVisited": "#ff00ff",
+    "Accent": "#2b6cb0",
 }
 DARK_PALETTE = {
-    "Window": "#2b2b2b", "WindowText": "#e6e6e6", "Base": "#1e1e1e", "AlternateBase": "#262626",
-    "ToolTipBase": "#3c3c3c", "ToolTipText": "#f0f0f0", "PlaceholderText": "#9a9a9a", "Text": "#e6e6e6",
-    "Button": "#3a3a3a", "ButtonText": "#e6e6e6", "BrightText": "#ffffff", "Light": "#505050",
-    "Midlight": "#424242", "Mid": "#333333", "Dark": "#1f1f1f", "Shadow": "#141414", "Highlight": "#2f6fb5",
-    "HighlightedText": "#ffffff", "Link": "#7cb8ff", "LinkVisited": "#c49cff", "Accent": "#2f6fb5",
+    "Window": "#2b2b2b",
+    "WindowText": "#e6e6e6",
+    "Base": "#1e1e1e",
+    "AlternateBase": "#262626",
+    "ToolTipBase": "#3c3c3c",
+    "ToolTipText": "#f0f0f0",
+    "PlaceholderText": "#9a9a9a",
+    "Text": "#e6e6e6",
+    "Button": "#3a3a3a",
+    "ButtonText": "#e6e6e6",
+    "BrightText": "#ffffff",
+    "Light": "#505050",
+    "Midlight": "#424242",
+    "Mid": "#333333",
+    "Dark": "#1f1f1f",
+    "Shadow": "#141414",
+    "Highlight": "#2f6fb5",
+    "HighlightedText": "#ffffff",
+    "Link": "#7cb8ff",
+    "LinkVisited": "#c49cff",
+    "Accent": "#2f6fb5",
 }
-DARK_DISABLED = {"WindowText": "#7d7d7d", "Text": "#7d7d7d", "ButtonText": "#7d7d7d", "Base": "#262626",
-                 "Highlight": "#4a4a4a", "PlaceholderText": "#6a6a6a"}
-LIGHT_DISABLED = {"WindowText": "#8c8c8c", "Text": "#8c8c8c", "ButtonText": "#8c8c8c", "Base": "#efefef",
-                  "Highlight": "#919191", "PlaceholderText": "#a0a0a0"}
+DARK_DISABLED = {
+    "WindowText": "#7d7d7d",
+    "Text": "#7d7d7d",
+    "ButtonText": "#7d7d7d",
+    "Base": "#262626",
+    "Highlight": "#4a4a4a",
+    "PlaceholderText": "#6a6a6a",
+}
+LIGHT_DISABLED = {
+    "WindowText": "#8c8c8c",
+    "Text": "#8c8c8c",
+    "ButtonText": "#8c8c8c",
+    "Base": "#efefef",
+    "Highlight": "#919191",
+    "PlaceholderText": "#a0a0a0",
+}
 
 MODES = ("system", "light", "dark")
 
@@ -89,7 +141,7 @@ MODES = ("system", "light", "dark")
 def _rgb(color) -> tuple[float, float, float]:
     if isinstance(color, str):
         s = color.lstrip("#")
-        return tuple(int(s[i:i + 2], 16) for i in (0, 2, 4))
+        return tuple(int(s[i : i + 2], 16) for i in (0, 2, 4))
     if hasattr(color, "red"):  # a QColor
         return color.red(), color.green(), color.blue()
     return tuple(color[:3])
@@ -146,8 +198,10 @@ def set_text_role(widget, role: str | None, bold: bool = False) -> None:
 def banner_style(selector: str) -> str:
     """A style sheet for a banner box and the labels in it, e.g. banner_style("#stopAlert")."""
     i = 1 if is_dark() else 0
-    return (f"{selector} {{ background: {BANNER['background'][i]}; border: 1px solid {BANNER['border'][i]}; "
-            f"border-radius: 4px; }} {selector} QLabel {{ color: {TEXT['banner'][i]}; background: transparent; }}")
+    return (
+        f"{selector} {{ background: {BANNER['background'][i]}; border: 1px solid {BANNER['border'][i]}; "
+        f"border-radius: 4px; }} {selector} QLabel {{ color: {TEXT['banner'][i]}; background: transparent; }}"
+    )
 
 
 def plot_colors() -> dict:

@@ -8,7 +8,15 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
-    QScrollArea, QHBoxLayout, QLabel, QProgressBar, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from thermogui.ui import style
@@ -17,8 +25,11 @@ from thermogui.ui.files import settings
 from thermogui.ui.state import IDLE
 
 RUN_BUTTONS = ("startButton", "pauseButton", "stepButton", "stopButton", "resetButton")
-SCHEMES = (("system", "&System (follow the desktop)", "schemeSystemAction"), ("light", "&Light", "schemeLightAction"),
-           ("dark", "&Dark", "schemeDarkAction"))
+SCHEMES = (
+    ("system", "&System (follow the desktop)", "schemeSystemAction"),
+    ("light", "&Light", "schemeLightAction"),
+    ("dark", "&Dark", "schemeDarkAction"),
+)
 
 
 def _act(win, text, shortcut, slot, tip, name) -> QAction:
@@ -35,12 +46,14 @@ def build_run_actions(win) -> None:
     win.pause_action = _act(win, "Pause", "F6", win.toggle_pause, "Pause or resume training", "pauseAction")
     win.step_action = _act(win, "Step", "F10", win.step, "Run one epoch, then pause", "stepAction")
     win.stop_action = _act(win, "Stop", "Shift+F5", win.stop, "Stop training and keep the result", "stopAction")
-    win.reset_action = _act(win, "Reset", "Ctrl+Shift+R", win.reset, "Clear the run and go back to the start values",
-                            "resetAction")
+    win.reset_action = _act(
+        win, "Reset", "Ctrl+Shift+R", win.reset, "Clear the run and go back to the start values", "resetAction"
+    )
     win.run_actions = (win.start_action, win.pause_action, win.step_action, win.stop_action, win.reset_action)
     win.addActions(win.run_actions)
-    win.clear_runs_action = QAction("Clear Compared Runs", win, objectName="clearRunsAction",
-                                    triggered=lambda: win.teaching.clear_previous())
+    win.clear_runs_action = QAction(
+        "Clear Compared Runs", win, objectName="clearRunsAction", triggered=lambda: win.teaching.clear_previous()
+    )
     win.clear_runs_action.setStatusTip("Forget the faded curves of earlier runs in the loss plot and the landscape")
 
 
@@ -198,7 +211,8 @@ def fit_to_screen(win, restored: bool) -> None:
 
 
 def build_menus(win) -> None:
-    from thermogui.ui.export import dialog as export, results as result_exports
+    from thermogui.ui.export import dialog as export
+    from thermogui.ui.export import results as result_exports
 
     bar = win.menuBar()
     win.file_menu = bar.addMenu("&File")
@@ -245,8 +259,11 @@ class SchemeActions(QActionGroup):
         for mode, text, name in SCHEMES:
             action = QAction(text, self, checkable=True, objectName=name)
             action.setData(mode)
-            action.setStatusTip("Follow the desktop's colour scheme" if mode == "system" else
-                                f"Use the {mode} colour scheme, whatever the desktop uses")
+            action.setStatusTip(
+                "Follow the desktop's colour scheme"
+                if mode == "system"
+                else f"Use the {mode} colour scheme, whatever the desktop uses"
+            )
             menu.addAction(action)
             self.by_mode[mode] = action
         self.triggered.connect(self._on_triggered)
@@ -285,6 +302,16 @@ def _show_tab(win, index: int) -> None:
     """Show tab `index` and put the keyboard focus on its first control (else on the tab bar)."""
     win.tabs.setCurrentIndex(index)
     page = win.tabs.currentWidget()
-    first = next((w for w in page.findChildren(QWidget) if w.focusPolicy() & Qt.TabFocus and w.isEnabled()
-                  and w.isVisibleTo(win)), None) if page is not None else None
+    first = (
+        next(
+            (
+                w
+                for w in page.findChildren(QWidget)
+                if w.focusPolicy() & Qt.TabFocus and w.isEnabled() and w.isVisibleTo(win)
+            ),
+            None,
+        )
+        if page is not None
+        else None
+    )
     (first or win.tabs.tabBar()).setFocus(Qt.ShortcutFocusReason)

@@ -10,7 +10,8 @@
 - `runFinished(object)`: the generator's return value (None when the worker closed a generator that does not poll the
   stop flag itself);
 - `runFailed(str, str)`: a message and details.  The core's refusals (`core.errors.UserError`: ConfigError,
-  DataError, SessionError, …) are the person's to fix: their own words, no details.  Anything else is a bug: its type and message, and the traceback.
+  DataError, SessionError, …) are the person's to fix: their own words, no details.  Anything else is a bug: its
+  type and message, and the traceback.
 
 Stop, pause, step and the speed cap are flags under a Condition, checked between items: the controls are plain
 method calls, safe from any thread (the worker's event loop is busy while a run goes on, so queued slots would wait).
@@ -26,12 +27,12 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from typing import Callable, Generator
+from collections.abc import Callable, Generator
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from thermogui.core.config import TrainConfig
-from thermogui.core.dataset import Dataset, DataError
+from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.errors import UserError
 from thermogui.core.fields import ConfigError
 from thermogui.core.history import History

@@ -21,14 +21,20 @@ from thermogui.ui.state import RunState
 
 # objectNames (tests, accessibility, style sheets) and attribute names of each field's control
 OBJECT_NAMES = {
-    "lr": "learningRateInput", "epochs": "epochsInput", "init_w": "startWInput", "init_b": "startBInput",
-    "normalize": "normalizationInput", "scale": "scaleInput", "gradient": "gradientInput",
-    "optimizer": "optimizerInput", "momentum": "momentumInput", "val_fraction": "valFractionInput",
+    "lr": "learningRateInput",
+    "epochs": "epochsInput",
+    "init_w": "startWInput",
+    "init_b": "startBInput",
+    "normalize": "normalizationInput",
+    "scale": "scaleInput",
+    "gradient": "gradientInput",
+    "optimizer": "optimizerInput",
+    "momentum": "momentumInput",
+    "val_fraction": "valFractionInput",
     "seed": "seedInput",
 }
 ATTRIBUTES = {"normalize": "normalization"}  # the rest use the field name
-SPEEDS = ((0, "Full speed"), (1000, "1,000 epochs/s"), (100, "100 epochs/s"), (10, "10 epochs/s"),
-          (1, "1 epoch/s"))
+SPEEDS = ((0, "Full speed"), (1000, "1,000 epochs/s"), (100, "100 epochs/s"), (10, "10 epochs/s"), (1, "1 epoch/s"))
 PROBLEM_DELAY_MS = 600  # a half-typed number ("1e-") is not called wrong while the user is still typing
 NOTE_LINES = 2  # the stable-rate note's reserved height, in lines
 
@@ -70,13 +76,18 @@ class ControlsPanel(QWidget):
             w.setAccessibleName(f.label[:1].upper() + f.label[1:])
             self.inputs[f.name] = w
             setattr(self, ATTRIBUTES.get(f.name, f.name), w)
-        self.speed = _combo("speedInput", SPEEDS, "Slow training down to watch each step, or run at full speed. "
-                                                  "Takes effect at once, also during a run.")
+        self.speed = _combo(
+            "speedInput",
+            SPEEDS,
+            "Slow training down to watch each step, or run at full speed. Takes effect at once, also during a run.",
+        )
         self.speed.setAccessibleName("Training speed")
         self.lr_note = QLabel(objectName="stableRateLabel", wordWrap=True, alignment=Qt.AlignLeft | Qt.AlignTop)
         self.lr_note.setAccessibleName("Stable learning rate")
-        self.lr_note.setToolTip("Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the "
-                                "loss's Hessian), which depends on the data and the normalization.")
+        self.lr_note.setToolTip(
+            "Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the "
+            "loss's Hessian), which depends on the data and the normalization."
+        )
         self.problem_label = QLabel(objectName="settingsProblemLabel", wordWrap=True)
         style.set_text_role(self.problem_label, "error")
         self.problem_label.setVisible(False)
@@ -93,8 +104,10 @@ class ControlsPanel(QWidget):
             start.addWidget(_buddy(label, box))
             start.addWidget(box, 1)
         start_label = QLabel("Start (model units)")
-        start_label.setToolTip("w and b to start from, in model units: after the normalization below, as the book "
-                               "gives them. The equation above the plot shows the same line in raw units.")
+        start_label.setToolTip(
+            "w and b to start from, in model units: after the normalization below, as the book "
+            "gives them. The equation above the plot shows the same line in raw units."
+        )
         form.addRow(start_label, start)
         norm = QHBoxLayout()
         norm.addWidget(self.normalization, 3)

@@ -14,18 +14,45 @@ import numpy as np
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
+    QCheckBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
 )
 
 from thermogui.core.history import EPOCH, LOSS
+from thermogui.ui import style
 from thermogui.ui.controls.panel import _combo
-from thermogui.ui.files import settings
 from thermogui.ui.export.figure import (  # noqa: F401  (re-exported: the export API in one place)
-    FORMATS, MAX_DPI, MAX_SIDE_PX, MIN_DPI, UNITS, WHATS, ExportError, ExportOptions, Figure, copy_to_clipboard, format_for_path,
-    png_bytes, render_figure, render_svg, run_metadata, write_bytes, write_figure,
+    FORMATS,
+    MAX_DPI,
+    MAX_SIDE_PX,
+    MIN_DPI,
+    UNITS,
+    WHATS,
+    ExportError,
+    ExportOptions,
+    Figure,
+    copy_to_clipboard,
+    dpi_range,
+    format_for_path,
+    png_bytes,
+    render_figure,
+    render_svg,
+    run_metadata,
+    size_range,
+    write_bytes,
+    write_figure,
 )
-from thermogui.ui.export.figure import dpi_range, size_range
+from thermogui.ui.files import settings
 
 
 # --- from the window -------------------------------------------------------------------------
@@ -55,8 +82,13 @@ def window_inputs(window) -> dict:
         loss = metrics(t_u, t_c, *line).rmse ** 2 if len(t_u) else math.nan
     if not all(math.isfinite(v) for v in line):
         line = line if outcome is not None else None
-    return {"data": data, "line": line, "lstsq": lstsq, "loss_rows": rows if len(rows) else None,
-            "metadata": run_metadata(config, line, lstsq, epochs, loss, stop, ls.loss if ls else None)}
+    return {
+        "data": data,
+        "line": line,
+        "lstsq": lstsq,
+        "loss_rows": rows if len(rows) else None,
+        "metadata": run_metadata(config, line, lstsq, epochs, loss, stop, ls.loss if ls else None),
+    }
 
 
 def export_from_window(window, options: ExportOptions, path) -> None:
@@ -94,13 +126,25 @@ class ExportDialog(QDialog):
         self.main_window = window
         d = ExportOptions()
         self.what = _combo("exportWhatInput", WHAT_LABELS, "Which plot goes into the picture.")
-        self.format = _combo("exportFormatInput", FORMAT_LABELS,
-                             "PNG: pixels at the chosen resolution. SVG: lines and text that scale to any size.")
-        self.dpi = QSpinBox(objectName="exportDpiInput", minimum=MIN_DPI, maximum=MAX_DPI, value=d.dpi,
-                            suffix=" dpi", singleStep=50, keyboardTracking=False)
-        self.dpi.setToolTip("Dots per inch: 600 is print quality (the book saves its plot at 600); 96–150 for "
-                            "screens. Text and lines keep their size in points. A PNG's highest resolution depends "
-                            "on its size (at most 120 megapixels, 20,000 pixels a side); an SVG's does not.")
+        self.format = _combo(
+            "exportFormatInput",
+            FORMAT_LABELS,
+            "PNG: pixels at the chosen resolution. SVG: lines and text that scale to any size.",
+        )
+        self.dpi = QSpinBox(
+            objectName="exportDpiInput",
+            minimum=MIN_DPI,
+            maximum=MAX_DPI,
+            value=d.dpi,
+            suffix=" dpi",
+            singleStep=50,
+            keyboardTracking=False,
+        )
+        self.dpi.setToolTip(
+            "Dots per inch: 600 is print quality (the book saves its plot at 600); 96–150 for "
+            "screens. Text and lines keep their size in points. A PNG's highest resolution depends "
+            "on its size (at most 120 megapixels, 20,000 pixels a side); an SVG's does not."
+        )
         self.width_input = QDoubleSpinBox(objectName="exportWidthInput", keyboardTracking=False)
         self.height_input = QDoubleSpinBox(objectName="exportHeightInput", keyboardTracking=False)
         self.unit = _combo("exportUnitInput", UNIT_LABELS, "Give the size in inches (printed size) or pixels.")
@@ -108,13 +152,14 @@ class ExportDialog(QDialog):
         self.width_input.setValue(d.width)
         self.height_input.setValue(d.height)
         self.title_input = QLineEdit(d.title, objectName="exportTitleInput", placeholderText="no title")
-        self.caption_input = QCheckBox("Show the fitted equation under the plot", objectName="exportCaptionInput",
-                                       checked=d.caption)
+        self.caption_input = QCheckBox(
+            "Show the fitted equation under the plot", objectName="exportCaptionInput", checked=d.caption
+        )
         self.path_input = QLineEdit(objectName="exportPathInput")
         self.path_input.setText(str(self._start_dir() / f"{DEFAULT_NAME}.png"))
         browse = QPushButton("Browse…", objectName="exportBrowseButton")
         self.size_label = QLabel(objectName="exportSizeLabel")
-        self.size_label.setStyleSheet("color: #555;")
+        style.set_text_role(self.size_label, "hint")
         self.status = QLabel(objectName="exportStatusLabel", wordWrap=True)
         self.export_button = QPushButton("Export", objectName="exportButton", default=True)
         self.copy_button = QPushButton("Copy to clipboard", objectName="copyButton")
@@ -162,10 +207,16 @@ class ExportDialog(QDialog):
 
     # --- widgets -> options ------------------------------------------------------------------
     def options(self) -> ExportOptions:
-        return ExportOptions(what=self.what.currentData(), format=self.format.currentData(), dpi=self.dpi.value(),
-                             width=self.width_input.value(), height=self.height_input.value(),
-                             unit=self.unit.currentData(), title=self.title_input.text(),
-                             caption=self.caption_input.isChecked())
+        return ExportOptions(
+            what=self.what.currentData(),
+            format=self.format.currentData(),
+            dpi=self.dpi.value(),
+            width=self.width_input.value(),
+            height=self.height_input.value(),
+            unit=self.unit.currentData(),
+            title=self.title_input.text(),
+            caption=self.caption_input.isChecked(),
+        )
 
     def _set_unit_ranges(self, unit: str) -> None:
         for box in (self.width_input, self.height_input):
@@ -255,8 +306,14 @@ class ExportDialog(QDialog):
     def browse(self) -> str:
         fmt = self.format.currentData()
         current = self.path_input.text().strip() or str(self._start_dir() / f"{DEFAULT_NAME}.{fmt}")
-        path, chosen = QFileDialog.getSaveFileName(self, "Export plot", current, ";;".join(FILE_FILTERS.values()),
-                                                   FILE_FILTERS[fmt], QFileDialog.DontConfirmOverwrite)
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Export plot",
+            current,
+            ";;".join(FILE_FILTERS.values()),
+            FILE_FILTERS[fmt],
+            QFileDialog.DontConfirmOverwrite,
+        )
         if path:
             if not os.path.splitext(path)[1]:
                 path += ".svg" if chosen == FILE_FILTERS["svg"] else ".png"
@@ -291,9 +348,13 @@ class ExportDialog(QDialog):
         if path is None:
             return False
         if path.is_file():
-            answer = QMessageBox.question(self, "Replace file?", f"“{path.name}” already exists in {path.parent}."
-                                          "\nDo you want to replace it?", QMessageBox.Yes | QMessageBox.No,
-                                          QMessageBox.No)
+            answer = QMessageBox.question(
+                self,
+                "Replace file?",
+                f"“{path.name}” already exists in {path.parent}.\nDo you want to replace it?",
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
+            )
             if answer != QMessageBox.Yes:
                 self.status.setText("Not exported: the existing file was kept.")
                 return False
@@ -307,7 +368,7 @@ class ExportDialog(QDialog):
         w, h = options.pixel_size()
         detail = f"{w:,} × {h:,} px at {options.dpi} dpi" if options.format == "png" else "SVG"
         message = f"Exported the plot to {path} ({detail})."
-        self.status.setStyleSheet("")
+        style.set_text_role(self.status, None)
         self.status.setText(message)
         status_bar = getattr(self.main_window, "statusBar", None)
         if callable(status_bar):
@@ -317,15 +378,16 @@ class ExportDialog(QDialog):
         return True
 
     def _show_error(self, path: Path, error: Exception) -> None:
-        self.status.setStyleSheet("color: #b00020;")
+        style.set_text_role(self.status, "error")
         self.status.setText(f"Could not export: {error}")
         old = self.findChild(QMessageBox, "exportErrorDialog")
         if old is not None:  # one error box at a time
             old.setObjectName("")
             old.close()
             old.deleteLater()
-        box = QMessageBox(QMessageBox.Critical, "Export failed", f"The plot could not be saved to {path}.",
-                          QMessageBox.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Critical, "Export failed", f"The plot could not be saved to {path}.", QMessageBox.Ok, self
+        )
         box.setAttribute(Qt.WA_DeleteOnClose)
         reason = str(error).rstrip(".") + "."
         if isinstance(error, OSError):
@@ -343,7 +405,7 @@ class ExportDialog(QDialog):
             self._show_error(Path("the clipboard"), e)
             return
         copy_to_clipboard(image)
-        self.status.setStyleSheet("")
+        style.set_text_role(self.status, None)
         self.status.setText(f"Copied the plot ({image.width():,} × {image.height():,} px) to the clipboard.")
 
 

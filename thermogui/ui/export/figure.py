@@ -18,7 +18,16 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import (
-    QBuffer, QCoreApplication, QEvent, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal,
+    QBuffer,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPainter, QPicture, QTextOption
 from PySide6.QtSvg import QSvgGenerator
@@ -26,8 +35,8 @@ from PySide6.QtSvg import QSvgGenerator
 from thermogui import __version__
 from thermogui.core.atomic import atomic_write_bytes
 from thermogui.core.dataset import Dataset
-from thermogui.core.numbers import equation, fmt_exact, fmt_lr, fmt_num
 from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
+from thermogui.core.numbers import equation, fmt_exact, fmt_lr, fmt_num
 from thermogui.ui.plots.live import DATA_COLOR, FIT_COLOR, VAL_COLOR, X_LABEL, Y_LABEL, clip_line, data_bounds
 from thermogui.ui.plots.live import _sampled as sampled  # the window's rule: at most MAX_SCATTER_POINTS readings
 
@@ -78,16 +87,22 @@ class ExportOptions:
         if not self.size_ok():
             w, h = self.pixel_size()
             if self.format == "svg":
-                raise ValueError(f"{w} × {h} is not a usable SVG size: each side must be {MIN_SIDE_PX} to "
-                                 f"{MAX_SVG_SIDE:,} units (pixels at {self.dpi:g} dpi)")
-            limits = (f"each side must be {MIN_SIDE_PX} to {MAX_SIDE_PX:,} pixels and the whole at most "
-                      f"{MAX_PIXELS // 1_000_000} megapixels")
+                raise ValueError(
+                    f"{w} × {h} is not a usable SVG size: each side must be {MIN_SIDE_PX} to "
+                    f"{MAX_SVG_SIDE:,} units (pixels at {self.dpi:g} dpi)"
+                )
+            limits = (
+                f"each side must be {MIN_SIDE_PX} to {MAX_SIDE_PX:,} pixels and the whole at most "
+                f"{MAX_PIXELS // 1_000_000} megapixels"
+            )
             if self.unit == "in":
                 lo, hi = dpi_range(self)
                 if lo <= hi:  # name the resolutions that work at this size
-                    raise ValueError(f"{w:,} × {h:,} pixels is not a usable PNG size ({limits}): at "
-                                     f"{self.width:g} × {self.height:g} in, choose {lo} to {hi} dpi"
-                                     + (", or SVG for a higher resolution" if self.dpi > hi else ""))
+                    raise ValueError(
+                        f"{w:,} × {h:,} pixels is not a usable PNG size ({limits}): at "
+                        f"{self.width:g} × {self.height:g} in, choose {lo} to {hi} dpi"
+                        + (", or SVG for a higher resolution" if self.dpi > hi else "")
+                    )
             raise ValueError(f"{w:,} × {h:,} pixels is not a usable PNG size: {limits}")
         return self
 
@@ -152,15 +167,23 @@ class ExportError(OSError):
 
 
 # --- what the picture says -----------------------------------------------------------------------
-def run_metadata(config, line, lstsq, epochs_run: int, loss: float, stop_reason: str | None = None,
-                 lstsq_loss: float | None = None, title: str = "") -> dict[str, str]:
+def run_metadata(
+    config,
+    line,
+    lstsq,
+    epochs_run: int,
+    loss: float,
+    stop_reason: str | None = None,
+    lstsq_loss: float | None = None,
+    title: str = "",
+) -> dict[str, str]:
     """The PNG text chunks (and SVG description) that record the run behind a picture."""
     w, b = line if line is not None else (math.nan, math.nan)
     meta = {
         "Title": title or "Thermometer calibration",
         "Software": f"ThermoGUI {__version__}",
-        "Description": equation(w, b) + (f" after {epochs_run:,} epochs of gradient descent" if epochs_run else
-                                         " (start line, not trained yet)"),
+        "Description": equation(w, b)
+        + (f" after {epochs_run:,} epochs of gradient descent" if epochs_run else " (start line, not trained yet)"),
         KEY_LR: fmt_exact(config.lr),
         KEY_EPOCHS: str(config.epochs),
         KEY_EPOCHS_RUN: str(int(epochs_run)),
@@ -216,8 +239,10 @@ def font_family() -> str:
     global _FAMILY
     if _FAMILY is None:
         have = set(QFontDatabase.families())
-        _FAMILY = next((f for f in ("DejaVu Sans", "Helvetica", "Arial", "Liberation Sans", "Noto Sans") if f in have),
-                       QGuiApplication.font().family())
+        _FAMILY = next(
+            (f for f in ("DejaVu Sans", "Helvetica", "Arial", "Liberation Sans", "Noto Sans") if f in have),
+            QGuiApplication.font().family(),
+        )
     return _FAMILY
 
 
@@ -311,16 +336,18 @@ class _Axis(pg.AxisItem):
         if self.orientation == "left":
             self.label.setPos(QPointF(0, round(self.size().height() / 2 + br.width() / 2)))
         elif self.orientation == "bottom":
-            self.label.setPos(QPointF(round(self.size().width() / 2 - br.width() / 2),
-                                      self.size().height() - br.height()))
+            self.label.setPos(
+                QPointF(round(self.size().width() / 2 - br.width() / 2), self.size().height() - br.height())
+            )
         self.picture = None
 
 
 class Figure:
     """A never-shown pyqtgraph figure laid out in device pixels: title, plot(s), caption."""
 
-    def __init__(self, options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None,
-                 metadata: dict | None = None):
+    def __init__(
+        self, options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None, metadata: dict | None = None
+    ):
         self.options = options = options.validated()
         self.size = W, H = options.pixel_size()
         self.metadata = dict(metadata or {})
@@ -341,8 +368,7 @@ class Figure:
         ncol = len(panels)
         self._text_width = W - m - round(12 * s)
         if options.title.strip():
-            self._text(options.title.strip().replace("&", "&amp;").replace("<", "&lt;"), 0, ncol, 12, True,
-                       TEXT_COLOR)
+            self._text(options.title.strip().replace("&", "&amp;").replace("<", "&lt;"), 0, ncol, 12, True, TEXT_COLOR)
         self.plots: dict[str, pg.PlotItem] = {}
         for col, kind in enumerate(panels):
             plot = self._plot(layout, col)
@@ -358,8 +384,16 @@ class Figure:
     # --- building ------------------------------------------------------------------------
     def _text(self, html: str, row: int, ncol: int, points: float, bold: bool, color: str) -> pg.LabelItem:
         """A centred block of text across the figure that wraps rather than widening the figure."""
-        label = self.view.ci.addLabel(html, row=row, col=0, colspan=ncol, size=f"{round(points * self.s)}px",
-                                      bold=bold, color=color, family=font_family())
+        label = self.view.ci.addLabel(
+            html,
+            row=row,
+            col=0,
+            colspan=ncol,
+            size=f"{round(points * self.s)}px",
+            bold=bold,
+            color=color,
+            family=font_family(),
+        )
         label.item.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
         label.item.document().setDocumentMargin(0)
         label.item.setTextWidth(self._text_width)
@@ -385,8 +419,14 @@ class Figure:
                 ax.setStyle(showValues=False, tickLength=0)
                 ax.setTicks([[], []])
                 continue
-            ax.setStyle(tickFont=_font(9 * s), tickLength=round(3.5 * s), tickTextOffset=round(3.5 * s),
-                        maxTickLevel=0, maxTextLevel=0, autoReduceTextSpace=True)
+            ax.setStyle(
+                tickFont=_font(9 * s),
+                tickLength=round(3.5 * s),
+                tickTextOffset=round(3.5 * s),
+                maxTickLevel=0,
+                maxTextLevel=0,
+                autoReduceTextSpace=True,
+            )
             ax.setTickDensity(math.sqrt(96.0 / self.options.dpi))  # as many ticks per inch as on a screen
         return plot
 
@@ -398,10 +438,16 @@ class Figure:
     def _legend(self, plot: pg.PlotItem, entries, corner: str = "left") -> None:
         s = self.s
         off = round(6 * s)
-        legend = pg.LegendItem(offset=(off if corner == "left" else -off, off), pen=pg.mkPen(200, 200, 200,
-                               width=0.6 * s), brush=pg.mkBrush(255, 255, 255, 230), labelTextColor=TEXT_COLOR,
-                               labelTextSize=f"{round(8.5 * s)}px", horSpacing=round(4 * s),
-                               verSpacing=0, sampleType=_Sample)
+        legend = pg.LegendItem(
+            offset=(off if corner == "left" else -off, off),
+            pen=pg.mkPen(200, 200, 200, width=0.6 * s),
+            brush=pg.mkBrush(255, 255, 255, 230),
+            labelTextColor=TEXT_COLOR,
+            labelTextSize=f"{round(8.5 * s)}px",
+            horSpacing=round(4 * s),
+            verSpacing=0,
+            sampleType=_Sample,
+        )
         legend.setParentItem(plot.vb)
         legend.layout.setContentsMargins(*[round(4 * s)] * 4)
         for item, name in entries:
@@ -429,13 +475,25 @@ class Figure:
             plot.addItem(ls)
             entries.append((ls, "least squares (exact)"))
         inc = data.include
-        points = pg.ScatterPlotItem(*sampled(data.t_u[inc], data.t_c[inc]), symbol="o", size=6.5 * s, antialias=True,
-                                    pen=pg.mkPen(DATA_COLOR, width=0.8 * s), brush=pg.mkBrush(*DATA_COLOR, 210))
+        points = pg.ScatterPlotItem(
+            *sampled(data.t_u[inc], data.t_c[inc]),
+            symbol="o",
+            size=6.5 * s,
+            antialias=True,
+            pen=pg.mkPen(DATA_COLOR, width=0.8 * s),
+            brush=pg.mkBrush(*DATA_COLOR, 210),
+        )
         plot.addItem(points)
         entries.insert(0, (points, "readings"))
         if not inc.all():
-            excluded = pg.ScatterPlotItem(*sampled(data.t_u[~inc], data.t_c[~inc]), symbol="o", size=6.5 * s,
-                                          antialias=True, pen=pg.mkPen(150, 150, 150, width=0.8 * s), brush=None)
+            excluded = pg.ScatterPlotItem(
+                *sampled(data.t_u[~inc], data.t_c[~inc]),
+                symbol="o",
+                size=6.5 * s,
+                antialias=True,
+                pen=pg.mkPen(150, 150, 150, width=0.8 * s),
+                brush=None,
+            )
             plot.addItem(excluded)
             entries.insert(1, (excluded, "excluded readings"))
         self._legend(plot, entries)
@@ -459,15 +517,15 @@ class Figure:
             if not np.isfinite(y).any():
                 continue
             finite_all = np.append(finite_all, y[np.isfinite(y)])
-            curve = pg.PlotDataItem(rows[:, EPOCH], y, pen=pg.mkPen(color, width=1.6 * s), connect="finite",
-                                    antialias=True)
+            curve = pg.PlotDataItem(
+                rows[:, EPOCH], y, pen=pg.mkPen(color, width=1.6 * s), connect="finite", antialias=True
+            )
             plot.addItem(curve)
             entries.append((curve, name))
         if finite_all.size:
             lo = math.floor(math.log10(max(float(finite_all.min()), 1e-300)))
             hi = math.ceil(math.log10(float(finite_all.max())) + 1e-12)
-            plot.vb.setRange(xRange=(0, max(float(rows[-1, EPOCH]), 1.0)), yRange=(lo, max(hi, lo + 1)),
-                             padding=0.02)
+            plot.vb.setRange(xRange=(0, max(float(rows[-1, EPOCH]), 1.0)), yRange=(lo, max(hi, lo + 1)), padding=0.02)
             first, last = (float(v) for v in rows[np.isfinite(rows[:, LOSS]), LOSS][[0, -1]])
             self._legend(plot, entries, corner="right" if last <= first else "left")  # the empty corner
         else:
@@ -491,8 +549,11 @@ class Figure:
             p = QPainter(pic)
             self.render(p)
             p.end()
-            now = [tuple(it.geometry().getRect()) for plot in self.plots.values()
-                   for it in (plot, plot.vb, *(plot.getAxis(a) for a in ("left", "bottom")))]
+            now = [
+                tuple(it.geometry().getRect())
+                for plot in self.plots.values()
+                for it in (plot, plot.vb, *(plot.getAxis(a) for a in ("left", "bottom")))
+            ]
             if now == before:
                 break
             before = now
@@ -510,8 +571,9 @@ class Figure:
         rect = QRectF(0, 0, *self.size)
         items = self._items()
         for it in items:  # vector symbols instead of cached pixmaps; no hover decorations
-            it.setExportMode(True, {"antialias": True, "background": QColor("white"), "painter": painter,
-                                    "resolutionScale": 1.0})
+            it.setExportMode(
+                True, {"antialias": True, "background": QColor("white"), "painter": painter, "resolutionScale": 1.0}
+            )
         try:
             painter.setRenderHint(QPainter.Antialiasing)
             painter.setRenderHint(QPainter.TextAntialiasing)
@@ -605,8 +667,9 @@ def scaling_strokes(svg: bytes, width_in: float, height_in: float) -> bytes:
                 _transform_shape(ch, (a, b, c, d, e, f))
         if linear:
             g.attrib.pop("transform")
-    return b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + ET.tostring(root, encoding="utf-8",
-                                                                                    xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + ET.tostring(
+        root, encoding="utf-8", xml_declaration=False
+    )
 
 
 def _transform_shape(el, m) -> None:
@@ -632,8 +695,9 @@ def _transform_shape(el, m) -> None:
         el.set("points", " ".join(tx(x, y) for x, y in zip(vals[::2], vals[1::2])))
 
 
-def render_figure(options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None,
-                  metadata: dict | None = None) -> QImage:
+def render_figure(
+    options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None, metadata: dict | None = None
+) -> QImage:
     """The picture as a QImage carrying its DPI and the run's text chunks."""
     fig = Figure(options, data, line, lstsq, loss_rows, metadata)
     try:
@@ -642,8 +706,9 @@ def render_figure(options: ExportOptions, data: Dataset, line=None, lstsq=None, 
         fig.close()
 
 
-def render_svg(options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None,
-               metadata: dict | None = None) -> bytes:
+def render_svg(
+    options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None, metadata: dict | None = None
+) -> bytes:
     fig = Figure(options, data, line, lstsq, loss_rows, metadata)
     try:
         return fig.svg()
@@ -710,8 +775,9 @@ def _first_file(path: Path) -> Path:
     return path
 
 
-def write_figure(options: ExportOptions, path, data: Dataset, line=None, lstsq=None, loss_rows=None,
-                 metadata: dict | None = None) -> None:
+def write_figure(
+    options: ExportOptions, path, data: Dataset, line=None, lstsq=None, loss_rows=None, metadata: dict | None = None
+) -> None:
     """Render and write `path` (.png or .svg as options.format says)."""
     if options.format == "svg":
         payload = render_svg(options, data, line, lstsq, loss_rows, metadata)
@@ -729,5 +795,3 @@ def format_for_path(path) -> str:
 
 def copy_to_clipboard(image: QImage) -> None:
     QGuiApplication.clipboard().setImage(image)
-
-

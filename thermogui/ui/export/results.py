@@ -18,8 +18,9 @@ def _ask_path(window, title: str, name: str, filter_: str) -> Path | None:
 def _need_run(window) -> bool:
     run = window.run_state.finished_run
     if run is None or run.history is None:
-        QMessageBox.information(window, "Nothing to export yet", "Run the training first (Start, F5); this exports "
-                                "what the run recorded.")
+        QMessageBox.information(
+            window, "Nothing to export yet", "Run the training first (Start, F5); this exports what the run recorded."
+        )
         return False
     return True
 
@@ -29,9 +30,13 @@ def _written(window, path: Path, write) -> bool:
         write(path)
     except (OSError, ValueError) as e:
         window.notify(f"Could not write {path.name}: {getattr(e, 'strerror', None) or e}", error=True)
-        box = QMessageBox(QMessageBox.Warning, "Export failed",
-                          f"Could not write {path}:\n{getattr(e, 'strerror', None) or e}\nAny existing file was left "
-                          "unchanged.", QMessageBox.Ok, window)
+        box = QMessageBox(
+            QMessageBox.Warning,
+            "Export failed",
+            f"Could not write {path}:\n{getattr(e, 'strerror', None) or e}\nAny existing file was left unchanged.",
+            QMessageBox.Ok,
+            window,
+        )
         box.setObjectName("exportErrorDialog")
         box.open()
         return False

@@ -146,7 +146,7 @@ class Slot:
 
 def _legacy_owner_alive(path: Path) -> bool:
     """An autosave of the pid-named kind older versions wrote (autosave-<pid>.thermogui.json): its owner runs?"""
-    middle = path.name[len(PREFIX): -len(SUFFIX)]
+    middle = path.name[len(PREFIX) : -len(SUFFIX)]
     return middle.isdigit() and len(middle) <= 10 and int(middle) != os.getpid() and _pid_alive(int(middle))
 
 

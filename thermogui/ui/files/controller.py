@@ -65,14 +65,22 @@ class FileController(QObject):
 
     def _build_actions(self) -> None:
         self.new_action = self._act("&New", QKeySequence.New, self.new, "newAction", "Start over with the book's data")
-        self.open_action = self._act("&Open…", QKeySequence.Open, self.open_dialog, "openAction",
-                                     "Open readings (CSV) or a saved session")
-        self.save_action = self._act("&Save", QKeySequence.Save, self.save, "saveAction",
-                                     "Save the session (readings, hyperparameters and result)")
-        self.save_as_action = self._act("Save &As…", QKeySequence("Ctrl+Shift+S"), self.save_as, "saveAsAction",
-                                        "Save the session under a new name")
-        self.save_csv_action = self._act("Save Readings as &CSV…", None, self.save_csv_dialog, "saveCsvAction",
-                                         "Write the readings to a CSV file")
+        self.open_action = self._act(
+            "&Open…", QKeySequence.Open, self.open_dialog, "openAction", "Open readings (CSV) or a saved session"
+        )
+        self.save_action = self._act(
+            "&Save",
+            QKeySequence.Save,
+            self.save,
+            "saveAction",
+            "Save the session (readings, hyperparameters and result)",
+        )
+        self.save_as_action = self._act(
+            "Save &As…", QKeySequence("Ctrl+Shift+S"), self.save_as, "saveAsAction", "Save the session under a new name"
+        )
+        self.save_csv_action = self._act(
+            "Save Readings as &CSV…", None, self.save_csv_dialog, "saveCsvAction", "Write the readings to a CSV file"
+        )
         self.recent_menu = QMenu("Open &Recent", self.w)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
@@ -107,9 +115,12 @@ class FileController(QObject):
         if not self.is_modified():
             return True
         answer = QMessageBox.question(
-            self.w, "Unsaved changes",
+            self.w,
+            "Unsaved changes",
             "The readings or settings have changed since they were last saved. Save them first?",
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save,
+        )
         if answer == QMessageBox.Save:
             return self.save()
         return answer == QMessageBox.Discard
@@ -165,11 +176,18 @@ class FileController(QObject):
         kept = s.kept_keys() if s is not None else []
         shown = ", ".join(kept[:4]) + (f" and {len(kept) - 4} more" if len(kept) > 4 else "")
         kept_note = f" It holds settings this version does not use ({shown}); Save keeps them." if kept else ""
-        self.w.notify(f"Opened {path.name}: {len(self.w.model.dataset)} readings"
-                      + (" and the saved result" + (" (out of date when it was saved)" if result.get("stale") else "")
-                         + " — Start (F5) runs it again." if result else ".")
-                      + (" Save (Ctrl+S) keeps them as a session; the CSV itself is not changed." if loaded[4] else "")
-                      + kept_note)
+        self.w.notify(
+            f"Opened {path.name}: {len(self.w.model.dataset)} readings"
+            + (
+                " and the saved result"
+                + (" (out of date when it was saved)" if result.get("stale") else "")
+                + " — Start (F5) runs it again."
+                if result
+                else "."
+            )
+            + (" Save (Ctrl+S) keeps them as a session; the CSV itself is not changed." if loaded[4] else "")
+            + kept_note
+        )
         return True
 
     def _load(self, data, config, result, path, source) -> None:
@@ -204,11 +222,17 @@ class FileController(QObject):
 
     @Slot()
     def save_as(self) -> bool:
-        stem = (self.path.stem.replace(".thermogui", "") if self.path
-                else self.source.stem if self.source else "calibration")
+        stem = (
+            self.path.stem.replace(".thermogui", "")
+            if self.path
+            else self.source.stem
+            if self.source
+            else "calibration"
+        )
         start = str(Path(self._last_dir()) / stem)
-        path, _ = QFileDialog.getSaveFileName(self.w, "Save session", start + SESSION_SUFFIX,
-                                              f"ThermoGUI sessions (*{SESSION_SUFFIX})")
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, "Save session", start + SESSION_SUFFIX, f"ThermoGUI sessions (*{SESSION_SUFFIX})"
+        )
         if not path:
             return False
         if not path.endswith(".json"):
@@ -217,8 +241,9 @@ class FileController(QObject):
 
     @Slot()
     def save_csv_dialog(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Save readings as CSV", str(Path(self._last_dir()) / "readings.csv"),
-                                              "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, "Save readings as CSV", str(Path(self._last_dir()) / "readings.csv"), "CSV files (*.csv)"
+        )
         if not path:
             return False
         return self._write(Path(path), "csv")
@@ -312,10 +337,13 @@ class FileController(QObject):
                 slot.release(delete=False)
         if unreadable:
             many = len(unreadable) > 1
-            self._error("Could not restore autosaved work",
-                        "\n".join(f"{p}: {why}" for p, why in unreadable)
-                        + f"\n\nThis ThermoGUI could not read {'them' if many else 'it'}. Nothing was deleted: "
-                        + ("the files are" if many else "the file is") + " kept where named above.")
+            self._error(
+                "Could not restore autosaved work",
+                "\n".join(f"{p}: {why}" for p, why in unreadable)
+                + f"\n\nThis ThermoGUI could not read {'them' if many else 'it'}. Nothing was deleted: "
+                + ("the files are" if many else "the file is")
+                + " kept where named above.",
+            )
         return restored_here
 
     def _untouched(self) -> bool:
@@ -327,12 +355,15 @@ class FileController(QObject):
         except OSError:
             when = "before"
         what = f"{len(s.data):,} readings" + (" and a result" if s.result else "")
-        text = (f"ThermoGUI did not close properly. Restore the work autosaved {when} ({what})?"
-                + (f"\n\nAutosave {number} of {total}." if total > 1 else "")
-                + ("" if here else " It opens in a new window.")
-                + " No deletes it.")
-        return QMessageBox.question(self.w, "Restore unsaved work?", text,
-                                    QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        text = (
+            f"ThermoGUI did not close properly. Restore the work autosaved {when} ({what})?"
+            + (f"\n\nAutosave {number} of {total}." if total > 1 else "")
+            + ("" if here else " It opens in a new window.")
+            + " No deletes it."
+        )
+        return QMessageBox.question(
+            self.w, "Restore unsaved work?", text, QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes
+        )
 
     def restore(self, slot, s) -> None:
         """Show the session `s` read from the claimed autosave `slot` as unsaved work, and keep autosaving it there."""

@@ -84,8 +84,12 @@ RUN_SPEED = Setting("run/speed", int, None, "the index of the chosen training sp
 FILES_LAST_DIR = Setting("files/last_dir", str, "", "the folder of the last file opened, saved or exported")
 FILES_RECENT = Setting("files/recent", list, [], "recently opened or saved files, newest first")
 EXPORT_LAST_DIR = Setting("export/last_dir", str, "", "the folder the plot-image dialog last exported to")
-VIEW_COLOR_SCHEME = Setting("view/color_scheme", str, "system",
-                            "the colour scheme chosen in the View menu: system (follow the desktop), light or dark")
+VIEW_COLOR_SCHEME = Setting(
+    "view/color_scheme",
+    str,
+    "system",
+    "the colour scheme chosen in the View menu: system (follow the desktop), light or dark",
+)
 
 
 def splitter_setting(name: str) -> Setting:

@@ -13,12 +13,22 @@ import math
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
+from thermogui.core.errors import UserError
 from thermogui.core.gradients import GradientReport, chain_rule_lines, gradient_report, normalization_text
 from thermogui.core.numbers import fmt_diff, fmt_grad, fmt_num, fmt_trim
 from thermogui.ui import style
@@ -53,8 +63,9 @@ class GradientPanel(QWidget):
         self.where = QLabel(objectName="gradientWhereLabel", wordWrap=True)
         self.table = QTableWidget(6, 2, objectName="gradientTable")
         self.table.setAccessibleName("Gradient by three methods")
-        self.table.setAccessibleDescription("dL/dw and dL/db by hand, by autograd and by finite differences, and "
-                                            "the differences between them.")
+        self.table.setAccessibleDescription(
+            "dL/dw and dL/db by hand, by autograd and by finite differences, and the differences between them."
+        )
         self.table.horizontalHeader().setAccessibleName("Gradient components")
         self.table.verticalHeader().setAccessibleName("Methods")
         corner = self.table.findChild(QAbstractButton)
@@ -66,7 +77,8 @@ class GradientPanel(QWidget):
             self.table.verticalHeaderItem(row).setToolTip(tip)
         for row in range(3, 6):
             self.table.verticalHeaderItem(row).setToolTip(
-                "Difference between two methods, and relative to the larger: |a − b| / max(|a|, |b|).")
+                "Difference between two methods, and relative to the larger: |a − b| / max(|a|, |b|)."
+            )
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setFocusPolicy(Qt.NoFocus)
@@ -80,8 +92,9 @@ class GradientPanel(QWidget):
         self.point = QSpinBox(objectName="inspectPointInput")
         self.point.setRange(1, 1)
         self.point.setKeyboardTracking(False)
-        self.point.setToolTip("Which training reading to follow through the chain rule (numbered among the "
-                              "readings used for training).")
+        self.point.setToolTip(
+            "Which training reading to follow through the chain rule (numbered among the readings used for training)."
+        )
         self.point.setAccessibleName("Training point for the chain rule")
         self.point_info = QLabel(objectName="inspectPointLabel", wordWrap=True)
         pick = QHBoxLayout()
@@ -90,20 +103,27 @@ class GradientPanel(QWidget):
         pick.addWidget(pick_label)
         pick.addWidget(self.point)
         pick.addWidget(self.point_info, 1)
-        rule = QLabel("L = (1/N) Σ (t_p − t_c)² with t_p = w·x + b, so by the chain rule "
-                      "dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db — one term per point:",
-                      wordWrap=True)
+        rule = QLabel(
+            "L = (1/N) Σ (t_p − t_c)² with t_p = w·x + b, so by the chain rule "
+            "dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db — one term per point:",
+            wordWrap=True,
+        )
         style.set_text_role(rule, "hint")
         self.equations = QLabel(objectName="chainRuleLabel", wordWrap=True)
         self.equations.setTextInteractionFlags(Qt.TextSelectableByMouse)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.Monospace)
         self.equations.setFont(mono)
-        self.equations.setToolTip("L = mean((t_p − t_c)²) over the N training points, t_p = w·x + b. The chain "
-                                  "rule: dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db.")
+        self.equations.setToolTip(
+            "L = mean((t_p − t_c)²) over the N training points, t_p = w·x + b. The chain "
+            "rule: dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db."
+        )
 
-        title = QLabel("<b>The gradient three ways</b> — do the hand-derived formula, PyTorch's autograd and a "
-                       "numerical estimate agree?", wordWrap=True)
+        title = QLabel(
+            "<b>The gradient three ways</b> — do the hand-derived formula, PyTorch's autograd and a "
+            "numerical estimate agree?",
+            wordWrap=True,
+        )
         lay = QVBoxLayout(self)
         lay.addWidget(title)
         lay.addWidget(self.where)
@@ -148,7 +168,7 @@ class GradientPanel(QWidget):
             self.point.setRange(1, n)  # clamps the current choice when the training set shrank
             self.point.blockSignals(False)
             report = gradient_report(config, data, w, b, self.point.value() - 1)
-        except (ValueError, IndexError) as e:  # ConfigError / DataError: no run could start from these settings
+        except UserError as e:  # ConfigError / DataError: no run could start from these settings
             self.clear()
             self._args = (config, data, w, b)
             self.where.setText(f"Cannot compute the gradient: {e}")
@@ -172,18 +192,21 @@ class GradientPanel(QWidget):
         self._fit_table_height()
         finite = all(math.isfinite(v) for v in (*r.manual, *r.autograd, r.loss))
         if not finite:
-            self.verdict.setText("The loss is no longer finite here (the run diverged), so the gradients are "
-                                 "meaningless: lower the learning rate or normalize the input.")
+            self.verdict.setText(
+                "The loss is no longer finite here (the run diverged), so the gradients are "
+                "meaningless: lower the learning rate or normalize the input."
+            )
             style.set_text_role(self.verdict, "error")
         elif r.agree:
             worst = max(max(d.rel_w, d.rel_b) for d in r.differences)
             text = "✓ All three agree"
             if worst > 1e-4:
-                text += (" to float32 rounding. Near the minimum the gradient is a small sum of larger terms "
-                         "that cancel, so the relative differences look large while the absolute ones stay tiny.")
+                text += (
+                    " to float32 rounding. Near the minimum the gradient is a small sum of larger terms "
+                    "that cancel, so the relative differences look large while the absolute ones stay tiny."
+                )
             else:
-                text += (f" (largest relative difference {fmt_trim(worst, 4, 1)}): "
-                         "the chain-rule derivation is right.")
+                text += f" (largest relative difference {fmt_trim(worst, 4, 1)}): the chain-rule derivation is right."
             self.verdict.setText(text)
             style.set_text_role(self.verdict, "ok")
         else:
@@ -191,7 +214,8 @@ class GradientPanel(QWidget):
             style.set_text_role(self.verdict, "error")
         p = r.point
         self.point_info.setText(
-            f"of {r.n}: table row {p.row + 1},  t_u = {fmt_trim(p.t_u)},  t_c = {fmt_trim(p.t_c)} °C")
+            f"of {r.n}: table row {p.row + 1},  t_u = {fmt_trim(p.t_u)},  t_c = {fmt_trim(p.t_c)} °C"
+        )
         self.equations.setText("\n".join(chain_rule_lines(r)))
 
     def apply_theme(self) -> None:

@@ -3,8 +3,9 @@ least-squares optimum, the start point, the run's path and faded paths of earlie
 
 Click to choose the start (startPicked); hover to read w, b and the loss.  The wheel (or + and -) zooms and a drag
 (or the arrow keys) pans; the grid is recomputed for the new view after a short pause.  With z-scored input w and b
-are both in °C, so the plot is drawn with equal axes (an option, on by default): round contours then look round.  The view only changes when the problem changes or the person
-zooms: a diverging run is drawn up to the edge of the window (clipped), never by zooming out to 1e17.
+are both in °C, so the plot is drawn with equal axes (an option, on by default): round contours then look round.
+The view only changes when the problem changes or the person zooms: a diverging run is drawn up to the edge of the
+window (clipped), never by zooming out to 1e17.
 """
 
 from __future__ import annotations
@@ -18,16 +19,29 @@ from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QPu
 
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
-from thermogui.core.numbers import equation, fmt_num
-from thermogui.core.history import B, B_RAW, LOSS, W, W_RAW
+from thermogui.core.errors import UserError
+from thermogui.core.history import B_RAW, LOSS, W_RAW, B, W
 from thermogui.core.landscape import (
-    MAX_PATH_POINTS, Landscape, clip_path, decimate_index, describe, fit_window, landscape, path_bounds,
+    MAX_PATH_POINTS,
+    Landscape,
+    clip_path,
+    decimate_index,
+    describe,
+    fit_window,
+    landscape,
+    path_bounds,
 )
+from thermogui.core.numbers import equation, fmt_num
 from thermogui.ui import style
 from thermogui.ui.plots.kit import (
-    ThemedPlot, fit_legend_height, legend_above, log_ticks, setup_plot, show_in_legend, style_axis,
+    ThemedPlot,
+    fit_legend_height,
+    legend_above,
+    log_ticks,
+    setup_plot,
+    show_in_legend,
+    style_axis,
 )
-
 
 GRID_N = 200
 THROTTLE_MS = 60  # a burst of set_problem calls (spin-box arrows) recomputes at most this often
@@ -41,8 +55,13 @@ HOVER_PROMPT = "Hover over the landscape to read w, b and the loss; click to sta
 
 def _problem_key(config: TrainConfig, data: Dataset):
     """What the grid depends on, apart from the start point."""
-    return (data, config.normalize, config.scale if config.normalize == "scale" else None, config.val_fraction,
-            config.seed if config.val_fraction > 0 else None)
+    return (
+        data,
+        config.normalize,
+        config.scale if config.normalize == "scale" else None,
+        config.val_fraction,
+        config.seed if config.val_fraction > 0 else None,
+    )
 
 
 class LandscapePanel(QWidget):
@@ -61,10 +80,14 @@ class LandscapePanel(QWidget):
         self._traj_norm = None
         self._previous: list[dict] = []
 
-        self.plot = ThemedPlot(name="Loss landscape", description=(
-            "A heat map of the loss over w (across) and b (up), with contour lines, the minimum as a star, the start "
-            "as a circle and the run's path. Click to start training from a point; + and − zoom, the arrow keys "
-            "pan."))
+        self.plot = ThemedPlot(
+            name="Loss landscape",
+            description=(
+                "A heat map of the loss over w (across) and b (up), with contour lines, the minimum as a star, "
+                "the start as a circle and the run's path. Click to start training from a point; + and − zoom, "
+                "the arrow keys pan."
+            ),
+        )
         self.plot.setObjectName("landscapePlot")
         item = self.plot.getPlotItem()
         setup_plot(item, "w (model units)", "b")
@@ -77,21 +100,28 @@ class LandscapePanel(QWidget):
         self.image.setColorMap(self.cmap)
         self.image.setZValue(-10)
         item.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(colorMap=self.cmap, interactive=False, width=14,
-                                        colorMapMenu=False)
+        self.colorbar = pg.ColorBarItem(colorMap=self.cmap, interactive=False, width=14, colorMapMenu=False)
         self.colorbar.setImageItem(self.image, insert_in=item)
         style_axis(self.colorbar.axis)
         self.colorbar.axis.setLabel("loss (log scale)")
         self.contours: list[pg.IsocurveItem] = []
         self.legend = legend_above(item)  # never hides the start or the path
-        self.path = pg.PlotDataItem(pen=pg.mkPen(PATH_COLOR, width=2.5), connect="finite", name="this run",
-                                    antialias=True)
-        self.current = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen("w", width=1.5),
-                                          brush=pg.mkBrush(PATH_COLOR))
-        self.start_marker = pg.ScatterPlotItem(symbol="o", size=12, pen=pg.mkPen("k", width=1.5),
-                                               brush=pg.mkBrush("w"), name="start (click to move)")
-        self.optimum_marker = pg.ScatterPlotItem(symbol="star", size=20, pen=pg.mkPen("k", width=1),
-                                                 brush=pg.mkBrush(style.OPTIMUM), name="minimum (least squares)")
+        self.path = pg.PlotDataItem(
+            pen=pg.mkPen(PATH_COLOR, width=2.5), connect="finite", name="this run", antialias=True
+        )
+        self.current = pg.ScatterPlotItem(
+            symbol="o", size=9, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(PATH_COLOR)
+        )
+        self.start_marker = pg.ScatterPlotItem(
+            symbol="o", size=12, pen=pg.mkPen("k", width=1.5), brush=pg.mkBrush("w"), name="start (click to move)"
+        )
+        self.optimum_marker = pg.ScatterPlotItem(
+            symbol="star",
+            size=20,
+            pen=pg.mkPen("k", width=1),
+            brush=pg.mkBrush(style.OPTIMUM),
+            name="minimum (least squares)",
+        )
         for it in (self.path, self.current, self.start_marker, self.optimum_marker):
             item.addItem(it)
         self.legend.addItem(self.start_marker, "start (click to move)")
@@ -116,8 +146,10 @@ class LandscapePanel(QWidget):
         self.clear_previous_button.clicked.connect(self.clear_previous)
         self.clear_previous_button.setEnabled(False)
         self.equal_axes = QCheckBox("E&qual axes", objectName="landscapeEqualAxesCheck", checked=True)
-        self.equal_axes.setToolTip("With z-scored input w and b are both in °C: draw them to the same scale, so the "
-                                   "shape of the valley is true.")
+        self.equal_axes.setToolTip(
+            "With z-scored input w and b are both in °C: draw them to the same scale, so the "
+            "shape of the valley is true."
+        )
         self.equal_axes.setEnabled(False)
         self.equal_axes.toggled.connect(self._on_equal_axes_toggled)
         bar = QHBoxLayout()
@@ -182,7 +214,7 @@ class LandscapePanel(QWidget):
         self._dirty = False
         try:
             land = landscape(self._config, self._data, GRID_N, span)
-        except (ValueError, ArithmeticError) as e:  # data that cannot be fitted: say so, draw nothing
+        except UserError as e:  # data that cannot be fitted: say so, draw nothing
             self.landscape = None
             self.image.clear()
             for iso in self.contours:
@@ -269,8 +301,9 @@ class LandscapePanel(QWidget):
             self._remove_previous(self._previous.pop(0))
         used = {p["color"] for p in self._previous}
         color = next((c for c in PREVIOUS_COLORS if c not in used), PREVIOUS_COLORS[0])
-        curve = pg.PlotDataItem(pen=pg.mkPen(*color, 170, width=1.8, style=Qt.DashLine), connect="finite",
-                                antialias=True)
+        curve = pg.PlotDataItem(
+            pen=pg.mkPen(*color, 170, width=1.8, style=Qt.DashLine), connect="finite", antialias=True
+        )
         curve.setZValue(3)
         self.plot.getPlotItem().addItem(curve)
         self.legend.addItem(curve, label)
@@ -326,11 +359,15 @@ class LandscapePanel(QWidget):
         exploded = not math.isfinite(self._traj[-1, 4])
         self.path_note.setVisible(not shown or exploded)
         if exploded:
-            self.path_note.setText("The loss became infinite: every step overshot the minimum by more than the "
-                                   "one before, so the path shot out of the window.")
+            self.path_note.setText(
+                "The loss became infinite: every step overshot the minimum by more than the "
+                "one before, so the path shot out of the window."
+            )
         elif not shown:
-            self.path_note.setText("The run's latest point is outside this window: zoom out (mouse wheel) or press "
-                                   "Reset view to see where it went.")
+            self.path_note.setText(
+                "The run's latest point is outside this window: zoom out (mouse wheel) or press "
+                "Reset view to see where it went."
+            )
 
     def _draw_previous(self, p: dict) -> None:
         if self.landscape is None:
@@ -388,8 +425,9 @@ class LandscapePanel(QWidget):
     # --- view ------------------------------------------------------------------------------------
     def equal_axes_on(self) -> bool:
         """The plot is drawn with equal axes: z-scored input (w and b both in °C) and the option on."""
-        return (self.landscape is not None and self.landscape.normalization.kind == "zscore"
-                and self.equal_axes.isChecked())
+        return (
+            self.landscape is not None and self.landscape.normalization.kind == "zscore" and self.equal_axes.isChecked()
+        )
 
     def _sync_aspect(self) -> None:
         zscore = self.landscape is not None and self.landscape.normalization.kind == "zscore"

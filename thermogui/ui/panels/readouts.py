@@ -23,8 +23,10 @@ from thermogui.core.problem import least_squares_line, start_line
 from thermogui.ui import style
 from thermogui.ui.state import RunState
 
-STALE_TEXT = ("⚠ Out of date: this result came from other readings or settings than the window now shows. "
-              "Start (F5) runs the current ones.")
+STALE_TEXT = (
+    "⚠ Out of date: this result came from other readings or settings than the window now shows. "
+    "Start (F5) runs the current ones."
+)
 NO_RUN_TEXT = "No finished run yet."
 
 
@@ -61,8 +63,11 @@ def run_summary(run) -> str:
             grew = "The loss was not finite from the start; the run stopped"
         return f"{grew} at epoch {o.stop_epoch:,} (not finite)."
     went = "fell" if o.final_loss < first or not math.isfinite(first) else "rose"
-    loss = f"from {fmt_loss(first)} to {fmt_loss(o.final_loss)}" if math.isfinite(first) else \
-        f"to {fmt_loss(o.final_loss)}"
+    loss = (
+        f"from {fmt_loss(first)} to {fmt_loss(o.final_loss)}"
+        if math.isfinite(first)
+        else f"to {fmt_loss(o.final_loss)}"
+    )
     line = equation(o.w, o.b)
     epochs = f"{o.epochs_run:,} epoch{'s' if o.epochs_run != 1 else ''}"
     if o.stop_reason == StopReason.CANCELLED:
@@ -89,15 +94,18 @@ class Readouts(QWidget):
         self.stale.setVisible(False)
         self.epoch = QLabel(objectName="epochLabel")
         self.loss = QLabel(objectName="lossLabel")
-        self.loss.setToolTip("The loss of epoch k is measured before that epoch's update, as the book prints it; "
-                             "the final loss is measured at the final w and b.")
+        self.loss.setToolTip(
+            "The loss of epoch k is measured before that epoch's update, as the book prints it; "
+            "the final loss is measured at the final w and b."
+        )
         self.grad = QLabel(objectName="gradientLabel")
         self.grad.setToolTip("The gradient of epoch k, at the parameters before that epoch's update (model units).")
         self.distance = QLabel(objectName="distanceLabel")
         self.distance.setToolTip("The line shown minus the least-squares line, in raw units.")
         self.best = QLabel(objectName="leastSquaresLabel")
-        self.best.setToolTip("The exact answer (least squares on the training readings) that gradient descent is "
-                             "walking towards.")
+        self.best.setToolTip(
+            "The exact answer (least squares on the training readings) that gradient descent is walking towards."
+        )
         self.summary = QLabel(NO_RUN_TEXT, objectName="runSummaryLabel", wordWrap=True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.summary.setFocusPolicy(Qt.TabFocus)  # a screen reader's user can Tab to it and hear it
@@ -119,8 +127,14 @@ class Readouts(QWidget):
         lay.addWidget(self.summary)
         self.lstsq = None
         self.line = (math.nan, math.nan)  # the line shown, raw units
-        for signal in (state.settingsChanged, state.readingsChanged, state.runEnded, state.runCleared,
-                       state.staleChanged, state.runStarted):
+        for signal in (
+            state.settingsChanged,
+            state.readingsChanged,
+            state.runEnded,
+            state.runCleared,
+            state.staleChanged,
+            state.runStarted,
+        ):
             signal.connect(self.refresh)
         for signal in (state.runEnded, state.runCleared, state.runStarted, state.staleChanged):
             signal.connect(self.update_summary)
@@ -145,8 +159,9 @@ class Readouts(QWidget):
         state = self.state
         run = state.last_run
         self.stale.setVisible(state.phase == "idle" and run is not None and run.finished and state.stale)
-        ls_config, ls_data = (run.config, run.data) if run is not None and state.busy else (
-            state.committed_config(), state.dataset)
+        ls_config, ls_data = (
+            (run.config, run.data) if run is not None and state.busy else (state.committed_config(), state.dataset)
+        )
         self.set_lstsq(least_squares_line(ls_config, ls_data))
         if run is None or (not run.finished and not state.busy):
             config = state.committed_config()
@@ -160,8 +175,10 @@ class Readouts(QWidget):
 
     def set_lstsq(self, ls) -> None:
         self.lstsq = ls
-        self.best.setText("Least squares (best possible): " + (
-            f"{equation(ls.w, ls.b)}, loss {fmt_num(ls.loss)}" if ls else "— (needs 2 readings with different t_u)"))
+        self.best.setText(
+            "Least squares (best possible): "
+            + (f"{equation(ls.w, ls.b)}, loss {fmt_num(ls.loss)}" if ls else "— (needs 2 readings with different t_u)")
+        )
         self._distance()
 
     def show_start(self, w_raw: float, b_raw: float, epochs: int) -> None:
@@ -195,8 +212,11 @@ class Readouts(QWidget):
         self.line = (w, b)
         self.equation.setText(equation(w, b))
         reason = str(result.get("stop_reason", "completed")).replace("_", " ")
-        self.epoch.setText(f"Saved result: {reason} after {result.get('epochs_run', '?'):,} epochs"
-                           if isinstance(result.get("epochs_run"), int) else f"Saved result: {reason}")
+        self.epoch.setText(
+            f"Saved result: {reason} after {result.get('epochs_run', '?'):,} epochs"
+            if isinstance(result.get("epochs_run"), int)
+            else f"Saved result: {reason}"
+        )
         final = _num(result.get("final_loss", result.get("loss")))
         self.loss.setText(f"Final loss {fmt_num(final)} (at the line shown)")
         self.grad.setText("Gradient — (not stored; Start (F5) runs it again)")
@@ -255,8 +275,9 @@ class StopAlert(QFrame):
     def apply_theme(self) -> None:
         """A banner background of its own, with text and a flat button that read on it, in either scheme."""
         text = style.text_color("banner")
-        self.setStyleSheet(style.banner_style("#stopAlert")
-                           + f" #stopAlert QPushButton[flat=\"true\"] {{ color: {text}; }}")
+        self.setStyleSheet(
+            style.banner_style("#stopAlert") + f' #stopAlert QPushButton[flat="true"] {{ color: {text}; }}'
+        )
 
     def show_explanation(self, ex: Explanation, normalized: bool) -> None:
         self.headline.setText(ex.headline)

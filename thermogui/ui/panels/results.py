@@ -14,32 +14,45 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from thermogui.core.analysis import FAR_SPANS, FitCheck, fit_check, metrics
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset, parse_number
+from thermogui.core.errors import UserError
+from thermogui.core.gradients import OUTLIER_SPREADS, Calibration, CalibrationError, calibration, outliers, residuals
 from thermogui.core.numbers import equation
 from thermogui.core.numbers import fmt_signed as signed
 from thermogui.core.numbers import fmt_temp as fmt_t
-from thermogui.core.gradients import OUTLIER_SPREADS, Calibration, CalibrationError, calibration, outliers, residuals
 from thermogui.ui import style
 from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, setup_plot, show_in_legend
 
-SPREAD_TIP = ("± is the RMS of the training residuals, √(mean of residual²) = √(training loss): the size of a "
-              "typical error of the line on the readings it was fitted to (one spread, not 2σ).")
-
-
+SPREAD_TIP = (
+    "± is the RMS of the training residuals, √(mean of residual²) = √(training loss): the size of a "
+    "typical error of the line on the readings it was fitted to (one spread, not 2σ)."
+)
 
 
 class ResidualPlot(ThemedPlot):
     """Residual (measured − fitted, °C) per reading against t_u, with the zero line and the outlier limits."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, name="Residual plot", description=(
-            "The residual, measured minus fitted °C, of each reading against its t_u, with the zero line and the "
-            "dashed outlier limits. The list below the plot names the largest residuals."))
+        super().__init__(
+            parent,
+            name="Residual plot",
+            description=(
+                "The residual, measured minus fitted °C, of each reading against its t_u, with the zero line and the "
+                "dashed outlier limits. The list below the plot names the largest residuals."
+            ),
+        )
         self.setObjectName("residualPlot")
         item = self.getPlotItem()
         setup_plot(item, "Reading t_u (unknown units)", "Residual t_c − t_p (°C)")  # true values, no ×1e-3
@@ -51,12 +64,27 @@ class ResidualPlot(ThemedPlot):
         self.lower = pg.InfiniteLine(pos=0, angle=0, pen=dash)
         for line in (self.zero, self.upper, self.lower):
             item.addItem(line)
-        self.train_points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(style.DATA, width=1.5),
-                                               brush=pg.mkBrush(*style.DATA, 160), name="training readings")
-        self.val_points = pg.ScatterPlotItem(symbol="s", size=9, pen=pg.mkPen(style.VALIDATION, width=1.5),
-                                             brush=pg.mkBrush(*style.VALIDATION, 160), name="validation readings")
-        self.flagged = pg.ScatterPlotItem(symbol="o", size=17, pen=pg.mkPen(style.FIT, width=2), brush=None,
-                                          name=f"outlier (beyond {OUTLIER_SPREADS:g} × ±)")
+        self.train_points = pg.ScatterPlotItem(
+            symbol="o",
+            size=9,
+            pen=pg.mkPen(style.DATA, width=1.5),
+            brush=pg.mkBrush(*style.DATA, 160),
+            name="training readings",
+        )
+        self.val_points = pg.ScatterPlotItem(
+            symbol="s",
+            size=9,
+            pen=pg.mkPen(style.VALIDATION, width=1.5),
+            brush=pg.mkBrush(*style.VALIDATION, 160),
+            name="validation readings",
+        )
+        self.flagged = pg.ScatterPlotItem(
+            symbol="o",
+            size=17,
+            pen=pg.mkPen(style.FIT, width=2),
+            brush=None,
+            name=f"outlier (beyond {OUTLIER_SPREADS:g} × ±)",
+        )
         for it in (self.train_points, self.val_points, self.flagged):
             item.addItem(it)
         self.legend.addItem(self.train_points, "training readings")
@@ -67,8 +95,10 @@ class ResidualPlot(ThemedPlot):
         self.val_points.setData(tu_val, r_val)
         self.flagged.setData(tu_out, r_out)
         changed = False
-        for it, has, name in ((self.val_points, len(tu_val), "validation readings"),
-                              (self.flagged, len(tu_out), f"outlier (beyond {OUTLIER_SPREADS:g} × ±)")):
+        for it, has, name in (
+            (self.val_points, len(tu_val), "validation readings"),
+            (self.flagged, len(tu_out), f"outlier (beyond {OUTLIER_SPREADS:g} × ±)"),
+        ):
             changed |= show_in_legend(self.legend, it, name, bool(has))
         if changed:
             fit_legend_height(self.legend, self.getPlotItem())
@@ -91,18 +121,27 @@ class ResultsPanel(QWidget):
         # fit quality: rows training / validation, columns RMSE, MAE, R², N
         quality = QGroupBox("Fit quality")
         grid = QGridLayout(quality)
-        heads = (("", ""), ("RMSE", "Root mean squared error (°C): the typical size of an error."),
-                 ("MAE", "Mean absolute error (°C): the average distance from the line."),
-                 ("R²", "The share of the variation in t_c that the line explains (1 = perfect, 0 = no better "
-                        "than always guessing the mean)."), ("N", "Number of readings"))
+        heads = (
+            ("", ""),
+            ("RMSE", "Root mean squared error (°C): the typical size of an error."),
+            ("MAE", "Mean absolute error (°C): the average distance from the line."),
+            (
+                "R²",
+                "The share of the variation in t_c that the line explains (1 = perfect, 0 = no better "
+                "than always guessing the mean).",
+            ),
+            ("N", "Number of readings"),
+        )
         for col, (text, tip) in enumerate(heads):
             head = QLabel(f"<b>{text}</b>", toolTip=tip, alignment=Qt.AlignRight | Qt.AlignVCenter)
             grid.addWidget(head, 0, col)
         self.metric_labels: dict[str, list[QLabel]] = {}
         for row, (key, text) in enumerate((("train", "Training"), ("val", "Validation")), start=1):
             grid.addWidget(QLabel(text), row, 0)
-            cells = [QLabel(objectName=f"{key}{m}Label", alignment=Qt.AlignRight | Qt.AlignVCenter)
-                     for m in ("Rmse", "Mae", "R2", "N")]
+            cells = [
+                QLabel(objectName=f"{key}{m}Label", alignment=Qt.AlignRight | Qt.AlignVCenter)
+                for m in ("Rmse", "Mae", "R2", "N")
+            ]
             for col, cell in enumerate(cells, start=1):
                 grid.addWidget(cell, row, col)
             self.metric_labels[key] = cells
@@ -114,18 +153,26 @@ class ResultsPanel(QWidget):
         self.plot.setMinimumHeight(190)
         self.outlier_label = QLabel(objectName="outlierList", wordWrap=True)
         self.outlier_label.setTextFormat(Qt.PlainText)
-        self.outlier_label.setToolTip(f"The largest residuals, largest first. A reading more than "
-                                      f"{OUTLIER_SPREADS:g} × the ± away from the line is marked as an outlier and "
-                                      "highlighted in the table.")
+        self.outlier_label.setToolTip(
+            f"The largest residuals, largest first. A reading more than "
+            f"{OUTLIER_SPREADS:g} × the ± away from the line is marked as an outlier and "
+            "highlighted in the table."
+        )
 
         calib = QGroupBox("Use the calibration")
         form = QFormLayout(calib)
         self.equation = QLabel(objectName="calibrationEquationLabel")
-        self.reading_input = QLineEdit(objectName="calibrateReadingInput", placeholderText="e.g. 60",
-                                       toolTip="Type a reading of the unknown thermometer and press Enter.")
+        self.reading_input = QLineEdit(
+            objectName="calibrateReadingInput",
+            placeholderText="e.g. 60",
+            toolTip="Type a reading of the unknown thermometer and press Enter.",
+        )
         self.celsius_label = QLabel(objectName="calibrateCelsiusLabel", wordWrap=True, toolTip=SPREAD_TIP)
-        self.celsius_input = QLineEdit(objectName="calibrateCelsiusInput", placeholderText="e.g. 20",
-                                       toolTip="Type a temperature in °C and press Enter: the reading to expect.")
+        self.celsius_input = QLineEdit(
+            objectName="calibrateCelsiusInput",
+            placeholderText="e.g. 20",
+            toolTip="Type a temperature in °C and press Enter: the reading to expect.",
+        )
         self.reading_label = QLabel(objectName="calibrateReadingLabel", wordWrap=True, toolTip=SPREAD_TIP)
         self.reading_input.setAccessibleName("Reading t_u to convert to °C")
         self.celsius_input.setAccessibleName("Temperature in °C to convert to a reading")
@@ -134,15 +181,23 @@ class ResultsPanel(QWidget):
         form.addRow("Line:", self.equation)
         form.addRow("Reading t_u:", self._pair(self.reading_input, self.celsius_label))
         form.addRow("Temperature °C:", self._pair(self.celsius_input, self.reading_label))
-        note = QLabel("± = RMS of the training residuals (√ of the training loss): a typical error, not a "
-                      "guaranteed bound.", wordWrap=True, toolTip=SPREAD_TIP)
+        note = QLabel(
+            "± = RMS of the training residuals (√ of the training loss): a typical error, not a guaranteed bound.",
+            wordWrap=True,
+            toolTip=SPREAD_TIP,
+        )
         style.set_text_role(note, "hint")
         form.addRow(note)
 
         lay = QVBoxLayout(self)
         lay.addWidget(quality)
-        lay.addWidget(QLabel("<b>Residuals</b> — measured minus fitted °C for each reading; dashed: the outlier "
-                             f"limits ± {OUTLIER_SPREADS:g} × RMS", wordWrap=True))
+        lay.addWidget(
+            QLabel(
+                "<b>Residuals</b> — measured minus fitted °C for each reading; dashed: the outlier "
+                f"limits ± {OUTLIER_SPREADS:g} × RMS",
+                wordWrap=True,
+            )
+        )
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.outlier_label)
         lay.addWidget(calib)
@@ -169,7 +224,7 @@ class ResultsPanel(QWidget):
 
         try:
             prep = prepare(config, data)
-        except ValueError as e:  # ConfigError / DataError
+        except UserError as e:  # ConfigError / DataError
             self.clear()
             self.outlier_label.setText(self.tr("No result to show: {0}").format(e))
             style.set_text_role(self.outlier_label, "error")
@@ -180,8 +235,12 @@ class ResultsPanel(QWidget):
         self.fit = check = fit_check(t_u[tr], t_c[tr], w_raw, b_raw)
         self.calibration = cal = calibration(t_u[tr], t_c[tr], w_raw, b_raw)
         self.equation.setText(equation(w_raw, b_raw))
-        self.val_note.setText("" if len(va) else "No validation readings: set a validation fraction to hold some "
-                                                 "readings out and check the line on data it has not seen.")
+        self.val_note.setText(
+            ""
+            if len(va)
+            else "No validation readings: set a validation fraction to hold some "
+            "readings out and check the line on data it has not seen."
+        )
         self.val_note.setVisible(not len(va))
         if not check.meaningful:
             self._show_meaningless(check, (len(tr), len(va)))
@@ -195,15 +254,15 @@ class ResultsPanel(QWidget):
         r = residuals(t_u, t_c, w_raw, b_raw)
         ranked = outliers(r, k=3, spread=cal.spread)
         flagged = [o for o in ranked if o.flagged]
-        self.plot.set_points(t_u[tr], r[tr], t_u[va], r[va], t_u[[o.index for o in flagged]],
-                             r[[o.index for o in flagged]], cal.spread)
+        self.plot.set_points(
+            t_u[tr], r[tr], t_u[va], r[va], t_u[[o.index for o in flagged]], r[[o.index for o in flagged]], cal.spread
+        )
         style.set_text_role(self.outlier_label, None)
         in_val = set(va.tolist())
         lines = [f"Largest residuals (± = {fmt_t(cal.spread)} °C):"]
         for o in ranked:
             where = " (validation)" if o.index in in_val else ""
-            verdict = (f"⚠ outlier, {o.score:.2f} × ±" if o.flagged else f"{o.score:.2f} × ±, within the usual "
-                       "spread")
+            verdict = f"⚠ outlier, {o.score:.2f} × ±" if o.flagged else f"{o.score:.2f} × ±, within the usual spread"
             lines.append(f"Row {rows[o.index] + 1}{where}: residual {signed(o.residual)} °C — {verdict}")
         if not flagged:
             lines.append(f"No outliers: every reading is within {OUTLIER_SPREADS:g} × ± of the line.")
@@ -217,15 +276,20 @@ class ResultsPanel(QWidget):
             for cell, text in zip(self.metric_labels[key], ("—", "—", "—", str(n))):
                 cell.setText(text)
         self.plot.set_points(*(np.empty(0),) * 6, math.nan)
-        advice = self.tr("A run ends up here when it diverges (the learning rate is too large for these readings): "
-                         "lower the learning rate, or normalize the readings, and run again.")
+        advice = self.tr(
+            "A run ends up here when it diverges (the learning rate is too large for these readings): "
+            "lower the learning rate, or normalize the readings, and run again."
+        )
         if check.reason == "not_finite":
-            text = self.tr("This run diverged: the line is not finite, so there are no residuals, R² or outliers "
-                           "to show.")
+            text = self.tr(
+                "This run diverged: the line is not finite, so there are no residuals, R² or outliers to show."
+            )
         else:
-            text = self.tr("This line is nowhere near the readings: a typical residual is {0} °C, more than {1} × "
-                           "the readings' whole range of {2} °C. Residuals, R² and outliers mean nothing for such a "
-                           "line.").format(fmt_t(check.rms), f"{FAR_SPANS:g}", fmt_t(check.span, 1))
+            text = self.tr(
+                "This line is nowhere near the readings: a typical residual is {0} °C, more than {1} × "
+                "the readings' whole range of {2} °C. Residuals, R² and outliers mean nothing for such a "
+                "line."
+            ).format(fmt_t(check.rms), f"{FAR_SPANS:g}", fmt_t(check.span, 1))
         self.outlier_label.setText(text + "\n" + advice)
         style.set_text_role(self.outlier_label, "error")
         self._on_calculator_changed()

@@ -18,7 +18,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from thermogui.core.config import TrainConfig
@@ -87,30 +94,39 @@ class SweepPanel(QWidget):
         self.lr_to.setToolTip(self.tr("The largest learning rate to try."))
         self.lr_to.setAccessibleName(self.tr("Largest learning rate"))
         self._sync_range(1e-6, 1e-2)
-        self.count = _spin("sweepCountInput", 2, 200, 25,
-                           self.tr("How many learning rates, evenly spaced on a log scale."))
+        self.count = _spin(
+            "sweepCountInput", 2, 200, 25, self.tr("How many learning rates, evenly spaced on a log scale.")
+        )
         self.epochs = _spin("sweepEpochsInput", 1, 1_000_000, 200, self.tr("Epochs each run trains for."))
         self.count.setAccessibleName(self.tr("Number of learning rates"))
         self.epochs.setAccessibleName(self.tr("Epochs per run"))
         self.run_button = QPushButton(self.tr("Run sweep"), objectName="runSweepButton")
-        self.run_button.setToolTip(self.tr("Train once per learning rate, in the background, and plot where each "
-                                           "run ended."))
+        self.run_button.setToolTip(
+            self.tr("Train once per learning rate, in the background, and plot where each run ended.")
+        )
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelSweepButton", enabled=False)
         self.progress = QProgressBar(objectName="sweepProgress", textVisible=True)
         self.progress.setAccessibleName(self.tr("Sweep progress"))
         self.progress.setFormat(self.tr("%v of %m runs"))
         self._show_progress(0, self.count.value())
-        self.summary = QLabel(self.tr("Run a sweep to see which learning rates converge and which diverge."),
-                              objectName="sweepSummaryLabel", wordWrap=True)
+        self.summary = QLabel(
+            self.tr("Run a sweep to see which learning rates converge and which diverge."),
+            objectName="sweepSummaryLabel",
+            wordWrap=True,
+        )
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.hint = QLabel(self.tr("Click a point to use its learning rate."), objectName="sweepHintLabel")
         style.set_text_role(self.hint, "hint")
         self.hint.setVisible(False)
 
-        self.plot = ThemedPlot(name=self.tr("Learning-rate sweep plot"), description=self.tr(
-            "The loss after a fixed number of epochs against the learning rate, both on log scales: dots for runs "
-            "that converged, crosses for runs that diverged, the stable-rate bound dashed. Left and Right pick a "
-            "point, Enter uses its learning rate."))
+        self.plot = ThemedPlot(
+            name=self.tr("Learning-rate sweep plot"),
+            description=self.tr(
+                "The loss after a fixed number of epochs against the learning rate, both on log scales: dots for runs "
+                "that converged, crosses for runs that diverged, the stable-rate bound dashed. Left and Right pick a "
+                "point, Enter uses its learning rate."
+            ),
+        )
         self.plot.setObjectName("sweepPlot")
         self.plot.key_handler = self._on_plot_key
         self.plot.setToolTip(self.tr("Click a point to use its learning rate (or Left / Right, then Enter)."))
@@ -120,33 +136,68 @@ class SweepPanel(QWidget):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.disableAutoRange()
         self.legend = legend_above(item, columns=2)
-        self.stable_curve = pg.PlotDataItem(pen=pg.mkPen(STABLE_COLOR, width=1.5), symbol="o", symbolSize=7,
-                                            symbolBrush=STABLE_COLOR, symbolPen=None,
-                                            connect="finite")
-        self.diverged_curve = pg.PlotDataItem(pen=None, symbol="x", symbolSize=12, symbolBrush=DIVERGED_COLOR,
-                                              symbolPen=pg.mkPen(DIVERGED_COLOR, width=1.5))
-        self.chosen_marker = pg.PlotDataItem(pen=None, symbol="o", symbolSize=16, symbolBrush=None,
-                                             symbolPen=pg.mkPen(style.PLOT_FOREGROUND, width=2))
-        self.bound_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(BOUND_COLOR, width=2,
-                                                                                style=Qt.DashLine),
-                                          label="bound", labelOpts={"position": 0.55})
-        self.lr_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(*LR_COLOR, width=1.5, style=Qt.DotLine),
-                                       label="your lr", labelOpts={"position": 0.35})
+        self.stable_curve = pg.PlotDataItem(
+            pen=pg.mkPen(STABLE_COLOR, width=1.5),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=STABLE_COLOR,
+            symbolPen=None,
+            connect="finite",
+        )
+        self.diverged_curve = pg.PlotDataItem(
+            pen=None,
+            symbol="x",
+            symbolSize=12,
+            symbolBrush=DIVERGED_COLOR,
+            symbolPen=pg.mkPen(DIVERGED_COLOR, width=1.5),
+        )
+        self.chosen_marker = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=16, symbolBrush=None, symbolPen=pg.mkPen(style.PLOT_FOREGROUND, width=2)
+        )
+        self.bound_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pg.mkPen(BOUND_COLOR, width=2, style=Qt.DashLine),
+            label="bound",
+            labelOpts={"position": 0.55},
+        )
+        self.lr_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pg.mkPen(*LR_COLOR, width=1.5, style=Qt.DotLine),
+            label="your lr",
+            labelOpts={"position": 0.35},
+        )
         for it in (self.stable_curve, self.diverged_curve, self.chosen_marker, self.bound_line, self.lr_line):
             item.addItem(it)
         self.bound_line.setVisible(False)
         self.lr_line.setVisible(False)
         # legend samples are stand-ins (never plotted): the legend draws a curve's symbol only once it has data
-        self.legend.addItem(pg.PlotDataItem([0], [0], pen=pg.mkPen(STABLE_COLOR, width=1.5), symbol="o",
-                                            symbolSize=7, symbolBrush=STABLE_COLOR, symbolPen=None),
-                            self.tr("converging (loss fell)"))
-        self.legend.addItem(pg.ScatterPlotItem(symbol="x", size=12, brush=pg.mkBrush(DIVERGED_COLOR),
-                                               pen=pg.mkPen(DIVERGED_COLOR, width=1.5)),
-                            self.tr("diverged (loss grew; on the top row: became inf)"))
-        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(BOUND_COLOR, width=2, style=Qt.DashLine)),
-                            self.tr("stable-rate bound 2 / λmax (plain GD)"))
-        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(*LR_COLOR, width=1.5, style=Qt.DotLine)),
-                            self.tr("your learning rate"))
+        self.legend.addItem(
+            pg.PlotDataItem(
+                [0],
+                [0],
+                pen=pg.mkPen(STABLE_COLOR, width=1.5),
+                symbol="o",
+                symbolSize=7,
+                symbolBrush=STABLE_COLOR,
+                symbolPen=None,
+            ),
+            self.tr("converging (loss fell)"),
+        )
+        self.legend.addItem(
+            pg.ScatterPlotItem(
+                symbol="x", size=12, brush=pg.mkBrush(DIVERGED_COLOR), pen=pg.mkPen(DIVERGED_COLOR, width=1.5)
+            ),
+            self.tr("diverged (loss grew; on the top row: became inf)"),
+        )
+        self.legend.addItem(
+            pg.PlotDataItem(pen=pg.mkPen(BOUND_COLOR, width=2, style=Qt.DashLine)),
+            self.tr("stable-rate bound 2 / λmax (plain GD)"),
+        )
+        self.legend.addItem(
+            pg.PlotDataItem(pen=pg.mkPen(*LR_COLOR, width=1.5, style=Qt.DotLine)), self.tr("your learning rate")
+        )
         fit_legend_height(self.legend, item)
         self.apply_theme()
         item.getViewBox().sigRangeChanged.connect(self._on_range_changed)
@@ -327,8 +378,7 @@ class SweepPanel(QWidget):
         plain = self._config.optimizer == "sgd" and self._config.momentum == 0
         text = summarize(self.points, self._lr_max, plain, self._epochs_run)
         if self._cancelled:
-            text = self.tr("Cancelled after {0} runs.").format(len(self.points)) + (
-                " " + text if self.points else "")
+            text = self.tr("Cancelled after {0} runs.").format(len(self.points)) + (" " + text if self.points else "")
         if not plain:
             text += " " + self.tr("(The bound is for plain gradient descent; momentum and Adam move it.)")
         self.summary.setText(text)
@@ -374,8 +424,9 @@ class SweepPanel(QWidget):
         i = drawn.index(self.chosen) if self.chosen in drawn else (-1 if key == Qt.Key_Right else len(drawn))
         i = min(max(i + (1 if key == Qt.Key_Right else -1), 0), len(drawn) - 1)
         self._choose(drawn[i])
-        self.hint.setText(self.tr("Picked lr {0}: press Enter to use it, Left / Right for another point.")
-                          .format(fmt_lr(drawn[i].lr)))
+        self.hint.setText(
+            self.tr("Picked lr {0}: press Enter to use it, Left / Right for another point.").format(fmt_lr(drawn[i].lr))
+        )
         return True
 
     @Slot(object)
@@ -406,15 +457,19 @@ class SweepPanel(QWidget):
             return
         y = next(y for p, y in self._drawn() if p is point)
         self.chosen_marker.setData([point.lr], [y])
-        self.hint.setText(self.tr("Picked lr {0}: click another point to use its rate instead.")
-                          .format(fmt_lr(point.lr)))
+        self.hint.setText(
+            self.tr("Picked lr {0}: click another point to use its rate instead.").format(fmt_lr(point.lr))
+        )
 
     # --- drawing ---------------------------------------------------------------------------------
     def _drawn(self) -> list:
         """(point, loss drawn) for every point on the plot: runs that overflowed sit on the top row."""
         top = self._top_loss()
-        return [(p, p.final_loss if _plottable(p.final_loss) else top) for p in self.points
-                if _plottable(p.final_loss) or p.diverged]
+        return [
+            (p, p.final_loss if _plottable(p.final_loss) else top)
+            for p in self.points
+            if _plottable(p.final_loss) or p.diverged
+        ]
 
     def _draw(self) -> None:
         drawn = self._drawn()

@@ -7,6 +7,7 @@ import math
 
 from PySide6.QtCore import QObject, Slot
 
+from thermogui.core.errors import UserError
 from thermogui.core.history import W_RAW
 from thermogui.core.landscape import raw_start, run_label
 from thermogui.ui.panels.inspector import GradientPanel
@@ -90,14 +91,18 @@ class TeachingPanels(QObject):
                     self.results.clear()
             elif current is self.sweep:
                 self.sweep.set_problem(config, data)
-        except ValueError as e:  # settings that cannot run: say so where the run would
+        except UserError as e:  # settings that cannot run: say so where the run would
             self.w.statusBar().showMessage(str(e), 8000)
 
     def on_frame(self) -> None:
         """Per redraw while training: only the landscape path moves live."""
         run = self.state.current_run()
-        if self.w.tabs.currentWidget() is self.landscape and run is not None and run.history is not None \
-                and len(run.history):
+        if (
+            self.w.tabs.currentWidget() is self.landscape
+            and run is not None
+            and run.history is not None
+            and len(run.history)
+        ):
             self.landscape.set_trajectory(run.history.decimated(MAX_PATH_POINTS))
 
     def on_run_started(self) -> None:

@@ -143,8 +143,11 @@ class CountAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
 
     def tickValues(self, minVal, maxVal, size):
-        levels = [(spacing, values) for spacing, values in super().tickValues(minVal, maxVal, size)
-                  if spacing >= 1 and all(abs(v - round(v)) < 1e-9 for v in values)]
+        levels = [
+            (spacing, values)
+            for spacing, values in super().tickValues(minVal, maxVal, size)
+            if spacing >= 1 and all(abs(v - round(v)) < 1e-9 for v in values)
+        ]
         if not levels and math.isfinite(minVal) and math.isfinite(maxVal):
             levels = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
         return levels
@@ -212,16 +215,15 @@ def set_legend_color(legend: pg.LegendItem, color) -> None:
 def legend_above(item: pg.PlotItem, columns: int = 3) -> pg.LegendItem:
     """A legend in the plot's (empty) title row, above the data, so it never covers it; call fit_legend_height
     after adding entries.  It uses up to `columns` columns, fewer when the plot is too narrow for them."""
-    legend = pg.LegendItem(colCount=columns, labelTextColor=style.plot_colors()["foreground"], labelTextSize="8pt",
-                           frame=False)
+    legend = pg.LegendItem(
+        colCount=columns, labelTextColor=style.plot_colors()["foreground"], labelTextSize="8pt", frame=False
+    )
     legend.max_columns = columns
     legend.layout.setContentsMargins(0, 0, 0, 0)
     legend.setParentItem(item)
     legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(LEGEND_LEFT, LEGEND_TOP))
     legend.setZValue(20)
     return legend
-
-
 
 
 def fit_legend_height(legend: pg.LegendItem, item: pg.PlotItem) -> None:

@@ -17,7 +17,14 @@ from thermogui.core.dataset import Dataset
 from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
 from thermogui.ui import style
 from thermogui.ui.plots.kit import (
-    CountAxis, DecadeAxis, ThemedPlot, fit_legend_height, legend_above, nice_ceil, setup_plot, show_in_legend,
+    CountAxis,
+    DecadeAxis,
+    ThemedPlot,
+    fit_legend_height,
+    legend_above,
+    nice_ceil,
+    setup_plot,
+    show_in_legend,
 )
 
 MAX_LOSS_POINTS = 1000
@@ -80,19 +87,27 @@ class FitPlot(ThemedPlot):
     """Readings as circles, the current line (moving while training) and the least-squares line dashed."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, name="Fit plot", description=(
-            "Temperature in °Celsius against the reading t_u: the readings as circles, the line being fitted "
-            "and the least-squares line, dashed."))
+        super().__init__(
+            parent,
+            name="Fit plot",
+            description=(
+                "Temperature in °Celsius against the reading t_u: the readings as circles, the line being fitted "
+                "and the least-squares line, dashed."
+            ),
+        )
         self.setObjectName("fitPlot")
         item = self.getPlotItem()
         setup_plot(item, X_LABEL, Y_LABEL)
         self.legend = legend_above(item, columns=4)  # above the data: it never hides a reading
-        self.points = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5),
-                                         brush=pg.mkBrush(*DATA_COLOR, 160), name="readings")
-        self.excluded = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(style.EXCLUDED, width=1.5),
-                                           brush=None, name="excluded")
-        self.lstsq = pg.PlotDataItem(pen=pg.mkPen(LSTSQ_COLOR, width=1.5, style=Qt.DashLine), name="least squares",
-                                     antialias=True)
+        self.points = pg.ScatterPlotItem(
+            symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5), brush=pg.mkBrush(*DATA_COLOR, 160), name="readings"
+        )
+        self.excluded = pg.ScatterPlotItem(
+            symbol="o", size=9, pen=pg.mkPen(style.EXCLUDED, width=1.5), brush=None, name="excluded"
+        )
+        self.lstsq = pg.PlotDataItem(
+            pen=pg.mkPen(LSTSQ_COLOR, width=1.5, style=Qt.DashLine), name="least squares", antialias=True
+        )
         self.fit = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2.5), name="current fit", antialias=True)
         for it in (self.lstsq, self.fit, self.points, self.excluded):
             item.addItem(it)
@@ -148,8 +163,12 @@ class LossPlot(ThemedPlot):
     """
 
     def __init__(self, parent=None):
-        super().__init__(parent, name="Loss plot", description="The training loss per epoch, on a log scale.",
-                         axisItems={"left": DecadeAxis("left"), "bottom": CountAxis("bottom")})
+        super().__init__(
+            parent,
+            name="Loss plot",
+            description="The training loss per epoch, on a log scale.",
+            axisItems={"left": DecadeAxis("left"), "bottom": CountAxis("bottom")},
+        )
         self.setObjectName("lossPlot")
         item = self.getPlotItem()
         setup_plot(item, "Epoch", "Loss (mean squared error)")

@@ -14,19 +14,19 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette, QUndoCommand, QUndoStack
 
-from thermogui.core.numbers import fmt_reading as fmt_value
 from thermogui.core.dataset import Dataset, parse_number
+from thermogui.core.numbers import fmt_reading as fmt_value
 
 USE, T_U, T_C = range(3)
 HEADERS = ("Use", "t_u (unknown)", "t_c (°C)")
 FIELD = {T_U: "t_u", T_C: "t_c"}
 HIGHLIGHT = QColor(255, 224, 178)  # light orange: rows the results panel marks as outliers
+HIGHLIGHT_TEXT = QColor(32, 24, 16)  # 14:1 on the tint, in the light and the dark scheme alike
 HIGHLIGHT_TIP = "Outlier: large residual"
 PENDING_HEADER = "new"
 PENDING_TIP = "New row: type t_u and t_c. It is not a reading (not in the fit, not in a run) until both are filled in."
 
 Pending = tuple  # (t_u or None, t_c or None): a new row's typed values
-
 
 
 class ReadingsModel(QAbstractTableModel):
@@ -75,8 +75,9 @@ class ReadingsModel(QAbstractTableModel):
         changed = new ^ self._highlighted
         self._highlighted = new
         for row in sorted(changed):
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1),
-                                  [Qt.BackgroundRole, Qt.ToolTipRole])
+            self.dataChanged.emit(
+                self.index(row, 0), self.index(row, self.columnCount() - 1), [Qt.BackgroundRole, Qt.ToolTipRole]
+            )
 
     def highlighted_rows(self) -> list[int]:
         return sorted(self._highlighted)
@@ -124,6 +125,8 @@ class ReadingsModel(QAbstractTableModel):
         if row in self._highlighted:
             if role == Qt.BackgroundRole:
                 return QBrush(HIGHLIGHT)
+            if role == Qt.ForegroundRole:  # dark text on the light tint, whatever the colour scheme
+                return QBrush(HIGHLIGHT_TEXT)
             if role == Qt.ToolTipRole:
                 return HIGHLIGHT_TIP
         if col == USE:
@@ -178,8 +181,13 @@ class ReadingsModel(QAbstractTableModel):
             if checked == bool(self._data.include[row]):
                 return True
             self.undo_stack.push(
-                _Change(self, self._data.with_include(row, checked), self._pending,
-                        f"{'Include' if checked else 'Exclude'} row {row + 1}", ("cells", row, USE))
+                _Change(
+                    self,
+                    self._data.with_include(row, checked),
+                    self._pending,
+                    f"{'Include' if checked else 'Exclude'} row {row + 1}",
+                    ("cells", row, USE),
+                )
             )
             return True
         if role != Qt.EditRole:
@@ -193,8 +201,13 @@ class ReadingsModel(QAbstractTableModel):
         if number == old:
             return True
         self.undo_stack.push(
-            _Change(self, self._data.with_value(row, FIELD[col], number), self._pending,
-                    f"Set {FIELD[col]} in row {row + 1} to {fmt_value(number)}", ("cells", row, col))
+            _Change(
+                self,
+                self._data.with_value(row, FIELD[col], number),
+                self._pending,
+                f"Set {FIELD[col]} in row {row + 1} to {fmt_value(number)}",
+                ("cells", row, col),
+            )
         )
         return True
 
@@ -216,13 +229,13 @@ class ReadingsModel(QAbstractTableModel):
         if number == old[col - 1]:
             return True
         new = (number, old[1]) if col == T_U else (old[0], number)
-        rest = self._pending[:k] + self._pending[k + 1:]
+        rest = self._pending[:k] + self._pending[k + 1 :]
         if new[0] is not None and new[1] is not None:
             data = self._data.inserted(n, [new[0]], [new[1]])
             text = f"Add reading {n + 1} ({fmt_value(new[0])}, {fmt_value(new[1])})"
             self.undo_stack.push(_Change(self, data, rest, text, ("move", row, n), ("move", n, row)))
         else:
-            pending = self._pending[:k] + (new,) + self._pending[k + 1:]
+            pending = self._pending[:k] + (new,) + self._pending[k + 1 :]
             what = "Clear" if number is None else f"Set {FIELD[col]} to {fmt_value(number)} in"
             self.undo_stack.push(_Change(self, self._data, pending, f"{what} new row {row + 1}", ("cells", row, col)))
         return True
@@ -231,8 +244,16 @@ class ReadingsModel(QAbstractTableModel):
     def add_pending_row(self) -> int:
         """Add an empty new row below the others (undoable); returns its table row."""
         row = self.rowCount()
-        self.undo_stack.push(_Change(self, self._data, self._pending + ((None, None),), f"Add new row {row + 1}",
-                                     ("insert", row, 1), ("remove", row, 1)))
+        self.undo_stack.push(
+            _Change(
+                self,
+                self._data,
+                self._pending + ((None, None),),
+                f"Add new row {row + 1}",
+                ("insert", row, 1),
+                ("remove", row, 1),
+            )
+        )
         return row
 
     def insert_rows(self, row: int, t_u, t_c, text: str | None = None, include=None) -> None:
@@ -240,8 +261,9 @@ class ReadingsModel(QAbstractTableModel):
         row = min(row, len(self._data))  # readings go above the new rows
         text = text or (f"Add row {row + 1}" if len(t_u) == 1 else f"Add {len(t_u)} rows")
         data = self._data.inserted(row, t_u, list(t_c), None if include is None else list(include))
-        self.undo_stack.push(_Change(self, data, self._pending, text, ("insert", row, len(t_u)),
-                                     ("remove", row, len(t_u))))
+        self.undo_stack.push(
+            _Change(self, data, self._pending, text, ("insert", row, len(t_u)), ("remove", row, len(t_u)))
+        )
 
     def remove_rows(self, rows) -> None:
         """Delete these table rows: readings and new rows alike."""
@@ -294,8 +316,9 @@ class ReadingsModel(QAbstractTableModel):
             self.endRemoveRows()
         elif kind == "move":  # a new row became a reading (or back): one row moves, the count stays
             src, dst = hint[1], hint[2]
-            moving = src != dst and self.beginMoveRows(QModelIndex(), src, src, QModelIndex(),
-                                                       dst + 1 if dst > src else dst)
+            moving = src != dst and self.beginMoveRows(
+                QModelIndex(), src, src, QModelIndex(), dst + 1 if dst > src else dst
+            )
             self._data, self._pending = data, pending
             if moving:
                 self.endMoveRows()

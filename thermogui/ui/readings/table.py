@@ -6,8 +6,16 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QToolButton, QToolTip,
-    QVBoxLayout, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
 )
 
 from thermogui.core.csvio import parse_csv_text
@@ -66,8 +74,9 @@ class DataPanel(QWidget):
         self.model = model
         self.view = QTableView(objectName="dataTable")
         self.view.setAccessibleName("Readings")
-        self.view.setAccessibleDescription("One reading per row: whether it is used, t_u (the unknown thermometer) "
-                                           "and t_c (°C).")
+        self.view.setAccessibleDescription(
+            "One reading per row: whether it is used, t_u (the unknown thermometer) and t_c (°C)."
+        )
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.view.setEditTriggers(
@@ -90,12 +99,17 @@ class DataPanel(QWidget):
         corner = self.view.findChild(QAbstractButton)  # the table's corner button selects every reading
         if corner is not None:
             corner.setAccessibleName("Select all readings")
-        self.view.setToolTip("Double-click or type to edit a reading; arrow keys move between cells, Tab leaves the "
-                             "table. Insert adds an empty row, Delete removes the selected rows, Ctrl+V pastes rows "
-                             "from a spreadsheet.")
+        self.view.setToolTip(
+            "Double-click or type to edit a reading; arrow keys move between cells, Tab leaves the "
+            "table. Insert adds an empty row, Delete removes the selected rows, Ctrl+V pastes rows "
+            "from a spreadsheet."
+        )
 
-        self.lock_label = QLabel("The data is locked while a run is in progress — Stop or Reset to edit it.",
-                                 objectName="dataLockedLabel", wordWrap=True)
+        self.lock_label = QLabel(
+            "The data is locked while a run is in progress — Stop or Reset to edit it.",
+            objectName="dataLockedLabel",
+            wordWrap=True,
+        )
         style.set_text_role(self.lock_label, "warning")
         self.lock_label.hide()
         self.message = QLabel(objectName="dataMessageLabel", wordWrap=True)
@@ -111,12 +125,17 @@ class DataPanel(QWidget):
         self.undo_action.setShortcuts(shortcuts("Ctrl+Z", QKeySequence.Undo))
         self.redo_action = model.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts(shortcuts("Ctrl+Shift+Z", "Ctrl+Y", QKeySequence.Redo))
-        self.add_action = self._action("&Add row", "Insert", self.add_row,
-                                       "Add an empty row to type a reading into (it counts once t_u and t_c are in)")
+        self.add_action = self._action(
+            "&Add row",
+            "Insert",
+            self.add_row,
+            "Add an empty row to type a reading into (it counts once t_u and t_c are in)",
+        )
         self.delete_action = self._action("&Delete rows", "Delete", self.delete_rows, "Delete the selected rows")
         self.copy_action = self._action("&Copy", QKeySequence.Copy, self.copy, "Copy the selected rows as text")
-        self.paste_action = self._action("&Paste", QKeySequence.Paste, self.paste,
-                                         "Paste rows (t_u, t_c) from a spreadsheet or text")
+        self.paste_action = self._action(
+            "&Paste", QKeySequence.Paste, self.paste, "Paste rows (t_u, t_c) from a spreadsheet or text"
+        )
         for a in (self.undo_action, self.redo_action):
             a.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             self.addAction(a)
@@ -127,8 +146,7 @@ class DataPanel(QWidget):
             b.setDefaultAction(action)
             b.setToolButtonStyle(Qt.ToolButtonTextOnly)
             buttons.addWidget(b)
-        for action, name, label in ((self.undo_action, "undoButton", "Undo"),
-                                    (self.redo_action, "redoButton", "Redo")):
+        for action, name, label in ((self.undo_action, "undoButton", "Undo"), (self.redo_action, "redoButton", "Redo")):
             buttons.addWidget(_short_button(action, name, label))
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
@@ -158,8 +176,12 @@ class DataPanel(QWidget):
         return a
 
     def eventFilter(self, obj, event) -> bool:
-        if (obj is self.view and event.type() == QEvent.KeyPress and event.modifiers() & Qt.ControlModifier
-                and event.key() in (Qt.Key_Tab, Qt.Key_Backtab)):
+        if (
+            obj is self.view
+            and event.type() == QEvent.KeyPress
+            and event.modifiers() & Qt.ControlModifier
+            and event.key() in (Qt.Key_Tab, Qt.Key_Backtab)
+        ):
             forward = event.key() == Qt.Key_Tab and not event.modifiers() & Qt.ShiftModifier
             return self.view.focusNextPrevChild(forward)
         return super().eventFilter(obj, event)
@@ -203,19 +225,23 @@ class DataPanel(QWidget):
         """New rows are left out of everything until complete: say so under the table while there are any."""
         rows = [r + 1 for r in self.model.pending_rows()]
         if rows:
-            which = (f"Row {rows[0]} is" if len(rows) == 1 else
-                     f"Rows {', '.join(map(str, rows[:-1]))} and {rows[-1]} are")
-            self.pending_label.setText(f"{which} not complete yet: type t_u and t_c. Until both are filled in, the "
-                                       "fit, the least-squares line and any run leave "
-                                       f"{'it' if len(rows) == 1 else 'them'} out.")
+            which = (
+                f"Row {rows[0]} is" if len(rows) == 1 else f"Rows {', '.join(map(str, rows[:-1]))} and {rows[-1]} are"
+            )
+            self.pending_label.setText(
+                f"{which} not complete yet: type t_u and t_c. Until both are filled in, the "
+                "fit, the least-squares line and any run leave "
+                f"{'it' if len(rows) == 1 else 'them'} out."
+            )
         self.pending_label.setVisible(bool(rows))
         self._update_count()
 
     def _update_count(self) -> None:
         d = self.model.dataset
         n, used, new = len(d), d.n_active, len(self.model.pending)
-        self.count_label.setText(f"{n} readings" + (f", {used} used" if used != n else "")
-                                 + (f" + {new} incomplete" if new else ""))
+        self.count_label.setText(
+            f"{n} readings" + (f", {used} used" if used != n else "") + (f" + {new} incomplete" if new else "")
+        )
 
     # --- editing actions ---------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -278,9 +304,13 @@ class DataPanel(QWidget):
             return
         n = len(self.model.dataset)
         row = min(cur.row() + 1, n) if cur.isValid() else n  # readings go above any new, incomplete rows
-        self.model.insert_rows(row, pasted.t_u.tolist(), pasted.t_c.tolist(),
-                               text=f"Paste {len(pasted)} row{'s' if len(pasted) != 1 else ''}",
-                               include=pasted.include.tolist())
+        self.model.insert_rows(
+            row,
+            pasted.t_u.tolist(),
+            pasted.t_c.tolist(),
+            text=f"Paste {len(pasted)} row{'s' if len(pasted) != 1 else ''}",
+            include=pasted.include.tolist(),
+        )
         sel = self.view.selectionModel()
         sel.select(self.model.index(row, USE), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         sel.select(self.model.index(row + len(pasted) - 1, T_C), QItemSelectionModel.Select | QItemSelectionModel.Rows)
