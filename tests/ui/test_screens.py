@@ -38,12 +38,18 @@ PROBE = textwrap.dedent("""
 
     def launched():
         measure("launch")
+        w.resize(min(w.width(), 1070), w.height())  # a narrower window than the first size
+        QTimer.singleShot(200, start)
+
+    def start():
+        out["size_before"] = [w.width(), w.height()]
         w.run_state.set_config(w.run_state.committed_config().with_(normalize="none", epochs=100))
         w.runFinished.connect(lambda _o: QTimer.singleShot(200, finished))
         w.start()
 
     def finished():
         measure("diverged")
+        out["size_after"] = [w.width(), w.height()]
         out["alert"] = w.alert.isVisible()
         print(json.dumps(out))
         w.files.mark_saved()
@@ -82,6 +88,7 @@ def inside(inner, outer) -> bool:
 def test_the_whole_window_is_on_a_small_screen_at_launch_and_after_a_divergence(screen, tmp_path):
     got = probe(screen, tmp_path)
     assert got["alert"], "the run should have diverged and shown its explanation"
+    assert got["size_after"] == got["size_before"], "the divergence banner must not grow the window"
     for moment in ("launch", "diverged"):
         for part in ("window", "loss_plot", "status_bar", "start"):
             assert inside(got[moment][part], got["screen"]), (moment, part, got[moment][part], got["screen"])

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Slot
 from PySide6.QtGui import QAccessible, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
@@ -29,7 +30,7 @@ class FocusRing(QWidget):
     (buttons, combo boxes, check boxes, the tab bar, scroll areas, selectable labels).  Shown, as Qt's own focus
     rectangles are, once the keyboard has moved the focus in the window; the plots draw their own."""
 
-    RINGED = (QAbstractButton, QComboBox, QTabBar, QLabel, QScrollArea)
+    RINGED = (QAbstractButton, QComboBox, QTabBar, QLabel, QScrollArea, QAbstractItemView)
     MARGIN = 2
 
     def __init__(self, win):

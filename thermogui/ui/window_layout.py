@@ -133,6 +133,8 @@ def build_layout(win) -> None:
     win.progress = RunProgress(win.run_state)
     run_bar.addWidget(win.progress, 1)
     win.status_label = QLabel(objectName="runStatusLabel", wordWrap=True)
+    # two lines reserved: a status that wraps ("Paused after epoch …") never moves the readouts and plots
+    win.status_label.setMinimumHeight(2 * win.status_label.fontMetrics().lineSpacing())
 
     plots = QSplitter(Qt.Vertical, objectName="plotSplitter")
     plots.addWidget(win.fit_plot)

@@ -13,7 +13,7 @@ import math
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from thermogui.core.config import EpochResult, StopReason
 from thermogui.core.explain import Explanation
@@ -118,6 +118,12 @@ class Readouts(QWidget):
         grid.addWidget(self.distance, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # Long numbers (a diverging run's 4.5e+36) wrap or clip inside the column: they never widen the window.
+        for label in (self.equation, self.best, self.epoch, self.loss, self.grad, self.distance):
+            label.setWordWrap(label is not self.equation)
+            policy = label.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Ignored)
+            label.setSizePolicy(policy)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.equation)

@@ -238,7 +238,7 @@ def fit_legend_height(legend: pg.LegendItem, item: pg.PlotItem) -> None:
         columns = max(1, min(getattr(legend, "max_columns", columns), fit, n))
         if columns != legend.columnCount:
             legend.setColumnCount(columns)
-    rows = -(-n // columns)
+    rows = max(-(-n // columns), legend.layout.rowCount()) if n else 0  # (removed entries leave holes in the grid)
     row = max([LEGEND_ROW] + [label.boundingRect().height() for _, label in legend.items])
     h = rows * row + 2 * LEGEND_TOP if rows else 0
     item.layout.setRowFixedHeight(0, h)  # the (empty) title row makes room for the legend

@@ -125,7 +125,7 @@ class ReadingsModel(QAbstractTableModel):
         if row in self._highlighted:
             if role == Qt.BackgroundRole:
                 return QBrush(HIGHLIGHT)
-            if role == Qt.ForegroundRole:  # dark text on the light tint, whatever the colour scheme
+            if role == Qt.ForegroundRole and col != USE:  # dark text on the light tint, whatever the scheme
                 return QBrush(HIGHLIGHT_TEXT)
             if role == Qt.ToolTipRole:
                 return HIGHLIGHT_TIP

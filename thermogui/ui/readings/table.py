@@ -111,6 +111,9 @@ class DataPanel(QWidget):
             wordWrap=True,
         )
         style.set_text_role(self.lock_label, "warning")
+        policy = self.lock_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # its line stays reserved: the table never jumps when a run starts
+        self.lock_label.setSizePolicy(policy)
         self.lock_label.hide()
         self.message = QLabel(objectName="dataMessageLabel", wordWrap=True)
         style.set_text_role(self.message, "error")
