@@ -23,9 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
-import trim  # noqa: E402
-
 import build  # noqa: E402
+import trim  # noqa: E402
 
 BOOK_LOSS = 2.927648
 

@@ -384,9 +384,8 @@ def test_wheel_in_a_fresh_venv(tmp_path):
 def test_bundle_archive_runs_unpacked():
     sys.path.insert(0, str(ROOT / "packaging"))
     try:
-        import check_bundle
-
         import build
+        import check_bundle
     finally:
         sys.path.remove(str(ROOT / "packaging"))
     archive = build.archive_path()
