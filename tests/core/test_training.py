@@ -388,3 +388,14 @@ def test_bad_data_is_refused_before_the_first_epoch():
         train(TrainConfig(), Dataset([1.0], [2.0]))
     with pytest.raises(DataError, match="equal"):
         train(TrainConfig(normalize="zscore"), Dataset([4.0, 4.0, 4.0], [1.0, 2.0, 3.0]))
+
+
+def test_a_run_that_kept_going_past_a_non_finite_loss_is_never_called_completed():
+    from thermogui.core.analysis import stability
+    from thermogui.core.explain import explain_stop
+    from thermogui.core.problem import model_x
+
+    config = TrainConfig(normalize="none", epochs=300, stop_on_non_finite=False)
+    _, outcome = run(config, Dataset.book())
+    ex = explain_stop(config, outcome, stability(model_x(config, Dataset.book())))
+    assert "Completed" not in ex.headline and "inf or nan" in ex.headline

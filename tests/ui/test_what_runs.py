@@ -290,3 +290,63 @@ def test_a_later_versions_keys_survive_open_and_save_in_the_window(qtbot, window
     saved = json.loads(path.read_text())
     assert saved["notes"] == "calibrated on the lab bench"
     assert saved["config"]["warmup_epochs"] == 10 and saved["config"]["epochs"] == 123
+
+
+def _type_in_cell(qtbot, window, row, col, text):
+    view = window.data_panel.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(row, col))
+    qtbot.keyClick(view, Qt.Key_F2)
+    editor = view.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)  # no Enter
+    return editor
+
+
+def test_a_reading_still_being_typed_is_what_f5_runs(qtbot, window):
+    typed(qtbot, window.controls.epochs, "10")
+    editor = _type_in_cell(qtbot, window, 0, 1, "99")
+    with qtbot.waitSignal(window.runFinished, timeout=30000):
+        qtbot.keyClick(editor, Qt.Key_F5)
+    assert window.run_state.last_run.data.t_u[0] == 99.0
+    assert window.run_state.dataset.t_u[0] == 99.0
+
+
+def test_a_bad_reading_being_typed_stops_f5_with_the_reason(qtbot, window):
+    editor = _type_in_cell(qtbot, window, 0, 1, "abc")
+    qtbot.keyClick(editor, Qt.Key_F5)
+    assert window.run_state.last_run is None
+    assert "Cannot start" in text(window, "runStatusLabel")
+    assert window.run_state.dataset.t_u[0] == 35.7
+
+
+def test_closing_with_a_reading_being_typed_asks_to_save(qtbot, window, prompts):
+    window.files.mark_saved()
+    _type_in_cell(qtbot, window, 0, 1, "99")
+    assert not window.files.maybe_save() or prompts  # Discard answered: asked first
+    assert prompts and prompts[-1][0] == "Unsaved changes"
+
+
+def test_a_rate_picked_in_the_sweep_is_rounded_as_named(qtbot, window):
+    window.use_rate(2.1544346900318845e-4)
+    assert window.run_state.value("lr") == 2.2e-4
+    assert window.controls.lr.lineEdit().text() == "0.00022"
+
+
+def test_settings_without_a_control_are_said(qtbot, window, tmp_path):
+    path = _session_file(tmp_path, tol=0.5, stop_on_non_finite=False)
+    assert window.open_path(path)
+    hidden = window.controls.hidden_label
+    assert hidden.isVisible() and "0.5" in hidden.text() and "inf or nan" in hidden.text()
+    window.files.new()
+    assert not hidden.isVisible()
+
+
+def test_a_sweep_made_on_other_settings_is_cleared(qtbot, window):
+    sweep = window.teaching.sweep
+    window.tabs.setCurrentWidget(sweep)
+    with qtbot.waitSignal(sweep.sweepFinished, timeout=60000):
+        sweep.run_sweep()
+    assert sweep.points
+    choose(qtbot, window.controls.normalization, "None")
+    assert not sweep.points and "run it again" in sweep.summary.text()

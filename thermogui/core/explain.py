@@ -49,6 +49,13 @@ def explain_stop(config: TrainConfig, outcome: TrainOutcome, stab: Stability) ->
         head = f"Stopped by you after epoch {outcome.stop_epoch}."
     else:
         head = f"Completed {outcome.epochs_run:,} epochs."
+    if not math.isfinite(outcome.final_loss) or not math.isfinite(outcome.loss):
+        # (only with stop_on_non_finite off: the run went on after the loss overflowed)
+        head = (
+            f"Ran {outcome.epochs_run:,} epochs, but the loss became inf or nan at epoch "
+            f"{outcome.last_finite_epoch + 1:,} and stayed so (this session keeps training when the loss is "
+            "not finite)."
+        )
     return Explanation(head, "", config.lr / stab.lr_max, 0.9 * stab.lr_max)
 
 

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
     def start(self, paused: bool = False) -> None:
         if self.run_state.busy or self.trainer.running:
             return
+        if not self.data_panel.commit_edit():  # a cell still being typed into counts, as Enter would make it
+            self.notify("Cannot start: a reading being typed cannot be used (see the table).", error=True)
+            return
         try:
             config = self.run_state.config()
         except ConfigError as e:
@@ -314,6 +317,7 @@ class MainWindow(QMainWindow):
         if self.run_state.busy:
             self.notify("Stop the run to change the learning rate.", error=True)
             return
+        lr = round_sig(lr)  # the rate the sweep names (2.2e-4), not its 20 digits
         self.run_state.set_value("lr", lr)
         self.notify(f"Learning rate set to {fmt_lr(lr)}. Press Start (F5).")
 

@@ -88,6 +88,10 @@ class ControlsPanel(QWidget):
             "Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the "
             "loss's Hessian), which depends on the data and the normalization."
         )
+        # settings without a control (a session's tolerance, the stop on inf/nan) are said, never silently applied
+        self.hidden_label = QLabel(objectName="hiddenSettingsLabel", wordWrap=True)
+        style.set_text_role(self.hidden_label, "warning")
+        self.hidden_label.setVisible(False)
         self.problem_label = QLabel(objectName="settingsProblemLabel", wordWrap=True)
         style.set_text_role(self.problem_label, "error")
         self.problem_label.setVisible(False)
@@ -125,6 +129,7 @@ class ControlsPanel(QWidget):
         val.addWidget(self.seed, 1)
         form.addRow(_buddy("V&alidation", self.val_fraction), val)  # (Alt+V opens the View menu)
         form.addRow("S&peed", self.speed)
+        form.addRow(self.hidden_label)
         form.addRow(self.problem_label)
 
         self.speed.currentIndexChanged.connect(self._on_speed_changed)
@@ -200,6 +205,18 @@ class ControlsPanel(QWidget):
         self._sync_enabled()
         self._update_note()
         self._show_problems()
+        self._show_hidden(values)
+
+    def _show_hidden(self, values: dict) -> None:
+        said = []
+        if values.get("tol") is not None:
+            said.append(f"stops as converged when every |gradient| ≤ {values['tol']:g}")
+        if values.get("stop_on_non_finite") is False:
+            said.append("keeps training when the loss becomes inf or nan")
+        self.hidden_label.setText(
+            ("Also set (from the session, no control here): " + "; ".join(said) + ".") if said else ""
+        )
+        self.hidden_label.setVisible(bool(said))
 
     @Slot(float)
     def _on_state_speed_changed(self, speed: float) -> None:

@@ -112,6 +112,7 @@ class FileController(QObject):
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel if there are unsaved changes; True when it is fine to go on."""
+        self.w.data_panel.commit_edit()  # a cell being typed into is an unsaved change too
         if not self.is_modified():
             return True
         answer = QMessageBox.question(
@@ -156,7 +157,7 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            if path.name.endswith(".json"):
+            if path.name.lower().endswith(".json"):
                 from thermogui.core.session import load_session
 
                 s = load_session(path)
@@ -216,6 +217,7 @@ class FileController(QObject):
 
     @Slot()
     def save(self) -> bool:
+        self.w.data_panel.commit_edit()
         if self.path is None:
             return self.save_as()
         return self._write(self.path, "session")

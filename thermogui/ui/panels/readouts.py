@@ -203,7 +203,10 @@ class Readouts(QWidget):
         outcome = run.outcome if run is not None else None
         val = "" if math.isnan(r.val_loss) else f", validation {fmt_num(r.val_loss)}"
         if outcome is not None and outcome.stop_reason != StopReason.NON_FINITE:
-            self.epoch.setText(f"Epoch {r.epoch:,} of {epochs:,} — finished")
+            ended = {StopReason.CANCELLED: "stopped", StopReason.CONVERGED: "converged"}.get(
+                outcome.stop_reason, "finished"
+            )
+            self.epoch.setText(f"Epoch {r.epoch:,} of {epochs:,} — {ended}")
             final_val = "" if math.isnan(outcome.val_loss) else f", validation {fmt_num(outcome.val_loss)}"
             self.loss.setText(f"Final loss {fmt_num(outcome.final_loss)} (at the line shown){final_val}")
         else:

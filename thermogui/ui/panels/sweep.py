@@ -241,6 +241,13 @@ class SweepPanel(QWidget):
         stable bound: from about bound / 300 to bound x 3."""
         self._config, self._data = config, data
         self._lr_max = None
+        swept = getattr(self, "_swept_problem", None)
+        if not self.running and self.points and swept is not None and swept != (config.with_(lr=1.0), data):
+            # the points were measured on other settings or readings: never show them beside the new bound
+            self.points, self._swept_problem = [], None
+            self._choose(None)
+            self._draw()
+            self.summary.setText(self.tr("The settings or readings changed since the last sweep: run it again."))
         try:
             from thermogui.core.analysis import stability
             from thermogui.core.landscape import model_xy
@@ -307,6 +314,7 @@ class SweepPanel(QWidget):
             return
         self._end_host()
         self.points, self._live, self._cancelled, self._swept = [], [], False, True
+        self._swept_problem = (self._config.with_(lr=1.0), self._data)  # (the sweep varies only the rate)
         self._choose(None)
         self._epochs_run = epochs = self.epochs.value()
         self.plot.getPlotItem().setLabel("left", self.tr("Loss after {0} epochs").format(f"{epochs:,}"))

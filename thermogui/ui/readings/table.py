@@ -7,7 +7,9 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -190,6 +192,28 @@ class DataPanel(QWidget):
         return super().eventFilter(obj, event)
 
     # --- state ----------------------------------------------------------------------------
+    def commit_edit(self) -> bool:
+        """Commit a cell that is still being typed into, as Enter would (before Start, Save or closing).  False when
+        its text was refused (the reason is shown under the table and the old value stays)."""
+        view = self.view
+        if view.state() != QAbstractItemView.EditingState:
+            return True
+        editor = QApplication.focusWidget()
+        if editor is None or not view.isAncestorOf(editor):
+            return True
+        refused = []
+
+        def note(*why):  # (a direct call in this thread, during commitData)
+            refused.append(why)
+
+        self.model.inputRejected.connect(note)
+        try:
+            view.commitData(editor)
+        finally:
+            self.model.inputRejected.disconnect(note)
+        view.closeEditor(editor, QAbstractItemDelegate.NoHint)
+        return not refused
+
     def set_locked(self, locked: bool) -> None:
         """Read-only while a run is in progress (the run trains on the data it started with)."""
         self.model.set_read_only(locked)
