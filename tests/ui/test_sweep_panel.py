@@ -13,7 +13,7 @@ from thermogui.core.analysis import stability
 from thermogui.core.dataset import Dataset
 from thermogui.core.explain import fmt_lr
 from thermogui.core.training import TrainConfig, prepare
-from thermogui.ui.controls.widgets import ScientificSpinBox
+from thermogui.ui.controls.widgets import NumberField
 from thermogui.ui.panels.sweep import SweepPanel
 
 from .helpers import type_into
@@ -38,8 +38,8 @@ def panel(qtbot):
 
 def widgets(panel):
     return (
-        panel.findChild(ScientificSpinBox, "sweepFromInput"),
-        panel.findChild(ScientificSpinBox, "sweepToInput"),
+        panel.findChild(NumberField, "sweepFromInput"),
+        panel.findChild(NumberField, "sweepToInput"),
         panel.findChild(QSpinBox, "sweepCountInput"),
         panel.findChild(QSpinBox, "sweepEpochsInput"),
         panel.findChild(QPushButton, "runSweepButton"),
@@ -214,3 +214,14 @@ def test_click_a_point_to_use_its_rate(qtbot, panel):
     # a click away from every point picks nothing
     with qtbot.assertNotEmitted(panel.rateChosen, wait=50):
         click_point(qtbot, panel, math.sqrt(points[0].lr * points[1].lr), panel._top_loss() / 1e3)
+
+
+def test_a_range_rate_that_cannot_be_used_stays_as_typed_with_the_reason(qtbot, panel):
+    lo = panel.findChild(NumberField, "sweepFromInput")
+    before = lo.value()
+    lo.setFocus()
+    lo.lineEdit().selectAll()
+    qtbot.keyClicks(lo.lineEdit(), "0")
+    qtbot.keyClick(lo.lineEdit(), Qt.Key_Tab)  # focus moves on: no silent revert
+    assert lo.lineEdit().text() == "0" and lo.value() == before
+    assert "greater than 0" in panel.summary.text()

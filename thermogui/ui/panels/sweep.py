@@ -32,10 +32,24 @@ from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
 from thermogui.core.errors import UserError
 from thermogui.core.explain import fmt_lr
+from thermogui.core.fields import Field
 from thermogui.ui import style
-from thermogui.ui.controls.widgets import ScientificSpinBox
+from thermogui.ui.controls.widgets import NumberField
 from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, log_ticks, setup_plot
 from thermogui.ui.worker import GeneratorWorker, WorkerHost
+
+SWEEP_RATE = Field(
+    "sweep_lr",
+    "float",
+    1e-4,
+    "learning rate",
+    "A learning rate of the sweep's range (tried on a log scale between the two).",
+    minimum=0.0,
+    max_open=False,
+    min_open=True,
+    maximum=1e6,
+    log_steps=True,
+)
 
 DIVERGED_COLOR = style.FIT
 STABLE_COLOR = style.DATA
@@ -85,11 +99,13 @@ class SweepPanel(QWidget):
         self.chosen = None  # the SweepPoint picked last
         self._epochs_run = 0
 
-        self.lr_from = ScientificSpinBox(1e-12, 1e6)
+        # the range fields parse every keystroke like the hyperparameters: a rate that cannot be used stays as typed
+        # and the summary says why (never a silent revert)
+        self.lr_from = NumberField(SWEEP_RATE)
         self.lr_from.setObjectName("sweepFromInput")
         self.lr_from.setToolTip(self.tr("The smallest learning rate to try."))
         self.lr_from.setAccessibleName(self.tr("Smallest learning rate"))
-        self.lr_to = ScientificSpinBox(1e-12, 1e6)
+        self.lr_to = NumberField(SWEEP_RATE)
         self.lr_to.setObjectName("sweepToInput")
         self.lr_to.setToolTip(self.tr("The largest learning rate to try."))
         self.lr_to.setAccessibleName(self.tr("Largest learning rate"))
@@ -231,6 +247,8 @@ class SweepPanel(QWidget):
 
         self.lr_from.valueChanged.connect(self._on_range_edited)
         self.lr_to.valueChanged.connect(self._on_range_edited)
+        for box in (self.lr_from, self.lr_to):
+            box.problemChanged.connect(self._on_range_problem)
         self.count.valueChanged.connect(self._on_count_changed)
         self.run_button.clicked.connect(self.run_sweep)
         self.cancel_button.clicked.connect(self.cancel)
@@ -280,6 +298,12 @@ class SweepPanel(QWidget):
         finally:
             self._syncing = False
 
+    @Slot(object)
+    def _on_range_problem(self, reason) -> None:
+        problems = [b.problem() for b in (self.lr_from, self.lr_to) if b.problem()]
+        if problems:
+            self.summary.setText("⚠ " + problems[0])
+
     @Slot()
     def _on_range_edited(self) -> None:
         if not self._syncing:
@@ -306,6 +330,10 @@ class SweepPanel(QWidget):
             return
         from thermogui.core.sweep import iter_sweep, log_lrs
 
+        problems = [b.problem() for b in (self.lr_from, self.lr_to) if b.problem()]
+        if problems:
+            self.summary.setText("⚠ " + problems[0])
+            return
         lo, hi = sorted((self.lr_from.value(), self.lr_to.value()))
         try:
             lrs = log_lrs(lo, hi, self.count.value())
