@@ -350,3 +350,11 @@ def test_a_sweep_made_on_other_settings_is_cleared(qtbot, window):
     assert sweep.points
     choose(qtbot, window.controls.normalization, "None")
     assert not sweep.points and "run it again" in sweep.summary.text()
+
+
+def test_a_refused_csv_names_the_problem_in_the_status_line(qtbot, window, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("t_u,t_c\n35.7,0.5\n55.9,abc\n")
+    assert not window.open_path(bad)
+    status = text(window, "runStatusLabel")
+    assert "line 3" in status and "Nothing was changed" in status

@@ -400,7 +400,9 @@ class FileController(QObject):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def _error(self, title: str, text: str) -> None:
-        self.w.notify(f"{title}. {text.splitlines()[0]}", error=True)
+        lines = text.splitlines()
+        first = " ".join(lines[:2]) if lines and lines[0].endswith(":") else (lines[0] if lines else "")
+        self.w.notify(f"{title}. {first}", error=True)  # (the reason itself, not only "Problems found:")
         box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self.w)
         box.setObjectName("fileErrorDialog")
         box.open()
