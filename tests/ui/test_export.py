@@ -524,3 +524,16 @@ def test_picture_of_a_million_readings_draws_at_most_the_windows_sample():
         assert (image.width(), image.height()) == (461, 346)
     finally:
         fig.close()
+
+
+def test_the_exported_legend_goes_where_no_reading_is():
+    from thermogui.core.dataset import Dataset
+    from thermogui.ui.export.figure import legend_corner
+    from thermogui.ui.plots.live import data_bounds
+
+    book = Dataset.book()
+    assert legend_corner(book.t_u, book.t_c, data_bounds(book)) == "left"  # the book's readings leave it free
+    with_excluded = book.inserted(len(book), 22.0, 28.0, False)  # an excluded reading up in the top left
+    bounds = data_bounds(with_excluded)
+    corner = legend_corner(with_excluded.t_u, with_excluded.t_c, bounds)
+    assert corner != "left"

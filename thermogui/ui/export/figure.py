@@ -342,6 +342,22 @@ class _Axis(pg.AxisItem):
         self.picture = None
 
 
+def legend_corner(x, y, bounds, share_x: float = 0.4, share_y: float = 0.35) -> str:
+    """The corner of the plot with the fewest readings under where the legend goes (top left, top right, bottom
+    right, in that order of preference): a legend never hides a reading — an excluded one included — if it can help
+    it."""
+    x0, x1, y0, y1 = bounds
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    wx, wy = (x1 - x0) * share_x, (y1 - y0) * share_y
+    regions = {
+        "left": (x <= x0 + wx) & (y >= y1 - wy),
+        "right": (x >= x1 - wx) & (y >= y1 - wy),
+        "bottom-right": (x >= x1 - wx) & (y <= y0 + wy),
+    }
+    counts = {corner: int(np.count_nonzero(inside)) for corner, inside in regions.items()}
+    return min(counts, key=lambda c: (counts[c], list(regions).index(c)))
+
+
 class Figure:
     """A never-shown pyqtgraph figure laid out in device pixels: title, plot(s), caption."""
 
@@ -439,7 +455,7 @@ class Figure:
         s = self.s
         off = round(6 * s)
         legend = pg.LegendItem(
-            offset=(off if corner == "left" else -off, off),
+            offset=(-off if corner in ("right", "bottom-right") else off, -off if corner == "bottom-right" else off),
             pen=pg.mkPen(200, 200, 200, width=0.6 * s),
             brush=pg.mkBrush(255, 255, 255, 230),
             labelTextColor=TEXT_COLOR,
@@ -496,7 +512,7 @@ class Figure:
             )
             plot.addItem(excluded)
             entries.insert(1, (excluded, "excluded readings"))
-        self._legend(plot, entries)
+        self._legend(plot, entries, corner=legend_corner(data.t_u, data.t_c, (x0, x1, y0, y1)))
 
     def _fill_loss(self, plot: pg.PlotItem, rows) -> None:
         s = self.s
