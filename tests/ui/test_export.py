@@ -273,7 +273,8 @@ def test_dialog_exports_with_typed_settings_and_remembers_the_folder(qtbot, wind
     assert not dlg.isVisible()  # closes after a successful export
     assert settings.value("export/last_dir") == str(tmp_path.resolve())
     # the next dialog starts in the remembered folder
-    window._export_dialog = None
+    dlg.setParent(None)  # a new dialog, as after the window forgot this one
+    dlg.deleteLater()
     dlg2 = open_export_dialog(window)
     assert Path(dlg2.path_input.text()).parent == tmp_path.resolve()
     dlg2.close()

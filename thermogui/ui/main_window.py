@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
             line = start_line(self.run_state.committed_config(), self.run_state.dataset)
         self.fit_plot.set_line(*line)
 
-    def _about(self) -> None:
+    def show_about(self) -> None:
         QMessageBox.about(
             self,
             "About ThermoGUI",

@@ -246,7 +246,7 @@ def build_menus(win) -> None:
     name_for_screen_readers(win)
     win.focus_ring = FocusRing(win)
     help_menu = bar.addMenu("&Help")
-    help_menu.addAction(QAction("&About ThermoGUI", win, triggered=win._about))
+    help_menu.addAction(QAction("&About ThermoGUI", win, triggered=win.show_about))
 
 
 # --- the View menu ---------------------------------------------------------------------------------------------------

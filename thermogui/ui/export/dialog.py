@@ -411,10 +411,9 @@ class ExportDialog(QDialog):
 
 def open_export_dialog(window) -> ExportDialog:
     """File ▸ Export plot…: show the export dialog for `window` (one per window, remembers its settings)."""
-    dlg = getattr(window, "_export_dialog", None)
+    dlg = window.findChild(ExportDialog)  # the window's own dialog (its child), if it has one
     if dlg is None:
         dlg = ExportDialog(window)
-        window._export_dialog = dlg
     dlg.status.clear()
     dlg.show()
     dlg.raise_()
