@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import NamedTuple
 
 import numpy as np
 
@@ -34,8 +33,11 @@ def _d(name: str):
 class TrainConfig:
     """Everything that defines a run.  Defaults, ranges and words come from core.fields (the book's final run)."""
 
+    model: str = _d("model")  # line | quadratic
+    arith: str = _d("arith")  # book (float32, the book's loop) | fast (float64 from the sums, linear models)
     lr: float = _d("lr")
     epochs: int = _d("epochs")
+    init_w2: float = _d("init_w2")  # the quadratic's t_u² coefficient
     init_w: float = _d("init_w")  # start values, in model (normalized) units as the book gives them
     init_b: float = _d("init_b")
     normalize: str = _d("normalize")  # none | scale | zscore
@@ -60,17 +62,71 @@ class TrainConfig:
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in FIELDS}
 
+    def start_params(self) -> tuple[float, ...]:
+        """The start values in the model's parameter order (model units)."""
+        if self.model == "quadratic":
+            return (self.init_w2, self.init_w, self.init_b)
+        return (self.init_w, self.init_b)
 
-class EpochResult(NamedTuple):
-    epoch: int
-    loss: float  # training loss at the parameters before this epoch's update
-    val_loss: float  # nan when there is no validation split
-    w: float  # parameters after the update, model units
-    b: float
-    w_raw: float  # the same in raw units: t_c = w_raw * t_u + b_raw
-    b_raw: float
-    grad_w: float  # gradient before the update, model units
-    grad_b: float
+
+class EpochResult(tuple):
+    """One epoch as a flat tuple of floats: (epoch, loss, val_loss, *params, *params_raw, *grad) — a History row.
+
+    loss and grad are taken at the parameters *before* this epoch's update, params after it (the book prints the
+    same pair); params are in model (normalized) units and params_raw the same model in raw t_u.  val_loss is nan
+    without validation readings.  For the line (P = 2) the fields also have their old names w, b, w_raw, b_raw,
+    grad_w, grad_b; asking a bigger model for them is an error, never a silently wrong number.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, epoch, loss, val_loss, *values):
+        if len(values) % 3:
+            raise ValueError("an epoch has params, raw params and a gradient of the same length")
+        return tuple.__new__(cls, (epoch, loss, val_loss, *values))
+
+    @classmethod
+    def of(cls, epoch, loss, val_loss, params, params_raw, grad) -> EpochResult:
+        return tuple.__new__(cls, (epoch, loss, val_loss, *params, *params_raw, *grad))
+
+    def __repr__(self) -> str:
+        return f"EpochResult(epoch={self[0]}, loss={self[1]!r}, params={self.params}, grad={self.grad})"
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    @property
+    def n_params(self) -> int:
+        return (len(self) - 3) // 3
+
+    epoch = property(lambda self: self[0])
+    loss = property(lambda self: self[1])
+    val_loss = property(lambda self: self[2])
+
+    @property
+    def params(self) -> tuple[float, ...]:
+        return self[3 : 3 + self.n_params]
+
+    @property
+    def params_raw(self) -> tuple[float, ...]:
+        p = self.n_params
+        return self[3 + p : 3 + 2 * p]
+
+    @property
+    def grad(self) -> tuple[float, ...]:
+        return self[3 + 2 * self.n_params :]
+
+    def _line(self, i: int) -> float:
+        if len(self) != 9:
+            raise AttributeError("w and b name the straight line's parameters; use params / params_raw / grad")
+        return self[i]
+
+    w = property(lambda self: self._line(3))
+    b = property(lambda self: self._line(4))
+    w_raw = property(lambda self: self._line(5))
+    b_raw = property(lambda self: self._line(6))
+    grad_w = property(lambda self: self._line(7))
+    grad_b = property(lambda self: self._line(8))
 
 
 @dataclass(frozen=True)
@@ -82,11 +138,20 @@ class TrainOutcome:
     last_finite_loss: float
     loss: float  # loss reported at stop_epoch (inf/nan for non_finite)
     val_loss: float
-    w_model: float  # final parameters
-    b_model: float
-    w: float  # final parameters in raw units
-    b: float
+    params_model: tuple[float, ...]  # final parameters, model units
+    params: tuple[float, ...]  # final parameters in raw units
     final_loss: float  # training loss at the final parameters
+    model: str = "line"
+
+    def _line(self, i: int, raw: bool) -> float:
+        if self.model != "line":
+            raise AttributeError("w and b name the straight line's parameters; use params / params_model")
+        return (self.params if raw else self.params_model)[i]
+
+    w_model = property(lambda self: self._line(0, False))
+    b_model = property(lambda self: self._line(1, False))
+    w = property(lambda self: self._line(0, True))
+    b = property(lambda self: self._line(1, True))
 
 
 @dataclass(frozen=True)

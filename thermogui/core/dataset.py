@@ -115,11 +115,14 @@ def _readonly(values, dtype) -> np.ndarray:
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """Readings as read-only float64 arrays, plus an include mask (excluded rows are kept but not trained on)."""
+    """Readings as read-only float64 arrays, plus an include mask (excluded rows are kept but not trained on) and a
+    validation mask (readings the user marked as validation readings; when any included reading is marked, those
+    are the run's validation readings instead of a seeded random choice)."""
 
     t_u: np.ndarray
     t_c: np.ndarray
     include: np.ndarray = field(default=None)  # type: ignore[assignment]
+    val: np.ndarray = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self):
         t_u = _readonly(self.t_u, np.float64)
@@ -129,6 +132,10 @@ class Dataset:
         inc = _readonly(np.ones(t_u.shape, bool) if self.include is None else self.include, bool)
         if inc.shape != t_u.shape:
             raise DataError("the include mask does not match the readings")
+        val = _readonly(np.zeros(t_u.shape, bool) if self.val is None else self.val, bool)
+        if val.shape != t_u.shape:
+            raise DataError("the validation mask does not match the readings")
+        object.__setattr__(self, "val", val)
         object.__setattr__(self, "t_u", t_u)
         object.__setattr__(self, "t_c", t_c)
         object.__setattr__(self, "include", inc)
@@ -146,6 +153,7 @@ class Dataset:
             and np.array_equal(self.t_u, other.t_u)
             and np.array_equal(self.t_c, other.t_c)
             and np.array_equal(self.include, other.include)
+            and np.array_equal(self.val, other.val)
         )
 
     def active(self) -> tuple[np.ndarray, np.ndarray]:
@@ -153,6 +161,15 @@ class Dataset:
         if self.include.all():
             return self.t_u, self.t_c
         return self.t_u[self.include], self.t_c[self.include]
+
+    def active_val(self) -> np.ndarray:
+        """The validation marks of the included readings (all False when none is marked)."""
+        return self.val if self.include.all() else self.val[self.include]
+
+    @property
+    def marks_val(self) -> bool:
+        """True when the user chose the validation readings (at least one included reading is marked)."""
+        return bool((self.val & self.include).any())
 
     @property
     def n_active(self) -> int:
@@ -184,23 +201,48 @@ class Dataset:
     def with_value(self, row: int, column: str, value: float) -> Dataset:
         arrays = {"t_u": self.t_u.copy(), "t_c": self.t_c.copy()}
         arrays[column][row] = value
-        return Dataset(arrays["t_u"], arrays["t_c"], self.include)
+        return Dataset(arrays["t_u"], arrays["t_c"], self.include, self.val)
 
     def with_include(self, row: int, included: bool) -> Dataset:
         inc = self.include.copy()
         inc[row] = included
-        return Dataset(self.t_u, self.t_c, inc)
+        return Dataset(self.t_u, self.t_c, inc, self.val)
 
-    def inserted(self, row: int, t_u, t_c, include=None) -> Dataset:
+    def with_val(self, row: int, marked: bool) -> Dataset:
+        val = self.val.copy()
+        val[row] = marked
+        return Dataset(self.t_u, self.t_c, self.include, val)
+
+    def with_val_rows(self, rows) -> Dataset:
+        """Exactly these rows (0-based) marked as validation readings; raises DataError for a row out of range."""
+        val = np.zeros(len(self), bool)
+        for r in rows:
+            if not 0 <= int(r) < len(self):
+                raise DataError(f"there is no reading {int(r) + 1} (the readings are numbered 1 to {len(self)})")
+            val[int(r)] = True
+        return Dataset(self.t_u, self.t_c, self.include, val)
+
+    def inserted(self, row: int, t_u, t_c, include=None, val=None) -> Dataset:
         t_u = np.atleast_1d(np.asarray(t_u, float))
         t_c = np.atleast_1d(np.asarray(t_c, float))
         inc = np.ones(t_u.shape, bool) if include is None else np.atleast_1d(np.asarray(include, bool))
-        return Dataset(np.insert(self.t_u, row, t_u), np.insert(self.t_c, row, t_c), np.insert(self.include, row, inc))
+        vm = np.zeros(t_u.shape, bool) if val is None else np.atleast_1d(np.asarray(val, bool))
+        return Dataset(
+            np.insert(self.t_u, row, t_u),
+            np.insert(self.t_c, row, t_c),
+            np.insert(self.include, row, inc),
+            np.insert(self.val, row, vm),
+        )
 
     def removed(self, rows) -> Dataset:
         rows = sorted(set(int(r) for r in rows))
-        return Dataset(np.delete(self.t_u, rows), np.delete(self.t_c, rows), np.delete(self.include, rows))
+        return Dataset(
+            np.delete(self.t_u, rows),
+            np.delete(self.t_c, rows),
+            np.delete(self.include, rows),
+            np.delete(self.val, rows),
+        )
 
     def rows(self, rows) -> Dataset:
         idx = np.asarray(sorted(set(int(r) for r in rows)), dtype=np.intp)
-        return Dataset(self.t_u[idx], self.t_c[idx], self.include[idx])
+        return Dataset(self.t_u[idx], self.t_c[idx], self.include[idx], self.val[idx])

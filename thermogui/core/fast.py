@@ -142,12 +142,13 @@ def gd_chunks(
     y_val=None,
     stop_on_non_finite: bool = True,
     should_stop: Callable[[], bool] | None = None,
-    chunk: int = CHUNK,
+    chunk: int | Callable[[], int] = CHUNK,
 ) -> Generator[FastChunk, None, FastOutcome]:
     """Plain gradient descent in closed form, `chunk` epochs per step: in the Hessian's eigenbasis the distance to
     the least-squares answer shrinks by (1 − lr·λ_i) per epoch, so epoch k's parameters are p* + V·r^k·Vᵀ(p₀ − p*)
     and its loss L* + Σ λ_i z_i²/2.  Exact in exact arithmetic; float64 rounding here differs from the epoch-by-epoch
-    loop only in the last digits.  Needs a unique least-squares answer (else use train_fast)."""
+    loop only in the last digits.  Needs a unique least-squares answer (else use train_fast).  `chunk` may be a
+    callable asked before every chunk (1 while the window steps or caps the speed)."""
     A, c, s, n = model.sums(x, y)
     H = 2.0 * A / n
     lam, V = np.linalg.eigh(H)
@@ -163,7 +164,8 @@ def gd_chunks(
         while start < epochs:
             if should_stop is not None and should_stop():
                 return _gd_outcome("cancelled", start, V, z0, r, p_star, l_star, lam, model)
-            k = np.arange(start, min(start + chunk, epochs), dtype=np.float64)  # epochs k+1 start at step k
+            size = max(1, int(chunk() if callable(chunk) else chunk))
+            k = np.arange(start, min(start + size, epochs), dtype=np.float64)  # epochs k+1 start at step k
             zk = z0[None, :] * np.power(r[None, :], k[:, None])  # before the update
             loss = l_star + 0.5 * (zk * zk * lam[None, :]).sum(axis=1)
             grad = (zk * lam[None, :]) @ V.T

@@ -156,7 +156,36 @@ def short(value, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+LINEAR_MODELS = ("line", "quadratic")  # models linear in their parameters: exact least squares and the fast path
+
+
+def _linear(v: dict) -> bool:
+    return v.get("model", "line") in LINEAR_MODELS
+
+
 FIELDS: tuple[Field, ...] = (
+    Field(
+        "model",
+        "choice",
+        "line",
+        "model",
+        "What is fitted: the book's straight line t_c = w·t_u + b, or the chapter's exercise "
+        "t_c = w2·t_u² + w1·t_u + b.",
+        choices=(("line", "Line  w·t_u + b"), ("quadratic", "Quadratic  w2·t_u² + w1·t_u + b")),
+        cli="--model",
+    ),
+    Field(
+        "arith",
+        "choice",
+        "book",
+        "arithmetic",
+        "Book: the chapter's float32 loop over every reading, digit for digit.  Fast: float64 from the sums XᵀX, Xᵀy "
+        "and yᵀy computed once — the gradient of the mean squared error needs nothing else, so an epoch costs the "
+        "same for 11 or a million readings.",
+        choices=(("book", "Book float32"), ("fast", "Fast float64 (exact sums)")),
+        cli="--arith",
+        applies=_linear,
+    ),
     Field(
         "lr",
         "float",
@@ -181,11 +210,24 @@ FIELDS: tuple[Field, ...] = (
         step=100,
     ),
     Field(
+        "init_w2",
+        "float",
+        0.0,
+        "start w2",
+        "The t_u² coefficient w2 to start from, in model units.",
+        unit="model units",
+        minimum=-1e30,
+        maximum=1e30,
+        cli="--init-w2",
+        step=0.01,
+        applies=lambda v: v.get("model") == "quadratic",
+    ),
+    Field(
         "init_w",
         "float",
         1.0,
         "start w",
-        "The slope w to start from, in model units (after normalization, as the book gives it).",
+        "The slope w (w1 in the quadratic) to start from, in model units (after normalization, as the book gives it).",
         unit="model units",
         minimum=-1e30,
         maximum=1e30,
@@ -234,6 +276,7 @@ FIELDS: tuple[Field, ...] = (
         "Compute the gradient with the chain-rule formulas from the book, or let autograd derive it.",
         choices=(("manual", "By hand (chain rule)"), ("autograd", "Autograd")),
         cli="--grad",
+        applies=lambda v: v.get("arith", "book") == "book" or not _linear(v),
     ),
     Field(
         "optimizer",
@@ -267,6 +310,7 @@ FIELDS: tuple[Field, ...] = (
         maximum=0.9,
         cli="--val-fraction",
         step=0.05,
+        applies=lambda v: not v.get("val_rows_marked"),
     ),
     Field(
         "seed",
@@ -277,7 +321,7 @@ FIELDS: tuple[Field, ...] = (
         minimum=0,
         maximum=2**63 - 1,
         cli="--seed",
-        applies=lambda v: (v.get("val_fraction") or 0) > 0,
+        applies=lambda v: (v.get("val_fraction") or 0) > 0 and not v.get("val_rows_marked"),
     ),
     Field(
         "tol",

@@ -32,13 +32,29 @@ def split_indices(n: int, val_fraction: float, seed: int) -> tuple[np.ndarray, n
     return np.sort(perm[n_val:]), np.sort(perm[:n_val])
 
 
+def split(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """Indices into the included readings: (training, validation).  The readings the user marked as validation
+    readings when there are any (the book prints its split), else the seeded random choice of `val_fraction`."""
+    n = data.n_active
+    if data.marks_val:
+        marked = data.active_val()
+        tr, va = np.flatnonzero(~marked), np.flatnonzero(marked)
+        if len(tr) < 2:
+            raise DataError(
+                f"{len(va)} of the {n} included readings are marked as validation readings, which leaves "
+                f"{len(tr)} to train on; at least 2 are needed: unmark some"
+            )
+        return tr, va
+    return split_indices(n, config.val_fraction, config.seed)
+
+
 def training_data(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, np.ndarray, Normalization]:
     """The training readings (t_u, t_c, raw) and the normalization a run fits on them.  Raises ConfigError or
     DataError when a run could not start on them."""
     t_u, t_c = data.active()
     if len(t_u) < 2:
         raise DataError("add at least 2 readings with different t_u")
-    tr, _ = split_indices(len(t_u), config.val_fraction, config.seed)
+    tr, _ = split(config, data)
     t_u, t_c = t_u[tr], t_c[tr]
     dx = t_u - t_u.mean()
     if not float(dx @ dx) > 0:  # (the least-squares criterion: spreads below ~1e-154 square to 0)
@@ -71,6 +87,42 @@ def model_x(config: TrainConfig, data: Dataset) -> np.ndarray:
     if norm.kind == "zscore":
         return (x - np.float32(norm.offset)) / np.float32(norm.std)
     return x
+
+
+def model_inputs(norm: Normalization, t_u) -> np.ndarray:
+    """Raw readings in model units, float64 (the fast path and the exact answers)."""
+    x = np.asarray(t_u, dtype=np.float64)
+    if norm.kind == "scale":
+        return x * norm.factor
+    if norm.kind == "zscore":
+        return (x - norm.offset) / norm.std
+    return x
+
+
+def least_squares_params(config: TrainConfig, data: Dataset):
+    """The exact least-squares answer of the chosen model on the training readings, as (params in model units,
+    params in raw units, loss); None when it cannot be computed (the data cannot be fitted, or not uniquely)."""
+    from thermogui.core.models import get_model
+
+    m = get_model(config.model)
+    try:
+        t_u, t_c, norm = training_data(config, data)
+        p, loss = m.least_squares(model_inputs(norm, t_u), t_c)
+    except (ConfigError, DataError, ValueError, np.linalg.LinAlgError):
+        return None
+    return p, m.to_raw(p, norm.offset, norm.factor), loss
+
+
+def start_params_raw(config: TrainConfig, data: Dataset) -> np.ndarray:
+    """The run's start values as the model's coefficients in raw units (nan when the data cannot be fitted)."""
+    from thermogui.core.models import get_model
+
+    m = get_model(config.model)
+    try:
+        _, norm = training_inputs(config, data)
+    except (ConfigError, DataError):
+        return np.full(m.size, math.nan)
+    return m.to_raw(config.start_params(), norm.offset, norm.factor)
 
 
 def start_line(config: TrainConfig, data: Dataset) -> tuple[float, float]:

@@ -5,7 +5,12 @@ Epoch k, as in the book: the loss and gradient at the current (w, b), then the u
 it (the book prints the same pair).  On a non-finite loss the run stops at that epoch without applying its update.
 
 Parameters are trained in normalized ("model") units, x = (t_u - offset) * factor, and are always also given in raw
-units: t_c = w_raw * t_u + b_raw.
+units: t_c = w_raw * t_u + b_raw (for the quadratic, its three coefficients in raw t_u).
+
+Three loops: the book's (the line, float32, bit for bit), torch's (autograd and torch.optim, any model) and the fast
+exact path (arith "fast": float64 from the sums XᵀX, Xᵀy, yᵀy).  Plain gradient descent on the fast path yields whole
+chunks of epochs as a numpy array of History rows (see core.fast.gd_chunks); every other loop yields one EpochResult
+per epoch.
 """
 
 from __future__ import annotations
@@ -32,7 +37,12 @@ from thermogui.core.config import (  # noqa: F401  (re-exported: the training AP
 )
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.model import grad_fn, loss_fn, model
-from thermogui.core.problem import split_indices  # noqa: F401  (re-exported)
+from thermogui.core.models import MODELS, get_model
+from thermogui.core.problem import (
+    model_inputs,
+    split,
+    split_indices,  # noqa: F401  (re-exported)
+)
 
 
 @dataclass(frozen=True)
@@ -46,12 +56,16 @@ class Prepared:
     norm: Normalization
     train_index: np.ndarray
     val_index: np.ndarray
+    t_u: np.ndarray  # raw training readings, float64
+    t_c: np.ndarray
+    t_u_val: np.ndarray
+    t_c_val: np.ndarray
 
 
 def prepare(config: TrainConfig, data: Dataset) -> Prepared:
     config.validated()
     t_u, t_c = data.validate().active()
-    tr, va = split_indices(len(t_u), config.val_fraction, config.seed)
+    tr, va = split(config, data)
     if np.ptp(t_u[tr]) == 0:
         raise DataError("all training t_u readings are equal, so no line can be fitted")
     norm = Normalization.fit(config, t_u[tr])
@@ -61,21 +75,40 @@ def prepare(config: TrainConfig, data: Dataset) -> Prepared:
 
     x, y = tensors(tr)
     x_val, y_val = tensors(va) if len(va) else (None, None)
-    return Prepared(x, y, x_val, y_val, norm, tr, va)
+    return Prepared(x, y, x_val, y_val, norm, tr, va, t_u[tr], t_c[tr], t_u[va], t_c[va])
 
 
-TrainGenerator = Generator[EpochResult, None, TrainOutcome]
+TrainGenerator = Generator[EpochResult | np.ndarray, None, TrainOutcome]
 
 
-def train(config: TrainConfig, data: Dataset, should_stop: Callable[[], bool] | None = None) -> TrainGenerator:
-    """Yield one EpochResult per epoch; return a TrainOutcome (the generator's return value).
+def train(
+    config: TrainConfig,
+    data: Dataset,
+    should_stop: Callable[[], bool] | None = None,
+    chunk: int | Callable[[], int] | None = None,
+) -> TrainGenerator:
+    """Yield one EpochResult per epoch (or, on the fast path, chunks of epochs as arrays of History rows); return a
+    TrainOutcome (the generator's return value).
 
-    `should_stop` is polled before every epoch; when it answers True the run ends as cancelled.
+    `should_stop` is polled before every epoch (or chunk); when it answers True the run ends as cancelled.
+    `chunk`: epochs per chunk on the fast path's plain gradient descent (a callable is asked before each chunk;
+    None: one EpochResult per epoch there too).
     Raises ConfigError / DataError before the first epoch if the run cannot start.
     """
     prep = prepare(config, data)
-    fast = config.gradient == "manual" and config.optimizer == "sgd" and config.momentum == 0
-    return (_train_plain if fast else _train_torch)(config, prep, should_stop)
+    if config.arith == "fast" and config.model in MODELS:
+        return _train_fast(config, prep, should_stop, chunk)
+    if config.model == "line":
+        plain = config.gradient == "manual" and config.optimizer == "sgd" and config.momentum == 0
+        return (_train_plain if plain else _train_torch)(config, prep, should_stop)
+    return _train_model(config, prep, should_stop)
+
+
+def rows_of(item) -> list[EpochResult]:
+    """The epochs in one yielded item (an EpochResult, or a chunk of History rows)."""
+    if isinstance(item, EpochResult):
+        return [item]
+    return [EpochResult(int(r[0]), *(float(v) for v in r[1:])) for r in item]
 
 
 def run(config: TrainConfig, data: Dataset, should_stop=None) -> tuple[list[EpochResult], TrainOutcome]:
@@ -108,12 +141,139 @@ def _outcome(reason, prep, epoch, last_finite, last_finite_loss, loss, w, b) -> 
         last_finite_loss,
         loss,
         _val_loss(prep, w, b),
-        w,
-        b,
-        wr,
-        br,
+        (w, b),
+        (wr, br),
         final,
+        "line",
     )
+
+
+def _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vloss_at, final) -> TrainOutcome:
+    raw = tuple(float(v) for v in m.to_raw(p, prep.norm.offset, prep.norm.factor))
+    return TrainOutcome(
+        StopReason(reason), epoch, epoch, last_finite, last_finite_loss, loss, vloss_at, tuple(p), raw, final, m.name
+    )
+
+
+def _optimizer(config: TrainConfig, params):
+    if config.optimizer == "adam":
+        return torch.optim.Adam([params], lr=config.lr)
+    if config.momentum > 0:
+        return torch.optim.SGD([params], lr=config.lr, momentum=config.momentum)
+    return None
+
+
+def _train_model(config: TrainConfig, prep: Prepared, should_stop) -> TrainGenerator:
+    """Any model linear in its parameters, in float32 torch: the hand-derived gradient or autograd, plain gradient
+    descent or a torch.optim optimizer — the book's loop with a parameter vector."""
+    m = get_model(config.model)
+    autograd = config.gradient == "autograd"
+    params = torch.tensor(config.start_params(), dtype=torch.float32, requires_grad=autograd)
+    opt = _optimizer(config, params)
+    x, y, xv, yv = prep.x, prep.y, prep.x_val, prep.y_val
+    to_raw = m.raw_matrix(prep.norm.offset, prep.norm.factor)
+    p = params.tolist()
+    epoch = last_finite = 0
+    loss = last_finite_loss = math.nan
+    reason = StopReason.COMPLETED
+    nan_t = torch.tensor([math.nan])
+    tol = config.tol
+    for epoch in range(1, config.epochs + 1):
+        if should_stop is not None and should_stop():
+            epoch -= 1
+            reason = StopReason.CANCELLED
+            break
+        if autograd:
+            if params.grad is not None:
+                params.grad.zero_()
+            loss_t = loss_fn(m.forward(x, params), y)
+            loss_t.backward()
+            grad = params.grad
+        else:
+            loss_t, grad = m.hand_gradient(x, y, params)
+        with torch.no_grad():
+            vloss_t = nan_t if xv is None else loss_fn(m.forward(xv, params), yv).reshape(1)
+            vals = torch.cat((loss_t.detach().reshape(1), vloss_t, grad)).tolist()
+            loss, vloss, g = vals[0], vals[1], vals[2:]
+            if isfinite := math.isfinite(loss):
+                last_finite, last_finite_loss = epoch, loss
+            if not isfinite and config.stop_on_non_finite:
+                yield EpochResult.of(epoch, loss, vloss, p, (to_raw @ p).tolist(), g)
+                reason = StopReason.NON_FINITE
+                break
+            if opt is not None:
+                if not autograd:
+                    params.grad = grad
+                opt.step()
+            else:
+                params -= config.lr * grad
+        p = params.tolist()
+        yield EpochResult.of(epoch, loss, vloss, p, (to_raw @ p).tolist(), g)
+        if tol is not None and all(abs(v) <= tol for v in g):
+            reason = StopReason.CONVERGED
+            break
+    with torch.no_grad():
+        pt = torch.tensor(p, dtype=torch.float32)
+        final = float(loss_fn(m.forward(x, pt), y))
+        vfinal = math.nan if xv is None else float(loss_fn(m.forward(xv, pt), yv))
+    return _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vfinal, final)
+
+
+def _train_fast(config: TrainConfig, prep: Prepared, should_stop, chunk) -> TrainGenerator:
+    """The fast exact path (float64 from the sums; see core.fast): closed-form chunks for plain gradient descent,
+    else one epoch at a time with the same optimizers as torch.optim."""
+    from thermogui.core.fast import gd_chunks, train_fast
+
+    m = get_model(config.model)
+    x, xv = model_inputs(prep.norm, prep.t_u), model_inputs(prep.norm, prep.t_u_val)
+    y, yv = prep.t_c, prep.t_c_val
+    xv, yv = (xv, yv) if len(xv) else (None, None)
+    M = m.raw_matrix(prep.norm.offset, prep.norm.factor)
+    P = m.size
+    p0 = config.start_params()
+    last_finite, last_finite_loss, loss = 0, math.nan, math.nan
+    plain = config.optimizer == "sgd" and config.momentum == 0 and config.tol is None
+    unique = plain and np.linalg.matrix_rank(m.features(x)) == P
+    if unique and chunk is not None:
+        gen = gd_chunks(m, x, y, p0, config.lr, config.epochs, xv, yv, config.stop_on_non_finite, should_stop, chunk)
+        while True:
+            try:
+                c = next(gen)
+            except StopIteration as done:
+                out = done.value
+                break
+            rows = np.empty((len(c.epoch), 3 + 3 * P))
+            rows[:, 0] = c.epoch
+            rows[:, 1] = c.loss
+            rows[:, 2] = c.val_loss
+            rows[:, 3 : 3 + P] = c.params
+            rows[:, 3 + P : 3 + 2 * P] = c.params @ M.T
+            rows[:, 3 + 2 * P :] = c.grad
+            finite = np.flatnonzero(np.isfinite(c.loss))
+            if len(finite):
+                last_finite, last_finite_loss = int(c.epoch[finite[-1]]), float(c.loss[finite[-1]])
+            loss = float(c.loss[-1])
+            yield rows
+    else:
+        gen = train_fast(
+            m, x, y, p0, config.lr, config.epochs, config.optimizer, config.momentum, xv, yv,
+            config.tol, config.stop_on_non_finite, should_stop,
+        )  # fmt: skip
+        isfinite = math.isfinite
+        while True:
+            try:
+                e = next(gen)
+            except StopIteration as done:
+                out = done.value
+                break
+            if isfinite(e.loss):
+                last_finite, last_finite_loss = e.epoch, e.loss
+            loss = e.loss
+            yield EpochResult.of(e.epoch, e.loss, e.val_loss, e.params, (M @ e.params).tolist(), e.grad)
+    p = out.params
+    vfinal = m.loss(xv, yv, p) if xv is not None else math.nan
+    final = out.final_loss if out.reason != "non_finite" else m.loss(x, y, p)
+    return _model_outcome(m, out.reason, prep, out.epochs_run, last_finite, last_finite_loss, loss, p, vfinal, final)
 
 
 def _train_plain(config: TrainConfig, prep: Prepared, should_stop) -> TrainGenerator:

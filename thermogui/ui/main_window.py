@@ -15,6 +15,7 @@ from thermogui.core.config import ConfigError, StopReason, TrainOutcome
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.explain import explain_stop
 from thermogui.core.history import History
+from thermogui.core.models import get_model
 from thermogui.core.numbers import fmt_lr, round_sig
 from thermogui.core.problem import least_squares_line, start_line
 from thermogui.ui import style
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             self.notify("Cannot start: " + problems[0][1], error=True)
             return
         self.alert.hide()
-        history = History(config.epochs)
+        history = History(config.epochs, n_params=get_model(config.model).size)
         self._drawn = -1
         self.loss_plot.clear_curves()
         self.loss_plot.set_epoch_range(config.epochs)

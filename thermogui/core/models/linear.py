@@ -73,8 +73,9 @@ class LinearModel:
         return p, float(r @ r / len(y))
 
     def loss(self, x, y, p) -> float:
-        r = self.predict(x, p) - np.asarray(y, dtype=np.float64)
-        return float(r @ r / len(r))
+        with np.errstate(over="ignore", invalid="ignore"):
+            r = self.predict(x, p) - np.asarray(y, dtype=np.float64)
+            return float(r @ r / len(r))
 
     # --- raw units ---------------------------------------------------------------------------------------------------
     def to_raw(self, p, offset: float = 0.0, factor: float = 1.0) -> np.ndarray:
@@ -87,6 +88,11 @@ class LinearModel:
             for i in range(k + 1):
                 raw[i] += pj * factor**k * math.comb(k, i) * (-offset) ** (k - i)
         return np.array([raw[k] for k in self.powers])
+
+    def raw_matrix(self, offset: float = 0.0, factor: float = 1.0) -> np.ndarray:
+        """M with to_raw(p) = M @ p (the change of units is linear in the parameters)."""
+        eye = np.eye(self.size)
+        return np.stack([self.to_raw(eye[j], offset, factor) for j in range(self.size)], axis=1)
 
     def equation(self, p_raw) -> str:
         """t_c = 0.002830 · t_u² + 0.2476 · t_u − 10.65 (raw units, highest power first)."""

@@ -21,6 +21,9 @@ from thermogui.ui.state import RunState
 
 # objectNames (tests, accessibility, style sheets) and attribute names of each field's control
 OBJECT_NAMES = {
+    "model": "modelInput",
+    "arith": "arithInput",
+    "init_w2": "startW2Input",
     "lr": "learningRateInput",
     "epochs": "epochsInput",
     "init_w": "startWInput",
@@ -100,12 +103,16 @@ class ControlsPanel(QWidget):
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.addRow(_buddy("Mod&el", self.model), self.model)
+        form.addRow(_buddy("Ari&thmetic", self.arith), self.arith)
         form.addRow("&Learning rate", self.lr)
         form.addRow("", self.lr_note)
         form.addRow("Epo&chs", self.epochs)
         start = QHBoxLayout()
-        for label, box in (("&w", self.init_w), ("&b", self.init_b)):
-            start.addWidget(_buddy(label, box))
+        self.init_w2_label = _buddy("w&2", self.init_w2)
+        self.init_w_label = _buddy("&w", self.init_w)
+        for label, box in ((self.init_w2_label, self.init_w2), (self.init_w_label, self.init_w), ("&b", self.init_b)):
+            start.addWidget(_buddy(label, box) if isinstance(label, str) else label)
             start.addWidget(box, 1)
         start_label = QLabel("Start (model units)")
         start_label.setToolTip(
@@ -135,6 +142,7 @@ class ControlsPanel(QWidget):
         self.speed.currentIndexChanged.connect(self._on_speed_changed)
         state.settingsChanged.connect(self._on_settings_changed)
         state.readingsChanged.connect(self._update_note)
+        state.readingsChanged.connect(self._sync_enabled)
         state.phaseChanged.connect(self._on_phase_changed)
         state.speedChanged.connect(self._on_state_speed_changed)
         self._sync_enabled()
@@ -230,9 +238,19 @@ class ControlsPanel(QWidget):
         self._sync_enabled()
 
     def _sync_enabled(self) -> None:
-        values, busy = self.state.values, self.state.busy
+        values, busy = dict(self.state.values), self.state.busy
+        values["val_rows_marked"] = self.state.dataset.marks_val
         for name, w in self.inputs.items():
             w.setEnabled(not busy and BY_NAME[name].used(values))
+        quadratic = values.get("model") == "quadratic"
+        self.init_w2.setVisible(quadratic)
+        self.init_w2_label.setVisible(quadratic)
+        self.init_w_label.setText("w&1" if quadratic else "&w")
+        self.val_fraction.setToolTip(
+            "Validation readings are the ones ticked in the table's Val column (untick them to use a random share)."
+            if values["val_rows_marked"]
+            else BY_NAME["val_fraction"].help
+        )
 
     @Slot()
     def _show_problems(self) -> None:
