@@ -34,6 +34,7 @@ class TrainConfig:
     """Everything that defines a run.  Defaults, ranges and words come from core.fields (the book's final run)."""
 
     model: str = _d("model")  # line | quadratic
+    hidden: int = _d("hidden")  # the network's hidden units
     arith: str = _d("arith")  # book (float32, the book's loop) | fast (float64 from the sums, linear models)
     lr: float = _d("lr")
     epochs: int = _d("epochs")

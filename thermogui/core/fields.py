@@ -157,6 +157,7 @@ def short(value, limit: int = 40) -> str:
 
 
 LINEAR_MODELS = ("line", "quadratic")  # models linear in their parameters: exact least squares and the fast path
+NETWORKS = ("linear-module", "mlp")  # torch.nn modules, trained with autograd
 
 
 def _linear(v: dict) -> bool:
@@ -169,10 +170,26 @@ FIELDS: tuple[Field, ...] = (
         "choice",
         "line",
         "model",
-        "What is fitted: the book's straight line t_c = w·t_u + b, or the chapter's exercise "
-        "t_c = w2·t_u² + w1·t_u + b.",
-        choices=(("line", "Line  w·t_u + b"), ("quadratic", "Quadratic  w2·t_u² + w1·t_u + b")),
+        "What is fitted: the book's straight line t_c = w·t_u + b, the chapter's exercise t_c = w2·t_u² + w1·t_u + b, "
+        "or chapter 6's torch modules: nn.Linear(1, 1) and a small network Linear(1, H) → Tanh → Linear(H, 1).",
+        choices=(
+            ("line", "Line  w·t_u + b"),
+            ("quadratic", "Quadratic  w2·t_u² + w1·t_u + b"),
+            ("linear-module", "nn.Linear(1, 1)"),
+            ("mlp", "Network  Linear → Tanh → Linear"),
+        ),
         cli="--model",
+    ),
+    Field(
+        "hidden",
+        "int",
+        13,
+        "hidden units",
+        "Neurons in the network's hidden layer (the book's text uses 13, its trained run 8).",
+        minimum=1,
+        maximum=64,
+        cli="--hidden",
+        applies=lambda v: v.get("model") == "mlp",
     ),
     Field(
         "arith",
@@ -276,7 +293,7 @@ FIELDS: tuple[Field, ...] = (
         "Compute the gradient with the chain-rule formulas from the book, or let autograd derive it.",
         choices=(("manual", "By hand (chain rule)"), ("autograd", "Autograd")),
         cli="--grad",
-        applies=lambda v: v.get("arith", "book") == "book" or not _linear(v),
+        applies=lambda v: _linear(v) and v.get("arith", "book") == "book",
     ),
     Field(
         "optimizer",
@@ -317,11 +334,13 @@ FIELDS: tuple[Field, ...] = (
         "int",
         0,
         "seed",
-        "Seed for the random choice of validation readings.",
+        "Seed for the random choice of validation readings and the network's starting weights.",
         minimum=0,
         maximum=2**63 - 1,
         cli="--seed",
-        applies=lambda v: (v.get("val_fraction") or 0) > 0 and not v.get("val_rows_marked"),
+        applies=lambda v: (
+            ((v.get("val_fraction") or 0) > 0 and not v.get("val_rows_marked")) or v.get("model") == "mlp"
+        ),
     ),
     Field(
         "tol",

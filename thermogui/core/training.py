@@ -37,7 +37,7 @@ from thermogui.core.config import (  # noqa: F401  (re-exported: the training AP
 )
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.model import grad_fn, loss_fn, model
-from thermogui.core.models import MODELS, get_model
+from thermogui.core.models import MODELS, NETWORKS, get_model, model_of
 from thermogui.core.problem import (
     model_inputs,
     split,
@@ -96,6 +96,8 @@ def train(
     Raises ConfigError / DataError before the first epoch if the run cannot start.
     """
     prep = prepare(config, data)
+    if config.model in NETWORKS:
+        return _train_module(config, prep, should_stop)
     if config.arith == "fast" and config.model in MODELS:
         return _train_fast(config, prep, should_stop, chunk)
     if config.model == "line":
@@ -390,3 +392,60 @@ def _train_torch(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
             reason = StopReason.CONVERGED
             break
     return _outcome(reason, prep, epoch, last_finite, last_finite_loss, loss, w, b)
+
+
+def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGenerator:
+    """A torch.nn module (nn.Linear(1, 1) or the tanh network) on inputs of shape [N, 1], as chapter 6 trains it:
+    loss, zero_grad, backward, optimizer step — the gradient always by autograd, plain gradient descent as
+    torch.optim.SGD."""
+    m = model_of(config)
+    module = m.start_module(config)
+    params = list(module.parameters())
+    if config.optimizer == "adam":
+        opt = torch.optim.Adam(params, lr=config.lr)
+    else:
+        opt = torch.optim.SGD(params, lr=config.lr, momentum=config.momentum)
+    x, y = prep.x.unsqueeze(1), prep.y.unsqueeze(1)
+    xv = yv = None
+    if prep.x_val is not None:
+        xv, yv = prep.x_val.unsqueeze(1), prep.y_val.unsqueeze(1)
+    to_raw = m.raw_matrix(prep.norm.offset, prep.norm.factor)
+    cat = torch.cat
+
+    def flat():
+        return cat([q.detach().reshape(-1) for q in params])
+
+    p = flat().tolist()
+    epoch = last_finite = 0
+    loss = last_finite_loss = math.nan
+    reason = StopReason.COMPLETED
+    nan_t = torch.tensor([math.nan])
+    tol = config.tol
+    for epoch in range(1, config.epochs + 1):
+        if should_stop is not None and should_stop():
+            epoch -= 1
+            reason = StopReason.CANCELLED
+            break
+        loss_t = loss_fn(module(x), y)
+        opt.zero_grad()
+        loss_t.backward()
+        with torch.no_grad():
+            vloss_t = nan_t if xv is None else loss_fn(module(xv), yv).reshape(1)
+            vals = cat((loss_t.detach().reshape(1), vloss_t, *(q.grad.reshape(-1) for q in params))).tolist()
+        loss, vloss, g = vals[0], vals[1], vals[2:]
+        if isfinite := math.isfinite(loss):
+            last_finite, last_finite_loss = epoch, loss
+        if not isfinite and config.stop_on_non_finite:
+            yield EpochResult.of(epoch, loss, vloss, p, (to_raw @ p).tolist(), g)
+            reason = StopReason.NON_FINITE
+            break
+        opt.step()
+        p = flat().tolist()
+        yield EpochResult.of(epoch, loss, vloss, p, (to_raw @ p).tolist(), g)
+        if tol is not None and all(abs(v) <= tol for v in g):
+            reason = StopReason.CONVERGED
+            break
+    with torch.no_grad():
+        final = float(loss_fn(module(x), y))
+        vfinal = math.nan if xv is None else float(loss_fn(module(xv), yv))
+    return _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vfinal, final)

@@ -9,17 +9,46 @@ that need it.
 from __future__ import annotations
 
 from thermogui.core.models.linear import LINE, QUADRATIC, LinearModel
+from thermogui.core.models.network import LINEAR_MODULE, NetworkModel, mlp
 
-MODELS: dict[str, LinearModel] = {m.name: m for m in (LINE, QUADRATIC)}
+MODELS: dict[str, LinearModel] = {m.name: m for m in (LINE, QUADRATIC)}  # linear in their parameters
+NETWORKS = ("linear-module", "mlp")  # torch.nn modules trained with autograd
+DEFAULT_HIDDEN = 13
 
 
-def get_model(name: str) -> LinearModel:
+def get_model(name: str, hidden: int = DEFAULT_HIDDEN) -> LinearModel | NetworkModel:
+    if name == "mlp":
+        return mlp(hidden)
+    if name == "linear-module":
+        return LINEAR_MODULE
     try:
         return MODELS[name]
     except KeyError:
         from thermogui.core.fields import ConfigError
 
-        raise ConfigError(f"model must be one of {', '.join(MODELS)} (got {name!r})") from None
+        names = ", ".join((*MODELS, *NETWORKS))
+        raise ConfigError(f"model must be one of {names} (got {name!r})") from None
 
 
-__all__ = ["LINE", "MODELS", "QUADRATIC", "LinearModel", "get_model"]
+def model_of(config) -> LinearModel | NetworkModel:
+    """The model a configuration trains (the network with its hidden units)."""
+    return get_model(config.model, getattr(config, "hidden", DEFAULT_HIDDEN))
+
+
+def is_linear(model) -> bool:
+    """Linear in its parameters: exact least squares, a Hessian, a stable-rate bound, the fast path."""
+    return isinstance(model, LinearModel)
+
+
+__all__ = [
+    "LINE",
+    "LINEAR_MODULE",
+    "MODELS",
+    "NETWORKS",
+    "QUADRATIC",
+    "LinearModel",
+    "NetworkModel",
+    "get_model",
+    "is_linear",
+    "model_of",
+]

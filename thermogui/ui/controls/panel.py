@@ -22,6 +22,7 @@ from thermogui.ui.state import RunState
 # objectNames (tests, accessibility, style sheets) and attribute names of each field's control
 OBJECT_NAMES = {
     "model": "modelInput",
+    "hidden": "hiddenInput",
     "arith": "arithInput",
     "init_w2": "startW2Input",
     "lr": "learningRateInput",
@@ -103,7 +104,12 @@ class ControlsPanel(QWidget):
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.addRow(_buddy("Mod&el", self.model), self.model)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model, 3)
+        self.hidden_units_label = _buddy("&hidden", self.hidden)
+        model_row.addWidget(self.hidden_units_label)
+        model_row.addWidget(self.hidden, 1)
+        form.addRow(_buddy("Mod&el", self.model), model_row)
         form.addRow(_buddy("Ari&thmetic", self.arith), self.arith)
         form.addRow("&Learning rate", self.lr)
         form.addRow("", self.lr_note)
@@ -242,6 +248,9 @@ class ControlsPanel(QWidget):
         values["val_rows_marked"] = self.state.dataset.marks_val
         for name, w in self.inputs.items():
             w.setEnabled(not busy and BY_NAME[name].used(values))
+        network = values.get("model") == "mlp"
+        self.hidden.setVisible(network)
+        self.hidden_units_label.setVisible(network)
         quadratic = values.get("model") == "quadratic"
         self.init_w2.setVisible(quadratic)
         self.init_w2_label.setVisible(quadratic)
