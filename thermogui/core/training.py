@@ -397,7 +397,8 @@ def _train_torch(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
 def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGenerator:
     """A torch.nn module (nn.Linear(1, 1) or the tanh network) on inputs of shape [N, 1], as chapter 6 trains it:
     loss, zero_grad, backward, optimizer step — the gradient always by autograd, plain gradient descent as
-    torch.optim.SGD."""
+    torch.optim.SGD.  One torch.cat and one tolist per epoch carry the loss, the gradient, the new parameters and
+    the first layer in raw units (the only layer the normalization changes) to Python."""
     m = model_of(config)
     module = m.start_module(config)
     params = list(module.parameters())
@@ -409,43 +410,54 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     xv = yv = None
     if prep.x_val is not None:
         xv, yv = prep.x_val.unsqueeze(1), prep.y_val.unsqueeze(1)
-    to_raw = m.raw_matrix(prep.norm.offset, prep.norm.factor)
-    cat = torch.cat
-
-    def flat():
-        return cat([q.detach().reshape(-1) for q in params])
-
-    p = flat().tolist()
+    factor, offset = prep.norm.factor, prep.norm.offset
+    P = m.size
+    h = params[0].numel()  # the first layer's units: its weights and biases change with the normalization
+    flat_params = [q.detach().reshape(-1) for q in params]  # views: they follow the optimizer's updates
+    first_w, first_b = flat_params[0], flat_params[1]
+    cat, isfinite = torch.cat, math.isfinite
+    mse = torch.nn.functional.mse_loss  # chapter 6's nn.MSELoss
     epoch = last_finite = 0
     loss = last_finite_loss = math.nan
     reason = StopReason.COMPLETED
     nan_t = torch.tensor([math.nan])
-    tol = config.tol
+    tol, stop_nonfinite = config.tol, config.stop_on_non_finite
+    p = cat(flat_params).tolist()
+
     for epoch in range(1, config.epochs + 1):
         if should_stop is not None and should_stop():
             epoch -= 1
             reason = StopReason.CANCELLED
             break
-        loss_t = loss_fn(module(x), y)
+        loss_t = mse(module(x), y)
         opt.zero_grad()
         loss_t.backward()
         with torch.no_grad():
-            vloss_t = nan_t if xv is None else loss_fn(module(xv), yv).reshape(1)
-            vals = cat((loss_t.detach().reshape(1), vloss_t, *(q.grad.reshape(-1) for q in params))).tolist()
-        loss, vloss, g = vals[0], vals[1], vals[2:]
-        if isfinite := math.isfinite(loss):
+            vloss_t = nan_t if xv is None else mse(module(xv), yv).reshape(1)
+            head = cat((loss_t.detach().reshape(1), vloss_t))
+            if stop_nonfinite and not isfinite(float(head[0])):
+                vals = cat((head, *(q.grad.reshape(-1) for q in params))).tolist()
+                loss, vloss, g = vals[0], vals[1], vals[2:]
+                raw_w = [v * factor for v in p[:h]]
+                raw = [*raw_w, *(b - w * offset for w, b in zip(raw_w, p[h : 2 * h])), *p[2 * h :]]
+                yield EpochResult.of(epoch, loss, vloss, p, raw, g)
+                reason = StopReason.NON_FINITE
+                break
+            opt.step()
+            raw_w = first_w * factor
+            raw_b = first_b - raw_w * offset if offset else first_b
+            vals = cat((head, *(q.grad.reshape(-1) for q in params), *flat_params, raw_w, raw_b)).tolist()
+        loss, vloss = vals[0], vals[1]
+        g = vals[2 : 2 + P]
+        p = vals[2 + P : 2 + 2 * P]
+        raw = [*vals[2 + 2 * P :], *p[2 * h :]]
+        if isfinite(loss):
             last_finite, last_finite_loss = epoch, loss
-        if not isfinite and config.stop_on_non_finite:
-            yield EpochResult.of(epoch, loss, vloss, p, (to_raw @ p).tolist(), g)
-            reason = StopReason.NON_FINITE
-            break
-        opt.step()
-        p = flat().tolist()
-        yield EpochResult.of(epoch, loss, vloss, p, (to_raw @ p).tolist(), g)
+        yield EpochResult.of(epoch, loss, vloss, p, raw, g)
         if tol is not None and all(abs(v) <= tol for v in g):
             reason = StopReason.CONVERGED
             break
     with torch.no_grad():
-        final = float(loss_fn(module(x), y))
-        vfinal = math.nan if xv is None else float(loss_fn(module(xv), yv))
+        final = float(mse(module(x), y))
+        vfinal = math.nan if xv is None else float(mse(module(xv), yv))
     return _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vfinal, final)
