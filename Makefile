@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench setup sysdeps clean
+.PHONY: run test bench setup sysdeps clean translations
 
 run: $(STAMP)
 	$(PY) main.py
@@ -18,13 +18,15 @@ test: $(STAMP) sysdeps
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_core.py
+	$(PY) benchmarks/bench_fast.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_gui.py
 
 # System packages the tests use (Debian/Ubuntu): desktop-file-validate checks the launcher; Xvfb and the X libraries
-# Qt's xcb platform needs run the keyboard-shortcut tests under a real X server. Installed when apt can (as root or
-# with sudo); otherwise those tests are skipped with a note.
+# Qt's xcb platform needs run the keyboard-shortcut tests under a real X server; fonts-noto-cjk draws Korean (Hangul)
+# in the window and its exports. Installed when apt can (as root or with sudo); otherwise those tests are skipped with
+# a note.
 SYSDEPS := desktop-file-utils xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
-	libxcb-shape0 libxcb-render-util0 libxcb-image0
+	libxcb-shape0 libxcb-render-util0 libxcb-image0 fonts-noto-cjk
 X_TESTS := tests/ui/test_keys.py tests/ui/test_what_runs.py
 
 sysdeps:
@@ -37,7 +39,9 @@ sysdeps:
 	  fi; \
 	fi; \
 	command -v desktop-file-validate >/dev/null || \
-	  echo "note: desktop-file-utils is not installed; the launcher validation test is skipped"
+	  echo "note: desktop-file-utils is not installed; the launcher validation test is skipped"; \
+	{ command -v fc-list >/dev/null && [ -n "$$(fc-list :lang=ko family)" ]; } || \
+	  echo "note: no font with Hangul is installed (fonts-noto-cjk); Korean shows as boxes and its font test is skipped"
 
 setup: $(STAMP)
 
@@ -45,6 +49,17 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+# The translations (thermogui/resources/i18n): collect every string the sources mark for translation into each
+# thermogui_<lang>.ts (new ones unfinished, vanished ones dropped), then compile the .qm the package ships. Both are in
+# git, so an install from git needs no Qt tools; tests/ui/test_i18n.py checks both are up to date.
+I18N := thermogui/resources/i18n
+
+translations: $(STAMP)
+	@for ts in $(I18N)/thermogui_*.ts; do \
+	  $(VENV)/bin/pyside6-lupdate -locations none -no-obsolete $$(find thermogui -name '*.py' | sort) -ts $$ts && \
+	  $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -8,6 +8,9 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_home, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_home, "data")
 os.environ["XDG_STATE_HOME"] = os.path.join(_home, "state")  # the error log
 os.environ["XDG_CACHE_HOME"] = os.path.join(_home, "cache")
+# The UI language follows the system's (thermogui.ui.i18n); the tests read the English texts on any desktop
+# (tests/ui/test_i18n.py runs its Korean ones with a language of their own).
+os.environ["LANGUAGE"] = "en"
 
 
 def pytest_addoption(parser):

@@ -690,3 +690,186 @@ def test_unwritable_plot_target_is_refused_before_training(capsys, monkeypatch, 
     assert (code, out) == (2, "")
     assert err.startswith(f"thermogui: error: cannot write {tmp_path / where}: ") and err.count("\n") == 1
     assert words in err
+
+
+# --- models: --model, --arith, --init-w2, --val-rows, params in the JSON -------------------------------------------
+def quadratic_lstsq(t_u, t_c) -> tuple[np.ndarray, float]:
+    """The quadratic's exact answer on raw t_u by numpy's lstsq, and its mean squared error."""
+    X = np.stack([np.asarray(t_u) ** 2, np.asarray(t_u), np.ones(len(t_u))], axis=1)
+    p, *_ = np.linalg.lstsq(X, np.asarray(t_c), rcond=None)
+    r = X @ p - t_c
+    return p, float(r @ r / len(r))
+
+
+def test_the_model_options_come_from_the_field_spec(capsys):
+    code, out, _ = cli(capsys, "fit", "--help")
+    text = " ".join(out.split())
+    assert code == 0
+    for option in ("--model {line,quadratic,linear-module,mlp}", "--arith {book,fast}", "--init-w2 INIT-W2"):
+        assert option in text, option
+    assert "--val-rows ROWS" in text
+
+
+def test_the_line_keeps_its_keys_and_gets_params(capsys):
+    r = fit_json(capsys, "--epochs", "300")
+    assert r["model"] == "line"
+    assert r["params"] == {"w": r["w"], "b": r["b"]}  # the same numbers by both names
+    assert r["params_model"] == {"w": r["w_model"], "b": r["b_model"]}
+    assert list(r["params"]) == ["w", "b"]
+
+
+def test_quadratic_fast_a_million_epochs_reaches_least_squares(capsys, monkeypatch):
+    """The issue's run: 10^6 epochs of plain gradient descent on the fast exact path, in chunks (about a second)."""
+    import time
+
+    import thermogui.core.training as training
+
+    real_train, chunks = training.train, []
+
+    def spy(config, data, should_stop=None, chunk=None):
+        gen = real_train(config, data, should_stop, chunk)
+        while True:
+            try:
+                item = next(gen)
+            except StopIteration as stop:
+                return stop.value
+            chunks.append(len(item) if isinstance(item, np.ndarray) else 1)
+            yield item
+
+    monkeypatch.setattr(training, "train", spy)
+    start = time.perf_counter()
+    argv = ("--model", "quadratic", "--normalize", "scale", "--lr", "5e-4", "--epochs", "1000000", "--arith", "fast")
+    r = fit_json(capsys, *argv)
+    took = time.perf_counter() - start
+    assert r["stop_reason"] == "completed" and r["epochs_run"] == 1_000_000 and r["model"] == "quadratic"
+    p, loss = quadratic_lstsq(BOOK.t_u, BOOK.t_c)
+    assert r["lstsq"]["loss"] == pytest.approx(loss, rel=1e-9)
+    assert list(r["lstsq"]["params"].values()) == pytest.approx(p, rel=1e-7)
+    assert (r["final_loss"] - loss) / loss < 1e-3  # converged: within 0.1 % of the least-squares loss
+    assert r["final_loss"] >= loss * (1 - 1e-12)
+    assert list(r["params"]) == ["w2", "w1", "b"] and list(r["params_model"]) == ["w2", "w1", "b"]
+    assert list(r["params"].values()) == pytest.approx(p, rel=2e-2)
+    assert r["params_model"]["w2"] == pytest.approx(r["params"]["w2"] * 100, rel=1e-12)  # x = 0.1 t_u
+    assert "w" not in r and "b_model" not in r  # no line names for the quadratic
+    assert 5e4 < r["condition_number"] < 5e5 and r["lr_stable_max"] > 5e-4
+    assert chunks and max(chunks) == 4096 and len(chunks) == 245  # 10^6 epochs in chunks of 4096, not one by one
+    assert took < 10, f"{took:.1f} s"
+
+
+def test_quadratic_fast_logs_every_n_from_its_chunks(capsys):
+    argv = ("fit", "--model", "quadratic", "--arith", "fast", "--lr", "5e-4", "--epochs", "10000")
+    _, out, _ = cli(capsys, *argv, "--log-every", "2500")
+    lines = log_lines(out)
+    assert [ln.split("  ")[0] for ln in lines] == [f"Epoch : {e}" for e in (1, 2500, 5000, 7500, 10000)]
+    assert lines[0] == "Epoch : 1  Loss : 80.36  Grad : [-548.6714, -77.6140, -10.6400]"  # three gradient parts
+
+
+def test_quadratic_book_arithmetic_matches_the_core_and_prints_its_equation(capsys):
+    from thermogui.core.training import run
+
+    argv = ("--model", "quadratic", "--lr", "5e-4", "--epochs", "200", "--init-w2", "0.25", "--init-w", "0.5")
+    r = fit_json(capsys, *argv)
+    config = TrainConfig(model="quadratic", lr=5e-4, epochs=200, init_w2=0.25, init_w=0.5)
+    _, outcome = run(config, BOOK)
+    assert tuple(r["params_model"].values()) == outcome.params_model  # float32 loop, bit for bit
+    assert tuple(r["params"].values()) == outcome.params
+    assert r["final_loss"] == outcome.final_loss
+    code, out, err = cli(capsys, "fit", *argv)
+    assert code == 0 and err == ""
+    w2, w1, b = (f"{v:.6g}" for v in outcome.params)
+    assert f"t_c = {w2} * t_u^2 + {w1} * t_u + {b}   (model units: w2 = " in out
+    assert "t_c = " + f"{outcome.params[0]:.6g} * t_u +" not in out  # not the line's equation
+    assert "least squares: t_c = 0.00283043 * t_u^2 + 0.247604 * t_u + -10.6496, loss 2.090720" in out
+
+
+def test_a_network_prints_what_it_is(capsys):
+    code, out, _ = cli(capsys, "fit", "--model", "mlp", "--hidden", "2", "--epochs", "20")
+    assert code == 0
+    assert "t_c = network(2 hidden units, 7 parameters)" in out and "none in closed form" in out
+    r = fit_json(capsys, "--model", "mlp", "--hidden", "2", "--epochs", "20")
+    assert list(r["params"]) == ["w1_1", "w1_2", "b1_1", "b1_2", "w2_1", "w2_2", "b2"]
+    assert r["lstsq"] is None and r["lr_stable_max"] is None and r["hidden"] == 2
+
+
+def test_val_rows_choose_the_validation_readings(capsys):
+    from thermogui.core.training import run
+
+    r = fit_json(capsys, "--epochs", "500", "--val-rows", "3,11")
+    config = TrainConfig(epochs=500)
+    _, outcome = run(config, BOOK.with_val_rows([2, 10]))
+    assert r["val_metrics"]["n"] == 2 and r["metrics"]["n"] == 9
+    assert (r["w"], r["b"], r["val_loss"]) == (outcome.w, outcome.b, outcome.val_loss)
+    assert math.isfinite(r["val_loss"])
+    # the same as the val column of a CSV
+    assert fit_json(capsys, "--epochs", "500", "--val-rows", " 11, 3 ") == r
+
+
+def test_val_rows_replace_the_csv_val_column(capsys, tmp_path):
+    from thermogui.core.csvio import write_csv
+
+    path = tmp_path / "marked.csv"
+    write_csv(path, BOOK.with_val_rows([0, 1, 2]))
+    from_file = fit_json(capsys, "--data", str(path), "--epochs", "50")
+    assert from_file["val_metrics"]["n"] == 3
+    chosen = fit_json(capsys, "--data", str(path), "--epochs", "50", "--val-rows", "4")
+    assert chosen["val_metrics"]["n"] == 1
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ("12", "--val-rows: there is no reading 12 (the readings are numbered 1 to 11)"),
+        ("3,0", "--val-rows: there is no reading 0 (the readings are numbered 1 to 11)"),
+        ("3,x", "--val-rows: 'x' is not a row number; give 1-based row numbers such as 3,11"),
+        ("-2", "--val-rows: '-2' is not a row number; give 1-based row numbers such as 3,11"),
+        (",", "--val-rows: no row numbers given; give 1-based row numbers such as 3,11"),
+        ("1,2,3,4,5,6,7,8,9,10", "10 of the 11 included readings are marked as validation readings"),
+    ],
+)
+def test_bad_val_rows_are_refused_in_one_line(capsys, rows, message):
+    code, out, err = cli(capsys, "fit", "--epochs", "10", "--val-rows=" + rows)
+    assert (code, out) == (2, "")
+    assert err.startswith("thermogui: error: ") and err.count("\n") == 1
+    assert message in err
+
+
+def test_val_rows_of_an_excluded_reading_are_refused(capsys, tmp_path):
+    path = tmp_path / "excluded.csv"
+    path.write_text(
+        "t_u,t_c,include\n" + "\n".join(f"{u},{c},{int(i != 3)}" for i, (u, c) in enumerate(zip(BOOK_T_U, BOOK_T_C)))
+    )
+    code, _, err = cli(capsys, "fit", "--data", str(path), "--val-rows", "2,4")
+    assert code == 2
+    assert err == (
+        "thermogui: error: --val-rows: reading 4 is excluded (include 0 in the file), so it cannot be a validation "
+        "reading\n"
+    )
+
+
+def test_plot_history_has_the_models_columns(capsys, monkeypatch, tmp_path):
+    import thermogui.plot_export as plot_export
+
+    seen = {}
+    monkeypatch.setattr(plot_export, "export_plot_headless", lambda *a, **k: seen.update(history=a[4], outcome=a[3]))
+    argv = ("fit", "--model", "quadratic", "--arith", "fast", "--lr", "5e-4", "--epochs", "30000")
+    code, _, err = cli(capsys, *argv, "--plot", str(tmp_path / "q.png"))
+    assert code == 0, err
+    history, outcome = seen["history"], seen["outcome"]
+    assert history.n_params == 3 and history.latest.epoch == 30000
+    assert history.latest.params_raw == pytest.approx(outcome.params, rel=1e-12)
+    rows = plot_export.history_rows(history)
+    assert rows.shape[1] == 12 and rows[-1, 0] == 30000
+
+
+def test_quadratic_plot_is_drawn_with_its_curve_and_parameters(capsys, qapp, tmp_path):
+    from PySide6.QtGui import QImage
+
+    path = tmp_path / "q.png"
+    argv = ("fit", "--model", "quadratic", "--arith", "fast", "--lr", "5e-4", "--epochs", "1000")
+    code, _, err = cli(capsys, *argv, "--plot", str(path), "--dpi", "72")
+    assert code == 0, err
+    image = QImage(str(path))
+    assert not image.isNull()
+    p, _ = quadratic_lstsq(BOOK.t_u, BOOK.t_c)
+    assert float(image.text("lstsq_w2")) == pytest.approx(p[0], rel=1e-9)
+    assert {"w2", "w1", "b"} <= set(image.textKeys())

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.ui.conftest import prompts  # noqa: F401  (the fixture that answers QMessageBox.question; autouse)
+from tests.ui.conftest import prompts  # noqa: F401  (the fixture that answers dialogs.ask; autouse)
 from thermogui.core.config import TrainConfig
 from thermogui.core.csvio import read_csv, write_csv
 from thermogui.core.dataset import Dataset
@@ -161,7 +161,9 @@ CHILD_RESTORE = textwrap.dedent("""
     import time
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.Yes)  # the person answers "restore"
+    from thermogui.ui import dialogs
+
+    dialogs.ask = lambda *a, **k: QMessageBox.Yes  # the person answers "restore"
     from thermogui.app import create_window
 
     window = create_window()

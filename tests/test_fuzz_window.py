@@ -162,7 +162,7 @@ def stored(f):
     if f.kind == "bool":
         return st.booleans()
     if f.kind == "int":
-        return limits | st.integers(int(f.minimum), int(f.maximum)) | st.integers(int(f.minimum), 10**6)
+        return limits | st.integers(int(f.minimum), int(f.maximum)) | st.integers(int(f.minimum), min(10**6, f.maximum))
     inside = st.floats(f.minimum, f.maximum, exclude_min=f.min_open, exclude_max=f.max_open)
     return limits | inside | (st.none() if f.kind == "optional_float" else st.nothing())
 
@@ -251,6 +251,8 @@ def valid_docs(draw):
         "config": config,
         "result": draw(st.none() | results()),
     }
+    if doc["result"] is not None and config.get("model", "line") != "line":
+        doc["result"]["stale"] = True  # a line's result beside another model's settings: made by other settings
     if draw(st.integers(0, 3)) == 0:  # a later version's keys, at every level
         doc["later_panel"] = draw(json_value)
         config["later_setting"] = draw(json_value)

@@ -27,7 +27,16 @@ def _application():
     app.setOrganizationName("ThermoGUI")
     app.setDesktopFileName("thermogui")
     _number_policy()
+    _ui_language()
     return app
+
+
+def _ui_language() -> None:
+    """Speak the language chosen in View ▸ Language, else the system's (QLocale.system().uiLanguages()): installed
+    before any window is built, so every widget is made in it (thermogui.ui.i18n)."""
+    from thermogui.ui.i18n import apply_language
+
+    apply_language()
 
 
 def _number_policy() -> None:

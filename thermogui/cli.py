@@ -106,9 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     f = sub.add_parser("fit", help="train without a window and print the result")
     f.add_argument("--data", metavar="FILE.csv", help="readings t_u,t_c (default: the book's 11 points)")
+    f.add_argument(
+        "--val-rows",
+        metavar="ROWS",
+        help="the readings to hold out for validation, by 1-based row number (3,11); they replace the val column of "
+        "the CSV and the seeded --val-fraction",
+    )
     for fld in FIELDS:  # every training setting, from the one field spec
         _add_field_option(f, fld)
     f.add_argument("--log-every", type=_positive_int, default=0, metavar="N", help="print every N-th epoch")
+    f.add_argument(
+        "--log",
+        choices=["book"],
+        help="book: print what the notebook's training_loop prints (every epoch up to 100 epochs, else the book's "
+        "chosen epochs), then the parameters it returns",
+    )
     f.add_argument("--json", action="store_true", help="print the result as one JSON object")
     f.add_argument("--plot", metavar="OUT.png|OUT.svg", help="also save the fitted plot image")
     f.add_argument(
@@ -223,32 +235,50 @@ def _fit(args) -> int:
         raise _UsageError(f"{_shown(args.data)}: {e}") from None
     except OSError as e:
         raise _UsageError(f"cannot read {_shown(args.data)}: {e.strerror or e}") from None
+    if getattr(args, "val_rows", None) is not None:
+        data = _mark_val_rows(data, args.val_rows)
     from thermogui.core.report import summarize  # (torch: 1-2 s, not spent on a file that cannot be read)
     from thermogui.core.training import TrainConfig, prepare, train
 
     try:
         config = TrainConfig(**{fld.name: getattr(args, fld.name) for fld in FIELDS}).validated()
         prep = prepare(config, data)
-        gen = train(config, data)
+        # the fast exact path yields plain gradient descent in chunks of epochs (numpy rows): 10^6 epochs in a blink
+        gen = train(config, data, chunk=FAST_CHUNK)
     except UserError as e:  # a setting, or readings that cannot be fitted (too few, all alike)
         where = f"{_shown(args.data)}: " if args.data is not None and isinstance(e, DataError) else ""
         raise _UsageError(f"{where}{e}") from None
     every = args.log_every
+    book = None  # --log book: the notebook's printout (core.booklog)
+    if getattr(args, "log", None) == "book":
+        from thermogui.core.booklog import BookLog
+
+        try:
+            book = BookLog.for_config(config)
+        except UserError as e:
+            raise _UsageError(f"--log book: {e}") from None
     history = None
     if options is not None:
+        from thermogui.core.models import model_of
         from thermogui.plot_export import plot_history
 
-        history = plot_history(config.epochs)  # bounded: about 0.6 MB however many epochs
+        history = plot_history(config.epochs, model_of(config).size)  # bounded: about 0.6 MB however many epochs
     while True:
         try:
             r = next(gen)
         except StopIteration as stop:
             outcome = stop.value
             break
-        if every and (r.epoch % every == 0 or r.epoch == 1):
-            _out(f"Epoch : {r.epoch}  Loss : {r.loss:.2f}  Grad : {format_pair(r.grad_w, r.grad_b)}")
+        if every:
+            for e in _logged(r, every):
+                _out(f"Epoch : {e.epoch}  Loss : {e.loss:.2f}  Grad : {format_pair(*e.grad)}")
         if history is not None:
             history.append(r)
+        if book is not None:
+            for line in book.feed(r):
+                _out(line)
+    if book is not None and book.last_epoch:
+        _out(book.result())
     result = summarize(config, data, outcome, prep)
     if options is not None:
         from thermogui.plot_export import export_plot_headless
@@ -265,6 +295,60 @@ def _fit(args) -> int:
     return 0
 
 
+FAST_CHUNK = 4096  # epochs per chunk on the fast exact path (core.training.train's `chunk`)
+
+
+def _logged(item, every: int) -> list:
+    """The epochs of one yielded item (an EpochResult, or a chunk of History rows) that --log-every prints: every
+    N-th and the first; a chunk is expanded only at those rows."""
+    from thermogui.core.training import EpochResult, rows_of
+
+    if isinstance(item, EpochResult):
+        return [item] if item.epoch % every == 0 or item.epoch == 1 else []
+    epochs = item[:, 0].astype(int)
+    return rows_of(item[(epochs % every == 0) | (epochs == 1)])
+
+
+def _mark_val_rows(data, text: str):
+    """The readings with exactly the rows of `--val-rows 3,11` (1-based) marked as validation readings."""
+    rows = []
+    for token in re.split(r"[,\s]+", text.strip()):
+        if not token:
+            continue
+        if not re.fullmatch(r"\+?\d{1,9}", token):
+            raise _UsageError(f"--val-rows: {quote(token)} is not a row number; give 1-based row numbers such as 3,11")
+        rows.append(int(token))
+    if not rows:
+        raise _UsageError("--val-rows: no row numbers given; give 1-based row numbers such as 3,11")
+    from thermogui.core.dataset import DataError
+
+    try:
+        marked = data.with_val_rows([r - 1 for r in rows])
+    except DataError as e:
+        raise _UsageError(f"--val-rows: {e}") from None
+    excluded = [r for r in rows if not data.include[r - 1]]
+    if excluded:
+        raise _UsageError(
+            f"--val-rows: reading {excluded[0]} is excluded (include 0 in the file), so it cannot be a validation "
+            "reading"
+        )
+    return marked
+
+
+def _coefficients(params: dict) -> str:
+    return ", ".join(f"{n} = {fmt_spec(v, '.6g')}" for n, v in params.items())
+
+
+def _equation(names, powers, params: dict) -> str:
+    """The fitted model in raw units, plain ASCII: t_c = 0.536708 * t_u + -17.3012 (the line as it always read),
+    t_c = 0.00283043 * t_u^2 + 0.247604 * t_u + -10.6496 (the quadratic)."""
+    terms = []
+    for name, k in sorted(zip(names, powers), key=lambda t: -t[1]):
+        v = fmt_spec(params.get(name), ".6g")
+        terms.append(v + (" * t_u" if k == 1 else f" * t_u^{k}" if k else ""))
+    return "t_c = " + " + ".join(terms)
+
+
 def _print_summary(r: dict) -> None:
     reason = r["stop_reason"]
     if reason == "non_finite":
@@ -272,16 +356,31 @@ def _print_summary(r: dict) -> None:
             f"Stopped at epoch {r['stop_epoch']}: the loss is no longer finite "
             f"(last finite: epoch {r['last_finite_epoch']}, loss {fmt_spec(r['last_finite_loss'], '.6g')})."
         )
-        _out(f"The largest stable learning rate for this data is {fmt_spec(r['lr_stable_max'], '.3g')}.")
+        if r["lr_stable_max"] is not None:
+            _out(f"The largest stable learning rate for this data is {fmt_spec(r['lr_stable_max'], '.3g')}.")
     else:
         _out(f"{reason.capitalize()} after {r['epochs_run']} epochs: loss {fmt_spec(r['loss'], '.6f')}")
-    w, b, w_model, b_model = (fmt_spec(r[k], ".6g") for k in ("w", "b", "w_model", "b_model"))
-    _out(f"t_c = {w} * t_u + {b}   (model units: w = {w_model}, b = {b_model})")
+    from thermogui.core.models import DEFAULT_HIDDEN, get_model, is_linear
+
+    m = get_model(r.get("model", "line"), r.get("hidden", DEFAULT_HIDDEN))
     ls = r["lstsq"]
-    _out(
-        f"least squares: t_c = {fmt_spec(ls['w'], '.6g')} * t_u + {fmt_spec(ls['b'], '.6g')}, "
-        f"loss {fmt_spec(ls['loss'], '.6f')}"
-    )
+    if tuple(m.params) == ("w", "b"):  # the line (and nn.Linear(1, 1)) as it always read
+        w, b, w_model, b_model = (fmt_spec(r[k], ".6g") for k in ("w", "b", "w_model", "b_model"))
+        _out(f"t_c = {w} * t_u + {b}   (model units: w = {w_model}, b = {b_model})")
+        _out(
+            f"least squares: t_c = {fmt_spec(ls['w'], '.6g')} * t_u + {fmt_spec(ls['b'], '.6g')}, "
+            f"loss {fmt_spec(ls['loss'], '.6f')}"
+        )
+        return
+    if not is_linear(m):
+        _out(f"{m.equation(list(r['params'].values()))}   (its {m.size} parameters: --json lists them)")
+        _out("least squares: none in closed form (the network is not linear in its parameters)")
+        return
+    _out(f"{_equation(m.params, m.powers, r['params'])}   (model units: {_coefficients(r['params_model'])})")
+    if ls is None:
+        _out(f"least squares: none (the readings do not determine the {m.label}: it needs {m.size} different t_u)")
+    else:
+        _out(f"least squares: {_equation(m.params, m.powers, ls['params'])}, loss {fmt_spec(ls['loss'], '.6f')}")
 
 
 COMMANDS = ("fit", "install-desktop", "uninstall-desktop")

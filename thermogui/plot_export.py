@@ -29,11 +29,12 @@ def ensure_qt_app():
 PLOT_HISTORY_ROWS = 8192
 
 
-def plot_history(epochs: int):
-    """A bounded record of a run for its picture: the window's self-thinning History, capped at PLOT_HISTORY_ROWS."""
+def plot_history(epochs: int, n_params: int = 2):
+    """A bounded record of a run for its picture: the window's self-thinning History, capped at PLOT_HISTORY_ROWS,
+    with the columns of a model of `n_params` parameters (the model's `size`; 2: the line)."""
     from thermogui.core.history import History
 
-    return History(expected_epochs=min(int(epochs), PLOT_HISTORY_ROWS), max_rows=PLOT_HISTORY_ROWS)
+    return History(expected_epochs=min(int(epochs), PLOT_HISTORY_ROWS), max_rows=PLOT_HISTORY_ROWS, n_params=n_params)
 
 
 def plot_options(path, dpi: int = 600, what: str = "fit"):
@@ -58,7 +59,7 @@ def history_rows(history):
     last epoch; None when nothing was recorded.  `history` is a core History."""
     import numpy as np
 
-    from thermogui.core.history import COLUMNS, EPOCH
+    from thermogui.core.history import EPOCH
     from thermogui.ui.export.figure import MAX_LOSS_ROWS
 
     if history is None or len(history) == 0:
@@ -66,7 +67,7 @@ def history_rows(history):
     rows = history.decimated(MAX_LOSS_ROWS - 2)  # (decimated may add the last row; latest may add one more)
     latest = history.latest
     if latest is not None and rows[-1, EPOCH] != latest.epoch:  # thinned: the last epoch may be between kept rows
-        rows = np.vstack([rows, np.asarray(latest, dtype=float).reshape(1, len(COLUMNS))])
+        rows = np.vstack([rows, np.asarray(latest, dtype=float).reshape(1, rows.shape[1])])
     return rows
 
 
@@ -77,16 +78,22 @@ def export_plot_headless(path, data, config, outcome, history, dpi: int = 600, w
     Raises ValueError for an unknown extension or size, OSError (with a plain reason) when the file cannot be
     written; an existing file is then kept.
     """
-    from thermogui.core.analysis import least_squares
+    from thermogui.core.analysis import least_squares, reference
+    from thermogui.core.models import model_of
 
     options = plot_options(path, dpi, what)
     ensure_qt_app()
     from thermogui.ui.export.figure import run_metadata, write_figure
 
-    t_u, t_c = data.active()
-    ls = least_squares(t_u, t_c)
-    line = (outcome.w, outcome.b)
+    model = model_of(config)
+    line = tuple(outcome.params)  # the model's parameters in raw units
+    if tuple(model.params) == ("w", "b"):  # the line, as it always was: least squares on every included reading
+        ls = least_squares(*data.active())
+        lstsq, ls_loss = (ls.w, ls.b), ls.loss
+    else:  # the model's own exact answer on the training readings (none for a network)
+        ref = reference(config, data)
+        lstsq, ls_loss = (ref.params_raw, ref.loss) if ref is not None else (None, None)
     loss = outcome.final_loss if math.isfinite(outcome.final_loss) else outcome.loss
-    metadata = run_metadata(config, line, (ls.w, ls.b), outcome.epochs_run, loss, outcome.stop_reason.value, ls.loss)
+    metadata = run_metadata(config, line, lstsq, outcome.epochs_run, loss, outcome.stop_reason.value, ls_loss)
     rows = history_rows(history) if what != "fit" else None
-    write_figure(options, path, data, line, (ls.w, ls.b), rows, metadata)
+    write_figure(options, path, data, line, lstsq, rows, metadata, model=model)

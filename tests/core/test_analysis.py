@@ -228,3 +228,254 @@ def test_a_line_too_large_to_square_is_far_with_a_finite_rms():
     assert check.reason == "far" and math.isfinite(check.rms)
     assert check.rms == pytest.approx(1e300 * math.sqrt(np.mean(BOOK.t_u**2)), rel=1e-9)
     assert a.fit_check([], [], 1.0, 0.0).meaningful  # nothing to judge
+
+
+# --- any model: reference answer, stable rate, predicted convergence, the equation and the note -------------------
+def quadratic_raw_lstsq(t_u, t_c):
+    c = np.polyfit(t_u, t_c, 2)
+    r = np.polyval(c, t_u) - t_c
+    return c, float(r @ r / len(r))
+
+
+def test_the_line_keeps_its_closed_form_stability_and_least_squares():
+    config = TrainConfig()
+    assert a.stability_of(config, BOOK) == a.stability(model_x("scale").astype(np.float32))
+    ref = a.reference(config, BOOK)
+    ls = a.least_squares(BOOK.t_u, BOOK.t_c)
+    assert (ref.w, ref.b, ref.loss) == pytest.approx((ls.w, ls.b, ls.loss), rel=1e-12)
+    assert ref.names == ("w", "b") and ref.params == pytest.approx((10 * ls.w, ls.b), rel=1e-12)
+
+
+@pytest.mark.parametrize("normalize", ["none", "scale", "zscore"])
+def test_the_quadratic_reference_and_stability_come_from_its_own_hessian(normalize):
+    from thermogui.core.models import QUADRATIC
+
+    config = TrainConfig(model="quadratic", normalize=normalize)
+    ref = a.reference(config, BOOK)
+    c, loss = quadratic_raw_lstsq(BOOK.t_u, BOOK.t_c)
+    assert ref.names == ("w2", "w1", "b") and ref.params_raw == pytest.approx(c, rel=1e-6)
+    assert ref.loss == pytest.approx(loss, rel=1e-9)
+    with pytest.raises(AttributeError):
+        ref.w  # noqa: B018  (the line's names are the line's only)
+    x = prepare(config, BOOK).x.double().numpy()
+    lam = np.linalg.eigvalsh(QUADRATIC.hessian(x))
+    st = a.stability_of(config, BOOK)
+    assert st.lr_max == pytest.approx(2 / lam[-1], rel=1e-12)
+    assert st.condition == pytest.approx(lam[-1] / lam[0], rel=1e-9)
+    if normalize == "scale":
+        assert 5e4 < st.condition < 1e5  # the exercise on 0.1·t_u: a condition number near 10⁵
+
+
+def test_a_network_has_no_bound_and_no_closed_form_answer():
+    config = TrainConfig(model="mlp", hidden=4)
+    assert a.stability_of(config, BOOK) is None and a.reference(config, BOOK) is None
+    assert a.convergence(config, BOOK) is None
+    p = a.start_params_raw(config, BOOK)
+    assert len(p) == 13 and all(math.isfinite(v) for v in p)
+
+
+@pytest.mark.parametrize(
+    "config",
+    [TrainConfig(arith="fast"), TrainConfig(normalize="zscore", arith="fast", epochs=400)],
+    ids=["line-scale", "line-zscore"],
+)
+def test_the_predicted_epochs_bound_the_actual_ones_and_are_close(config):
+    conv = a.convergence(config, BOOK)
+    ls = a.least_squares(BOOK.t_u, BOOK.t_c)
+    start = float(np.mean((prepare(config, BOOK).x.double().numpy() * config.init_w + config.init_b - BOOK.t_c) ** 2))
+    assert conv.ls_loss == pytest.approx(ls.loss, rel=1e-12) and conv.start_loss == pytest.approx(start, rel=1e-6)
+    _, outcome = run(config.with_(epochs=int(conv.epochs)), BOOK)
+    assert a.reached(outcome.final_loss, conv.ls_loss)  # after the predicted epochs it is there …
+    history, _ = run(config.with_(epochs=int(conv.epochs) + 1), BOOK)
+    updates = next(r.epoch - 1 for r in history if a.reached(r.loss, conv.ls_loss))  # (epoch k: after k − 1)
+    assert 0.85 * conv.epochs <= updates <= conv.epochs  # … and not much earlier: the bound is tight for the line
+
+
+def test_the_quadratic_prediction_is_an_upper_bound():
+    config = TrainConfig(model="quadratic", lr=5e-4, arith="fast", epochs=1)
+    conv = a.convergence(config, BOOK)
+    assert 3e5 < conv.epochs < 5e5 and conv.plain_gd and conv.stable
+
+    def final_loss(epochs: int) -> float:  # the fast path's closed-form chunks, without a list of 10⁵ epochs
+        from thermogui.core.fast import gd_chunks
+        from thermogui.core.models import QUADRATIC
+        from thermogui.core.problem import model_inputs, training_data
+
+        t_u, t_c, norm = training_data(config, BOOK)
+        chunks = gd_chunks(QUADRATIC, model_inputs(norm, t_u), t_c, config.start_params(), config.lr, epochs)
+        while True:
+            try:
+                next(chunks)
+            except StopIteration as done:
+                return done.value.final_loss
+
+    assert a.reached(final_loss(int(conv.epochs)), conv.ls_loss)
+    short = final_loss(int(conv.epochs) // 4)
+    assert not a.reached(short, conv.ls_loss)
+    assert a.relative_excess(short, conv.ls_loss) == pytest.approx((short - conv.ls_loss) / conv.ls_loss)
+
+
+def test_prediction_edge_cases():
+    unstable = a.convergence(TrainConfig(normalize="none", lr=1e-2), BOOK)
+    assert unstable.epochs == math.inf and not unstable.stable
+    at_optimum = a.convergence(TrainConfig(init_w=5.3677192, init_b=-17.3047855), BOOK)
+    assert at_optimum.epochs == 0
+    exact = Dataset([1.0, 2.0], [3.0, 5.0])  # two readings: least squares fits them exactly, L* = 0 (+ rounding)
+    assert math.isnan(a.convergence(TrainConfig(), exact).epochs)
+    from thermogui.core.explain import convergence_note
+
+    _, out = run(TrainConfig(epochs=10), exact)
+    assert "\n" not in convergence_note(a.convergence(TrainConfig(epochs=10), exact), out)[0]  # nothing to judge
+    assert math.isnan(a.relative_excess(1.0, 0.0)) and not a.reached(1.0, 0.0)
+    momentum = a.convergence(TrainConfig(momentum=0.9), BOOK)
+    assert not momentum.plain_gd
+
+
+def test_validation_mask_marks_or_the_seeded_share():
+    from thermogui.core.problem import split
+
+    marked = BOOK.with_val_rows([2, 10])
+    assert np.flatnonzero(a.validation_mask(TrainConfig(), marked)).tolist() == [2, 10]
+    excluded = marked.with_include(0, False)  # split indices count included readings only
+    assert np.flatnonzero(a.validation_mask(TrainConfig(), excluded)).tolist() == [2, 10]
+    config = TrainConfig(val_fraction=0.3, seed=7)
+    _, va = split(config, excluded)
+    rows = np.flatnonzero(excluded.include)[va]
+    assert np.flatnonzero(a.validation_mask(config, excluded)).tolist() == sorted(rows.tolist())
+    assert not a.validation_mask(TrainConfig(), BOOK).any()
+    assert not a.validation_mask(TrainConfig(), BOOK.with_val_rows(range(10))).any()  # cannot be made: none
+
+
+# --- explain: the equation of any model and the convergence note -------------------------------------------------
+def test_the_model_equation_of_the_quadratic_and_the_line():
+    from thermogui.core.explain import model_equation
+    from thermogui.core.models import LINE, QUADRATIC, get_model
+    from thermogui.core.numbers import equation
+
+    c, _ = quadratic_raw_lstsq(BOOK.t_u, BOOK.t_c)
+    assert model_equation(QUADRATIC, c) == "t_c = 0.002830 · t_u² + 0.2476 · t_u − 10.65"
+    assert model_equation(QUADRATIC, [-1e-6, 0.0, 2e5]) == "t_c = −1.000e−6 · t_u² + 0 · t_u + 2.000e5"
+    assert model_equation(QUADRATIC, [math.nan, 1, 2]).startswith("t_c = — ")
+    ls = a.least_squares(BOOK.t_u, BOOK.t_c)
+    assert model_equation(LINE, (ls.w, ls.b)) == equation(ls.w, ls.b) == "t_c = 0.5368 · t_u − 17.30"
+    assert model_equation(get_model("mlp", 3), np.zeros(10)) == "t_c = network(3 hidden units, 10 parameters)"
+
+
+def test_the_convergence_note_before_and_after_a_run():
+    from thermogui.core.explain import convergence_note
+
+    config = TrainConfig(epochs=3000)
+    conv = a.convergence(config, BOOK)
+    text, warning = convergence_note(conv)
+    assert not warning
+    assert text == "stable up to 0.033 · condition number 357\n≤ 2,995 epochs to 0.1 % of the minimum"
+    assert convergence_note(a.convergence(config.with_(epochs=100), BOOK))[0].endswith("(100 set)")
+    _, done = run(config, BOOK)
+    assert convergence_note(conv, done)[0].endswith("\n✓ reached: within 0.1 % of the minimum")
+    _, short = run(config.with_(epochs=300), BOOK)
+    excess = (short.final_loss - conv.ls_loss) / conv.ls_loss
+    assert convergence_note(conv, short)[0].endswith(f"\nnot reached: {100 * excess:.0f} % above the minimum")
+    # the line's warning keeps its words (and gets no prediction: it diverges)
+    text, warning = convergence_note(a.convergence(TrainConfig(normalize="none", lr=1e-2), BOOK))
+    assert warning and text == "⚠ 29.4× the stable limit 3.4e-4: expect the loss to explode"  # (fills two lines)
+    assert "no stable-rate bound" in convergence_note(None)[0]
+
+
+# --- a network beside the least-squares line ------------------------------------------------------------------------
+def book_split() -> Dataset:
+    return BOOK.with_val_rows([2, 10])  # the book's validation readings 3 and 11
+
+
+def test_a_networks_curve_spans_20_to_90_or_the_readings_whichever_is_wider():
+    from thermogui.core.models import LINE, LINEAR_MODULE, QUADRATIC, get_model
+
+    net = get_model("mlp", 8)
+    assert a.curve_span(net, 21.8, 81.9) == (20.0, 90.0)
+    assert a.curve_span(net, -40.0, 60.0) == (-40.0, 90.0) and a.curve_span(net, 30.0, 212.0) == (20.0, 212.0)
+    for model in (LINE, QUADRATIC, LINEAR_MODULE):
+        assert a.curve_span(model, 21.8, 81.9) == (21.8, 81.9)
+
+
+def test_nn_linear_has_the_lines_least_squares_and_the_network_the_line_to_compare_with():
+    data = book_split()
+    t_u, t_c = np.delete(BOOK.t_u, [2, 10]), np.delete(BOOK.t_c, [2, 10])
+    ls = a.least_squares(t_u, t_c)
+    for config in (TrainConfig(model="linear-module"), TrainConfig(model="mlp", hidden=8)):
+        ref = a.comparison_line(config, data)
+        assert ref.names == ("w", "b") and (ref.w, ref.b, ref.loss) == pytest.approx((ls.w, ls.b, ls.loss), rel=1e-9)
+    module = a.reference(TrainConfig(model="linear-module"), data)
+    assert module == a.reference(TrainConfig(), data)  # the same model: the same answer
+    assert a.reference(TrainConfig(model="mlp", hidden=8), data) is None  # (none in closed form for a network)
+
+
+def test_the_line_baseline_has_numpys_losses_on_the_same_split():
+    data = book_split()
+    tr = np.setdiff1d(np.arange(11), [2, 10])
+    w, b = np.polyfit(BOOK.t_u[tr], BOOK.t_c[tr], 1)
+
+    def mse(idx):
+        r = w * BOOK.t_u[idx] + b - BOOK.t_c[idx]
+        return float(r @ r / len(r))
+
+    base = a.line_baseline(TrainConfig(model="mlp", hidden=8), data)
+    assert base.params_raw == pytest.approx((w, b), rel=1e-9) and base.n_val == 2
+    assert base.loss == pytest.approx(mse(tr), rel=1e-9) and base.val_loss == pytest.approx(mse([2, 10]), rel=1e-9)
+    assert round(base.val_loss, 2) == 3.54  # (the book's split: the line's validation loss)
+    # a random share (seed 5) is the run's split; no split: no validation loss
+    config = TrainConfig(model="mlp", hidden=8, val_fraction=0.2, seed=5)
+    from thermogui.core.problem import split
+
+    _, va = split(config, BOOK)
+    shared = a.line_baseline(config, BOOK)
+    assert shared.n_val == 2 and shared.val_loss == pytest.approx(
+        float(np.mean((shared.params_raw[0] * BOOK.t_u[va] + shared.params_raw[1] - BOOK.t_c[va]) ** 2)), rel=1e-12
+    )
+    none = a.line_baseline(TrainConfig(model="mlp"), BOOK)
+    assert none.n_val == 0 and math.isnan(none.val_loss)
+    assert a.line_baseline(TrainConfig(model="mlp"), Dataset(np.array([3.0, 3.0]), np.array([1.0, 2.0]))) is None
+
+
+def test_beating_the_line_in_words_and_numbers():
+    from thermogui.core.explain import line_comparison_text
+
+    base = a.LineBaseline((0.52, -16.8), 2.93, 3.54, 2)
+    c = a.versus_line(base, 2.11, 5.40)
+    assert (c.training, c.validation, c.overfits) == (-1, 1, True)
+    assert (
+        line_comparison_text(c)
+        == "training 2.11 vs the line's 2.93 — better; validation 5.40 vs 3.54 — worse: it overfits"
+    )
+    both = a.versus_line(base, 2.5, 3.0)
+    assert line_comparison_text(both).endswith("validation 3.00 vs 3.54 — better: it beats the line on both")
+    behind = a.versus_line(base, 40.0, 50.0)
+    assert line_comparison_text(behind) == "training 40.00 vs the line's 2.93 — worse; validation 50.00 vs 3.54 — worse"
+    same = a.versus_line(base, 2.93 * (1 + 1e-4), math.inf)  # within 0.1 %: as good; an overflowed loss: worse
+    assert (same.training, same.validation) == (0, 1)
+    assert line_comparison_text(same).startswith("training 2.9303 vs the line's 2.9300 — as good;")
+    assert "validation ∞ vs 3.54 — worse" in line_comparison_text(same)
+    alone = a.versus_line(a.LineBaseline((0.5, -17.0), 2.93, math.nan, 0), 2.11, math.nan)
+    assert alone.validation is None and not alone.overfits
+    assert line_comparison_text(alone) == (
+        "training 2.11 vs the line's 2.93 — better; no validation readings to tell whether it overfits "
+        "(tick some in the Val column)"
+    )
+    assert a.compare_losses(math.nan, 1.0) == 1 and a.compare_losses(1.0, math.nan) == -1
+
+
+def test_a_trained_network_against_the_line_on_the_books_split():
+    """The book's network run (8 hidden units, lr 1e-3, seed 0) for 300 epochs: the numbers the readout shows."""
+    from thermogui.core.explain import line_comparison_text, model_caption, network_gradient_text
+    from thermogui.core.models import model_of
+
+    data = book_split()
+    config = TrainConfig(model="mlp", hidden=8, lr=1e-3, epochs=300)
+    history, outcome = run(config, data)
+    base = a.line_baseline(config, data)
+    c = a.versus_line(base, outcome.final_loss, outcome.val_loss)
+    assert c.loss == outcome.final_loss and c.line_loss == base.loss and c.val_loss == outcome.val_loss
+    said = line_comparison_text(c)
+    assert said.startswith(f"training {outcome.final_loss:.2f} vs the line's {base.loss:.2f} — ")
+    assert model_caption(model_of(config), outcome.params) == "8 hidden units, 25 parameters"
+    g = history[-1].grad
+    assert network_gradient_text(300, g) == f"Gradient of epoch 300  |∇L| = {np.linalg.norm(g):.4f} over 25 parameters"
+    assert network_gradient_text(1, [math.inf, 0.0]) == "Gradient of epoch 1  |∇L| = ∞ over 2 parameters"

@@ -171,6 +171,50 @@ def test_format_writes_include_only_when_needed():
     assert format_csv(BOOK, sep=";").splitlines()[1] == "35.7;0.5"
 
 
+# --- the val column (readings chosen as validation readings) ---------------------------------------------------------
+def test_format_writes_val_only_when_a_reading_is_marked():
+    assert "val" not in format_csv(BOOK.with_include(0, False))
+    marked = BOOK.with_val_rows([2, 9])
+    lines = format_csv(marked).splitlines()
+    assert lines[0] == "t_u,t_c,val" and lines[1] == "35.7,0.5,0" and lines[3] == "58.2,15.0,1"
+    both = marked.with_include(0, False)
+    lines = format_csv(both).splitlines()
+    assert lines[0] == "t_u,t_c,include,val" and lines[1] == "35.7,0.5,0,0" and lines[10] == "60.4,13.0,1,1"
+
+
+def test_val_round_trip(tmp_path):
+    data = BOOK.with_val_rows([0, 3, 10]).with_include(5, False)
+    path = tmp_path / "marked.csv"
+    write_csv(path, data)
+    back = read_csv(path)
+    assert back == data
+    assert np.flatnonzero(back.val).tolist() == [0, 3, 10] and np.flatnonzero(~back.include).tolist() == [5]
+
+
+def test_val_column_words_and_defaults():
+    d = parse_csv_text("t_c;Validation;t_u\n0,5;yes;35,7\n14;;55,9\n15;0;58,2\n28;x;81,9\n11;1;56,3\n8;no;48,9\n")
+    assert d.t_u.tolist() == [35.7, 55.9, 58.2, 81.9, 56.3, 48.9]
+    assert d.val.tolist() == [True, False, False, True, True, False]  # an empty cell: not marked
+    assert d.include.all()
+    short = parse_csv_text("t_u,t_c,val\n35.7,0.5,1\n55.9,14\n")  # a missing cell: not marked
+    assert short.val.tolist() == [True, False]
+
+
+def test_old_csv_without_val_reads_with_nothing_marked():
+    d = parse_csv_text("t_u,t_c,include\n35.7,0.5,1\n55.9,14,0\n58.2,15,1\n")
+    assert d.val.tolist() == [False, False, False] and d.include.tolist() == [True, False, True]
+    assert not parse_csv_text("35.7,0.5,0\n55.9,14,1\n58.2,15,1\n").val.any()  # (no header: t_u, t_c, include)
+
+
+def test_a_bad_val_cell_is_refused_by_line():
+    with pytest.raises(DataError) as err:
+        parse_csv_text("t_u,t_c,val\n35.7,0.5,1\n55.9,14,maybe\n58.2,15,2\n")
+    assert err.value.problems == [
+        (3, "val must be 1 (a validation reading) or 0, not 'maybe'"),
+        (4, "val must be 1 (a validation reading) or 0, not '2'"),
+    ]
+
+
 def test_write_replaces_an_existing_file(tmp_path):
     path = tmp_path / "data.csv"
     path.write_text("old\n")

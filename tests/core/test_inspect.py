@@ -13,13 +13,19 @@ from thermogui.core.explain import MINUS
 from thermogui.core.gradients import (
     OUTLIER_SPREADS,
     CalibrationError,
+    ModelGradientReport,
     calibration,
     chain_rule_lines,
     gradient_report,
+    model_chain_rule_lines,
+    model_gradient_report,
     num,
     outliers,
+    report_for,
     residuals,
 )
+from thermogui.core.landscape import NotAvailable
+from thermogui.core.models import QUADRATIC
 from thermogui.core.training import TrainConfig, prepare, run
 
 BOOK = Dataset.book()
@@ -195,3 +201,64 @@ def test_outliers_edge_cases():
     assert [o.index for o in outliers([1.0, np.nan, -5.0], k=5)] == [2, 0]
     assert [o.flagged for o in outliers([0.1, 0.1, 9.0], k=3, spread=1.0)] == [True, False, False]
     assert all(math.isnan(o.score) for o in outliers([0.0, 0.0], k=2))
+
+
+# --- the gradient three ways for the quadratic ------------------------------------------------------------------------
+QUAD = TrainConfig(model="quadratic")
+
+
+@pytest.mark.parametrize(
+    "config, params",
+    [
+        (QUAD, (0.0, 1.0, 0.0)),
+        (QUAD, (0.2, -0.5, 3.0)),
+        (QUAD.with_(normalize="none"), (1e-3, 0.3, -5.0)),
+        (QUAD.with_(normalize="zscore"), (1.0, 2.0, 3.0)),
+        (QUAD.with_(val_fraction=0.3, seed=2), (0.3, 2.5, -10.0)),
+    ],
+)
+def test_the_quadratics_gradient_by_hand_autograd_and_finite_difference_agree(config, params):
+    r = model_gradient_report(config, BOOK, params)
+    assert r.names == ("w2", "w1", "b") and len(r.manual) == 3
+    for g in (r.autograd, r.finite_difference):
+        assert g == pytest.approx(r.manual, rel=1e-4, abs=1e-5 * max(r.term_scale))
+    assert r.agree and [(d.first, d.second) for d in r.differences] == [
+        ("by hand", "autograd"),
+        ("by hand", "finite difference"),
+        ("autograd", "finite difference"),
+    ]
+    # and all three are the exact gradient 2 (A p − c) / N of the float32 parameters, in float64
+    prep = prepare(config, BOOK)
+    x, y = prep.x.double().numpy(), prep.y.double().numpy()
+    A, c, _, n = QUADRATIC.sums(x, y)
+    exact = 2 * (A @ np.array(r.params) - c) / n
+    assert r.finite_difference == pytest.approx(exact, rel=1e-7, abs=1e-9 * max(r.term_scale))
+    assert r.loss == pytest.approx(QUADRATIC.loss(x, y, r.params), rel=1e-5)
+
+
+def test_the_quadratics_chain_rule_adds_up_per_parameter():
+    n = len(prepare(QUAD, BOOK).x)
+    params = (0.2, -0.5, 3.0)
+    points = [model_gradient_report(QUAD, BOOK, params, i).point for i in range(n)]
+    r = model_gradient_report(QUAD, BOOK, params, 2)
+    for j in range(3):
+        total = sum(p.contrib[j] for p in points)
+        assert total == pytest.approx(r.manual[j], rel=1e-5, abs=1e-5 * r.term_scale[j])
+    p = r.point
+    assert p.dtp == pytest.approx((p.x**2, p.x, 1.0)) and p.t_c == BOOK_T_C[2]
+    lines = model_chain_rule_lines(r)
+    assert lines[0] == "x = 0.1 × t_u = 0.1 × 58.2 = 5.82"
+    assert lines[1].startswith(f"t_p = w2 · x² + w1 · x + b = 0.2 × 5.82² + ({MINUS}0.5) × 5.82 + 3 = ")
+    assert lines[3] == "dt_p/dw2 = x² = 33.8724,    dt_p/dw1 = x = 5.82,    dt_p/db = 1"
+    assert lines[4].startswith("contribution to dL/dw2 = dL/dt_p × dt_p/dw2 = ")
+    assert lines[-1].startswith("Adding the contributions of all 11 points gives the gradient: dL/dw2 = ")
+
+
+def test_report_for_picks_the_models_presentation():
+    line = report_for(TrainConfig(normalize="none"), BOOK, (1.0, 0.0))
+    assert f"{line.manual[0]:.4f}" == "4517.2964" and f"{line.manual[1]:.4f}" == "82.6000"  # the book's, as before
+    assert isinstance(report_for(QUAD, BOOK, (0.0, 1.0, 0.0)), ModelGradientReport)
+    with pytest.raises(NotAvailable, match="not available for this model"):
+        report_for(TrainConfig(model="mlp"), BOOK, (0.0,) * 40)
+    with pytest.raises(ValueError, match="3 parameters"):
+        model_gradient_report(QUAD, BOOK, (1.0, 0.0))

@@ -12,6 +12,7 @@ from thermogui.core.analysis import least_squares, stability
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.history import B, History, W
 from thermogui.core.model import loss_fn, model
+from thermogui.core.models import QUADRATIC
 from thermogui.core.training import TrainConfig, prepare, run
 
 BOOK = Dataset.book()
@@ -241,3 +242,108 @@ def test_landscape_uses_torch_float64_grid_quickly():
     """A smoke check only (the benchmark reports the time): the grid is a vectorized computation."""
     land = ls.landscape(TrainConfig(normalize="none"), BOOK, n=200)
     assert land.loss.dtype == np.float64 and np.isfinite(land.loss).all()
+
+
+# --- a slice of a bigger model: the quadratic -------------------------------------------------------------------------
+QUAD = TrainConfig(model="quadratic")
+
+
+def quad_xy(config: TrainConfig = QUAD):
+    x, y, _ = ls.model_xy(config, BOOK)
+    return x, y
+
+
+def test_pairs_and_their_labels():
+    line, quad = ls.linear_model(TrainConfig()), ls.linear_model(QUAD)
+    assert ls.pairs(line) == [(0, 1)] and ls.pair_label(line, (0, 1)) == "w × b"
+    assert [ls.pair_label(quad, p) for p in ls.pairs(quad)] == ["w1 × b", "w2 × w1", "w2 × b"]
+    assert ls.pair_of(quad, ("w2", "w1")) == (0, 1) and ls.pair_of(quad, ("w", "b")) is None
+    assert ls.start_changes(("w2", "b"), (0.5, -3)) == {"init_w2": 0.5, "init_b": -3.0}
+    with pytest.raises(ValueError, match="pair"):
+        ls.landscape(QUAD, BOOK, n=3, pair=(1, 0))
+
+
+@pytest.mark.parametrize("normalize", NORMS)
+@pytest.mark.parametrize("pair", [(0, 1), (0, 2), (1, 2)])
+def test_the_slice_at_the_current_point_is_the_models_loss_there(normalize, pair):
+    config = QUAD.with_(normalize=normalize)
+    x, y = quad_xy(config)
+    point = np.array([0.02, -0.7, 4.0]) * ([1e-2, 1, 1] if normalize == "none" else 1)
+    land = ls.landscape(config, BOOK, n=(9, 7), pair=pair, point=point)
+    assert (
+        land.point == tuple(point) and not land.through_start and land.names == tuple(QUADRATIC.params[k] for k in pair)
+    )
+    i, j = pair
+    exact = QUADRATIC.loss(x, y, point)
+    assert land.loss_at(point[i], point[j]) == pytest.approx(exact, rel=1e-9)
+    # every grid value is the model's loss with the pair replaced and the third parameter held at the point's value
+    for r in (0, 3, 6):
+        for c in (0, 4, 8):
+            p = point.copy()
+            p[i], p[j] = land.w_values[c], land.b_values[r]
+            assert land.loss[r, c] == pytest.approx(QUADRATIC.loss(x, y, p), rel=1e-9, abs=1e-9)
+    assert land.held == [(QUADRATIC.params[k], point[k]) for k in range(3) if k not in pair]
+
+
+@pytest.mark.parametrize("pair", [(0, 1), (0, 2), (1, 2)])
+def test_the_slice_through_the_least_squares_point_has_its_minimum_there(pair):
+    x, y = quad_xy()
+    p_star, l_star = QUADRATIC.least_squares(x, y)
+    assert p_star == pytest.approx(np.linalg.lstsq(QUADRATIC.features(x), y, rcond=None)[0], rel=1e-9)
+    land = ls.landscape(QUAD, BOOK, n=60, pair=pair, point=p_star)
+    i, j = pair
+    assert land.lowest[:2] == pytest.approx((p_star[i], p_star[j]), rel=1e-7, abs=1e-9)
+    assert land.lowest[2] == pytest.approx(l_star, rel=1e-9)
+    assert (land.optimum.w, land.optimum.b, land.optimum.loss) == pytest.approx((p_star[i], p_star[j], l_star))
+    assert land.loss.min() >= l_star * (1 - 1e-12)
+    assert "the slice's lowest point is the least squares" in ls.describe(land)
+    # held elsewhere, the slice's lowest point is higher and somewhere else: the star is only its projection
+    off = ls.landscape(QUAD, BOOK, n=60, pair=pair, point=p_star + 1.0)
+    assert off.lowest[2] > (1 + 1e-3) * l_star
+    assert abs(off.lowest[0] - p_star[i]) + abs(off.lowest[1] - p_star[j]) > 1e-3
+    assert off.optimum.loss == pytest.approx(l_star) and "drawn where it projects" in ls.describe(off)
+    assert off.contains(off.optimum.w, off.optimum.b) and off.contains(*off.lowest[:2])
+
+
+def test_the_line_has_one_slice_whatever_the_point():
+    plain = ls.landscape(TrainConfig(), BOOK, n=20)
+    moved = ls.landscape(TrainConfig(), BOOK, n=20, point=(9.0, 30.0))
+    assert moved.window == plain.window and np.allclose(moved.loss, plain.loss, rtol=1e-12, atol=1e-12)
+    assert plain.held == [] and plain.names == ("w", "b")
+
+
+def test_a_start_or_point_that_is_not_finite_falls_back_to_the_start():
+    land = ls.landscape(QUAD, BOOK, n=5, point=(np.nan, 1.0, 2.0))
+    assert land.through_start and land.point == QUAD.start_params()
+    assert "through the start values" in ls.describe(land)
+
+
+def test_raw_paths_come_back_in_model_units():
+    land = ls.landscape(QUAD.with_(normalize="zscore"), BOOK, n=5)
+    p = np.array([[0.3, 2.0, -4.0], [1.0, -1.0, 0.5]])
+    norm = land.normalization
+    raw = np.stack([QUADRATIC.to_raw(q, norm.offset, norm.factor) for q in p])
+    assert land.from_raw(raw) == pytest.approx(p, rel=1e-9, abs=1e-12)
+    assert land.equation_at(0.3, 2.0).startswith("t_c = ") and "t_u²" in land.equation_at(0.3, 2.0)
+
+
+def test_the_path_is_the_historys_params_columns():
+    config = QUAD.with_(lr=5e-4, epochs=50)
+    history, _ = run(config, BOOK)
+    h = History(len(history), n_params=3)
+    for r in history:
+        h.append(r)
+    rows = h.snapshot()
+    across, up = ls.project(rows, (0, 2))
+    assert across.tolist() == [r.params[0] for r in history] and up.tolist() == [r.params[2] for r in history]
+
+
+def test_no_landscape_for_a_model_not_linear_in_its_parameters():
+    assert ls.unavailable(TrainConfig()) is None and ls.unavailable(QUAD) is None
+    with pytest.raises(ls.NotAvailable, match="not available for this model"):
+        ls.landscape(TrainConfig(model="mlp"), BOOK)
+    assert "Line" in ls.unavailable(TrainConfig(model="linear-module"))
+    assert "network" in ls.unavailable(TrainConfig(model="mlp"), "stable-rate bound")
+    assert ls.raw_start_params(TrainConfig(model="mlp"), BOOK) == ()
+    assert ls.raw_start_params(QUAD.with_(init_w2=1.0), BOOK) == pytest.approx((0.01, 1.0 * 0.1, 0.0))
+    assert ls.run_label(QUAD.with_(lr=5e-4)) == "quadratic, lr 5e-4, t_u × 0.1, GD"

@@ -118,14 +118,16 @@ def test_round_trip_of_a_real_run_with_its_summary():
 def test_the_file_layout():
     s = book_session()
     d = json.loads(session_to_json(s))
-    assert d["format"] == "thermogui-session" and d["version"] == 1 and d["app_version"] == __version__
+    assert d["format"] == "thermogui-session" and d["version"] == 2 and d["app_version"] == __version__
     assert d["saved_at"].endswith("Z") and d["saved_at"][:2] == "20"
     assert d["data"]["t_u"] == list(BOOK.t_u) and d["data"]["t_c"] == list(BOOK.t_c)
-    assert d["data"]["include"] == [True] * 11
+    assert d["data"]["include"] == [True] * 11 and d["data"]["val"] == [False] * 11
     assert set(d["config"]) == {f.name for f in dataclasses.fields(TrainConfig)}  # every hyperparameter
     assert d["config"]["lr"] == 1e-2 and d["config"]["epochs"] == 50 and d["config"]["tol"] is None
-    for key in ("stop_reason", "epochs_run", "w", "b", "w_model", "b_model", "loss"):
+    for key in ("stop_reason", "epochs_run", "w", "b", "w_model", "b_model", "loss", "model"):
         assert key in d["result"]
+    assert d["result"]["params"] == {"w": d["result"]["w"], "b": d["result"]["b"]}
+    assert d["result"]["params_model"] == {"w": d["result"]["w_model"], "b": d["result"]["b_model"]}
     assert d["result"]["stop_reason"] == "completed" and d["result"]["epochs_run"] == 50
 
 
@@ -255,7 +257,7 @@ def test_known_keys_always_win_over_kept_ones():
         },
     )
     d = session_to_dict(s)
-    assert d["format"] == "thermogui-session" and d["version"] == 1 and d["result"] is None
+    assert d["format"] == "thermogui-session" and d["version"] == 2 and d["result"] is None
     assert d["config"]["epochs"] == 7 and d["config"]["later"] == 1
     assert d["data"]["t_u"] == list(BOOK.t_u) and d["data"]["later"] == 2
 
@@ -361,8 +363,8 @@ def test_foreign_json_is_not_a_session(foreign, why):
 
 
 def test_a_newer_version_is_refused_with_the_version():
-    msg = refused(doc(version=2))
-    assert "made by a newer ThermoGUI (version 2); this version reads up to 1" in msg
+    msg = refused(doc(version=3))
+    assert "made by a newer ThermoGUI (version 3); this version reads up to 2" in msg
 
 
 @pytest.mark.parametrize("version", ["1", 0, -3, 1.5, True])
@@ -594,5 +596,7 @@ def test_save_replaces_an_existing_file_and_keeps_its_permissions(tmp_path):
 
 def test_numpy_values_in_a_result_are_written_as_plain_numbers():
     result = {**book_session().result, "w": np.float32(0.5), "epochs_run": np.int64(50), "extra": np.arange(3)}
+    result["params"] = {"w": np.float32(0.5), "b": np.float64(result["b"])}  # (w and params.w must agree)
     back = session_from_json(session_to_json(Session(BOOK, TrainConfig(), result)))
     assert back.result["w"] == 0.5 and back.result["epochs_run"] == 50 and back.result["extra"] == [0, 1, 2]
+    assert back.result["params"] == {"w": 0.5, "b": result["b"]} and type(back.result["params"]["w"]) is float

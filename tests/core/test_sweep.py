@@ -9,8 +9,8 @@ import pytest
 
 from thermogui.core.analysis import stability
 from thermogui.core.config import ConfigError, StopReason
-from thermogui.core.dataset import Dataset
-from thermogui.core.sweep import SweepPoint, first_divergence, iter_sweep, log_lrs, lr_sweep, summarize
+from thermogui.core.dataset import DataError, Dataset
+from thermogui.core.sweep import SweepPoint, first_divergence, iter_sweep, log_lrs, lr_sweep, stable_rate, summarize
 from thermogui.core.training import TrainConfig, prepare, run
 
 BOOK = Dataset.book()
@@ -143,3 +143,59 @@ def test_summary_in_words(bound):
     calm = [SweepPoint(1e-5, 30.0, False, 100, 1700.0)]
     assert summarize(calm, bound).startswith("No run diverged up to lr 1e-5")
     assert summarize([], bound) == "No runs yet."
+
+
+# --- any model, any arithmetic ----------------------------------------------------------------------------------------
+QUAD = TrainConfig(model="quadratic")
+
+
+def test_the_stable_rate_is_two_over_the_models_largest_hessian_eigenvalue():
+    from thermogui.core.fast import epochs_to_converge
+    from thermogui.core.models import QUADRATIC
+
+    x = prepare(QUAD, BOOK).x.double().numpy()
+    lam_max = np.linalg.eigvalsh(QUADRATIC.hessian(x))[-1]
+    assert stable_rate(QUAD, BOOK) == pytest.approx(2 / lam_max, rel=1e-12)
+    assert stable_rate(QUAD, BOOK) == pytest.approx(epochs_to_converge(QUADRATIC, x, 1e-4)["lr_max"], rel=1e-9)
+    assert stable_rate(QUAD, BOOK) == pytest.approx(8.5267e-4, rel=1e-4)  # t_u × 0.1: far below the line's 0.033
+    assert stable_rate(RAW, BOOK) == stability(prepare(RAW, BOOK).x.double().numpy()).lr_max  # the line's, as before
+    assert stable_rate(TrainConfig(model="mlp"), BOOK) is None
+    with pytest.raises(DataError):
+        stable_rate(QUAD, Dataset([3.0, 3.0], [1.0, 2.0]))
+
+
+@pytest.mark.parametrize("arith", ["book", "fast"])
+def test_a_quadratic_sweep_diverges_just_above_its_bound(arith):
+    config = QUAD.with_(arith=arith)
+    bound = stable_rate(config, BOOK)
+    points = lr_sweep(config, BOOK, [0.3 * bound, 0.9 * bound, 1.1 * bound, 3 * bound], 300)
+    assert [p.diverged for p in points] == [False, False, True, True]
+    assert all(p.start_loss == pytest.approx(80.3643, rel=1e-5) for p in points)  # (w2, w1, b) = (0, 1, 0)
+    assert points[0].final_loss < points[0].start_loss and points[0].stop_epoch == 300
+
+
+def test_the_fast_sweep_matches_the_book_loop_and_runs_in_chunks(monkeypatch):
+    import thermogui.core.training as training
+
+    chunks = []
+    real = training.train
+
+    def spy(config, data, should_stop=None, chunk=None):
+        chunks.append(chunk)
+        return real(config, data, should_stop, chunk)
+
+    monkeypatch.setattr(training, "train", spy)
+    lrs = [1e-5, 1e-4, 5e-4]
+    fast = lr_sweep(QUAD.with_(arith="fast"), BOOK, lrs, 2000)
+    book = lr_sweep(QUAD, BOOK, lrs, 2000)
+    assert chunks == [2000] * 3 + [None] * 3
+    for f, b in zip(fast, book):
+        assert f.final_loss == pytest.approx(b.final_loss, rel=1e-4) and f.start_loss == pytest.approx(b.start_loss)
+        assert f.diverged == b.diverged is False
+
+
+def test_a_network_is_swept_without_a_bound():
+    points = lr_sweep(TrainConfig(model="mlp", hidden=2), BOOK, [1e-4, 1e-3], 20)
+    assert len(points) == 2 and all(math.isfinite(p.final_loss) for p in points)
+    text = summarize(points, None, True, 20, has_bound=False)
+    assert "no stable-rate bound" in text and "—" not in text

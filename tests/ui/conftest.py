@@ -17,23 +17,34 @@ def fresh_settings(qapp):
 
 @pytest.fixture(autouse=True)
 def prompts(monkeypatch):
-    """A modal question would hang a headless test run: answer every QMessageBox.question with the answer a test
-    puts in prompts.answer (default Discard / No) and record what was asked."""
+    """A modal question would hang a headless test run: answer every question the window asks
+    (thermogui.ui.dialogs.ask) with the answer a test puts in prompts.answer (default Discard / No) and record what
+    was asked.  A question asked with QMessageBox.question instead (no mnemonics) is answered No and fails the
+    test."""
     from PySide6.QtWidgets import QMessageBox
+
+    from thermogui.ui import dialogs
 
     class Prompts(list):
         answer = None
 
     asked = Prompts()
+    bypassed = []
 
-    def question(parent, title, text, buttons=None, default=None):
+    def ask(parent, title, text, choices, default, escape, labels=None):
         asked.append((title, text))
         if asked.answer is not None:
             return asked.answer
-        return QMessageBox.Discard if buttons is not None and buttons & QMessageBox.Discard else QMessageBox.No
+        return QMessageBox.Discard if QMessageBox.Discard in choices else QMessageBox.No
 
+    def question(parent, title, text, *args, **kwargs):
+        bypassed.append(title)
+        return QMessageBox.No
+
+    monkeypatch.setattr(dialogs, "ask", ask)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    return asked
+    yield asked
+    assert not bypassed, f"asked with QMessageBox.question, not thermogui.ui.dialogs.ask: {bypassed}"
 
 
 @pytest.fixture

@@ -194,12 +194,32 @@ def test_a_restored_document_keeps_its_autosave_until_it_is_saved(
     assert not path.exists() and not window.files.autosaver.busy
 
 
+def test_a_quadratic_autosave_restores_its_model_marks_and_run(qtbot, window, folder, prompts):
+    from thermogui.core.report import summarize
+    from thermogui.core.training import run
+
+    config = TrainConfig(model="quadratic", arith="fast", lr=5e-4, epochs=3000, init_w2=0.25)
+    data = Dataset.book().with_val_rows([2, 10])
+    _, outcome = run(config, data)
+    session = Session(data, config, {**summarize(config, data, outcome), "stale": False})
+    orphan(folder, session)
+    prompts.answer = QMessageBox.Yes
+    assert window.files.offer_restore()
+    assert window.model.dataset == data and window.run_state.committed_config() == config
+    last = window.run_state.last_run
+    assert last.config == config and not window.run_state.stale
+    assert tuple(last.saved_result["params"].values()) == outcome.params
+    window.files.autosave_now()  # written back as it was read
+    assert load_session(window.files.autosave_path) == session
+
+
 def test_an_autosave_this_version_cannot_read_is_kept_and_named(qtbot, window, folder, prompts):
     folder.mkdir(parents=True)
     broken = folder / f"autosave-{uuid.uuid4().hex}.thermogui.json"
     broken.write_text('{"format": "thermogui-session", "version": 1, "data": {"t_u": [1, 2')
     newer = orphan(folder, SESSION)
-    newer.write_text(newer.read_text().replace('"version": 1', '"version": 99', 1))
+    newer.write_text(newer.read_text().replace('"version": 2', '"version": 99', 1))
+    assert '"version": 99' in newer.read_text()
     assert window.files.offer_restore() is False
     assert prompts == []  # nothing to ask about
     text = error_dialog(window).text()

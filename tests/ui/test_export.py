@@ -1,5 +1,6 @@
 """Plot image export: PNG at 600 DPI (size, pHYs, the run as text chunks, the fitted line in the picture), SVG,
-headless `thermogui fit --plot`, and the Export dialog (remembered folder, overwrite prompt, failed writes)."""
+headless `thermogui fit --plot`, the Export dialog (remembered folder, overwrite prompt, failed writes), and any
+model's picture (the quadratic's curve and equation, validation readings hollow)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 import thermogui
 from thermogui.core.config import StopReason
+from thermogui.ui import dialogs
 from thermogui.ui.export import dialog as export
 from thermogui.ui.export.dialog import ExportOptions, Figure, export_from_window, open_export_dialog, window_inputs
 from thermogui.ui.plots.live import FIT_COLOR
@@ -313,13 +315,13 @@ def test_dialog_asks_before_overwriting(qtbot, window, tmp_path, settings, monke
     dlg = open_export_dialog(window)
     type_into(qtbot, dlg.dpi, "100")
     set_path(qtbot, dlg, target)
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.No))
+    monkeypatch.setattr(dialogs, "ask", answer(QMessageBox.No))
     click(qtbot, dlg, "exportButton")
     assert len(asked) == 1 and "fit.png" in asked[0] and "replace" in asked[0]
     assert target.read_bytes() == b"old picture"
     assert dlg.isVisible() and "kept" in dlg.status.text()
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.Yes))
+    monkeypatch.setattr(dialogs, "ask", answer(QMessageBox.Yes))
     click(qtbot, dlg, "exportButton")
     assert len(asked) == 2
     assert png_info(target)["width"] == 640
@@ -343,7 +345,7 @@ def test_failed_write_shows_an_error_and_keeps_the_old_file(qtbot, window, tmp_p
     # the disk fills up half way through replacing an existing picture: the old one survives, no temp file left
     target = tmp_path / "fit.png"
     target.write_bytes(b"old picture")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: QMessageBox.Yes)
 
     def full(fd):
         raise OSError(28, "No space left on device")
@@ -538,3 +540,364 @@ def test_the_exported_legend_goes_where_no_reading_is():
     bounds = data_bounds(with_excluded)
     corner = legend_corner(with_excluded.t_u, with_excluded.t_c, bounds)
     assert corner != "left"
+
+
+# --- (e) any model: the quadratic's curve, validation readings, its equation -----------------------------------------
+def quadratic_run(data, epochs=1_000_000):
+    """The chapter's exercise on the fast exact path (chunks of epochs), and the least-squares quadratic."""
+    from thermogui.core.config import TrainConfig
+    from thermogui.core.problem import least_squares_params
+    from thermogui.core.training import train
+
+    config = TrainConfig(model="quadratic", arith="fast", normalize="scale", lr=5e-4, epochs=epochs)
+    gen = train(config, data, chunk=4096)
+    while True:
+        try:
+            next(gen)
+        except StopIteration as done:
+            outcome = done.value
+            break
+    _, raw, loss = least_squares_params(config, data)
+    return config, outcome, tuple(raw), loss
+
+
+def legend_labels(fig, panel="fit") -> list[str]:
+    import pyqtgraph as pg
+
+    legends = [it for it in fig.plots[panel].vb.childItems() if isinstance(it, pg.LegendItem)]
+    assert len(legends) == 1
+    return [label.text for _sample, label in legends[0].items]
+
+
+def test_the_exported_figure_draws_the_quadratics_curve_and_equation():
+    from thermogui.core.dataset import Dataset
+    from thermogui.core.models import QUADRATIC
+    from thermogui.ui.export.figure import run_metadata
+
+    data = Dataset.book()
+    config, outcome, lstsq, lstsq_loss = quadratic_run(data)
+    w2, w1, b = outcome.params
+    assert w2 > 0.002  # a real bend: t_c = 0.0028 · t_u² + …
+
+    meta = run_metadata(config, outcome.params, lstsq, outcome.epochs_run, outcome.final_loss, "completed", lstsq_loss)
+    assert meta["model"] == "quadratic"
+    assert [meta[k] for k in ("w2", "w1", "b")] == [repr(v) for v in outcome.params]
+    assert "w" not in meta and "lstsq_w2" in meta and meta["init_w2"] == "0.0" and meta["init_w1"] == "1.0"
+    assert meta["Description"] == QUADRATIC.equation(outcome.params) + " after 1,000,000 epochs of gradient descent"
+    assert meta["Description"].startswith("t_c = 0.0028 · t_u² + 0.")
+
+    fig = Figure(ExportOptions(dpi=150), data, outcome.params, lstsq, None, meta, model="quadratic")
+    try:
+        image = fig.image()
+        assert legend_labels(fig) == ["readings", "gradient descent fit (quadratic)", "least squares quadratic (exact)"]
+
+        def curve(t_u):
+            return w2 * t_u**2 + w1 * t_u + b
+
+        for t_u in (25.0, 42.0, 52.0, 64.0, 75.0):  # (between readings: they are drawn on top)
+            x, y = fig.data_to_pixel(t_u, curve(t_u))
+            assert red_near(image, x, y, reach=4), f"no curve at t_u = {t_u}"
+        # a curve, not a line: halfway between 25 and 75 the straight chord is well off the curve, and blank there
+        x, y = fig.data_to_pixel(50.0, (curve(25.0) + curve(75.0)) / 2)
+        _, y_curve = fig.data_to_pixel(50.0, curve(50.0))
+        assert abs(y - y_curve) > 15 and not red_near(image, x, y, reach=4)
+    finally:
+        fig.close()
+    # the caption says the equation with the t_u² term
+    from thermogui.ui.export.figure import caption_html
+
+    caption = caption_html(outcome.params, lstsq, meta, "quadratic")
+    assert "t<sub>u</sub>²" in caption and "Gradient descent, 1,000,000 epochs" in caption
+
+
+def test_validation_readings_are_hollow_and_in_the_legend():
+    from thermogui.core.config import TrainConfig
+    from thermogui.core.dataset import Dataset
+    from thermogui.ui.export.figure import validation_mask
+    from thermogui.ui.plots.live import DATA_COLOR, VAL_COLOR
+
+    data = Dataset.book().with_val_rows([2, 10])  # the book's split: (58.2, 15.0) and (68.4, 21.0)
+    config, outcome, lstsq, _ = quadratic_run(data, epochs=50_000)
+    fig = Figure(ExportOptions(dpi=300), data, outcome.params, lstsq, model="quadratic")
+    try:
+        image = fig.image()
+        assert legend_labels(fig)[:2] == ["readings", "validation readings"]
+        for t_u, t_c in ((58.2, 15.0), (68.4, 21.0)):  # hollow: white inside an orange ring
+            x, y = fig.data_to_pixel(t_u, t_c)
+            assert rgb_at(image, round(x), round(y)) == (255, 255, 255)
+            ring = [rgb_at(image, round(x) + dx, round(y)) for dx in range(-14, 15)]
+            assert any(all(abs(a - b) < 40 for a, b in zip(c, VAL_COLOR)) for c in ring), ring
+        x, y = fig.data_to_pixel(81.9, 28.0)  # a training reading: filled blue
+        c = rgb_at(image, round(x), round(y))
+        assert all(abs(a - b) < 50 for a, b in zip(c, DATA_COLOR)), c
+    finally:
+        fig.close()
+    # the seeded split's readings, when the caller asks for them (validation_mask); the line without any: as before
+    seeded = TrainConfig(val_fraction=0.3, seed=5)
+    mask = validation_mask(seeded, Dataset.book())
+    assert mask.sum() == 3
+    assert validation_mask(TrainConfig(), data).tolist() == [i in (2, 10) for i in range(11)]
+    fig = Figure(ExportOptions(dpi=72), Dataset.book(), (0.5367, -17.30), None, val=mask)
+    try:
+        assert legend_labels(fig) == ["readings", "validation readings", "gradient descent fit"]
+    finally:
+        fig.close()
+    fig = Figure(ExportOptions(dpi=72), Dataset.book(), (0.5367, -17.30), None)
+    try:
+        assert legend_labels(fig) == ["readings", "gradient descent fit"]
+    finally:
+        fig.close()
+
+
+def test_a_diverged_quadratic_is_not_drawn_with_huge_coordinates():
+    from thermogui.core.models import QUADRATIC
+    from thermogui.ui.export.figure import CURVE_REACH, model_curve
+
+    assert model_curve(QUADRATIC, (float("nan"), 0.0, 0.0), 0, 100, -10, 30) is None
+    assert model_curve(QUADRATIC, (1e20, -1e25, 3e30), 0, 100, -10, 30) is None  # nowhere in view
+    xs, ys = model_curve(QUADRATIC, (1.0, 0.0, 0.0), -10, 10, 0, 50)  # t_c = t_u² leaves the view at |t_u| > 7
+    assert xs[0] == -10 and xs[-1] == 10 and len(xs) > 100
+    assert ys.max() == 100 and ys.min() >= 0  # 100 is within reach; far values are held at CURVE_REACH heights
+    _, ys = model_curve(QUADRATIC, (1e4, 0.0, 0.0), -10, 10, 0, 50)  # 10⁶ at the ends: held
+    assert ys.max() == 50 + CURVE_REACH * 50
+
+
+def test_history_and_script_exports_of_a_quadratic_run_from_the_window(qtbot, window, tmp_path):
+    """Pick the quadratic, run it (F5), export its history and the PyTorch script: both are the quadratic's."""
+    import contextlib
+    import csv
+    import io
+    import runpy
+
+    from thermogui.ui.export import results as result_exports
+
+    c = window.controls
+    choose(qtbot, c.model, "Quadratic")
+    type_into(qtbot, c.lr, "5e-4")
+    type_into(qtbot, c.epochs, "300")
+    with qtbot.waitSignal(window.runFinished, timeout=60000) as blocker:
+        qtbot.keyClick(window, Qt.Key_F5)
+    outcome = blocker.args[0]
+    assert outcome.model == "quadratic" and outcome.epochs_run == 300
+
+    hist = tmp_path / "h.csv"
+    assert result_exports.export_history(window, hist)
+    lines = hist.read_text().splitlines()
+    assert lines[0].startswith("# normalization scale: the model trains t_c = w2_model * x^2 + w1_model * x + b_model")
+    rows = list(csv.DictReader(lines[1:]))
+    assert list(rows[0]) == [
+        "epoch", "loss", "val_loss", "w2", "w1", "b", "w2_model", "w1_model", "b_model", "grad_w2", "grad_w1", "grad_b",
+    ]  # fmt: skip
+    assert len(rows) == 300 and rows[0]["loss"].startswith("80.364")  # w2 = 0: the book's start line
+    assert [float(rows[-1][k]) for k in ("w2", "w1", "b")] == list(outcome.params)
+
+    script = tmp_path / "fit.py"
+    assert result_exports.export_script(window, script)
+    text = script.read_text()
+    assert "def model(t_u, w2, w1, b):\n    return w2 * t_u ** 2 + w1 * t_u + b\n" in text
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        runpy.run_path(str(script), run_name="__main__")
+    last = buf.getvalue().strip().splitlines()[-1]
+    w2, w1, b = outcome.params
+    assert last.startswith(f"RESULT w2={w2!r} w1={w1!r} b={b!r} loss={outcome.loss!r} ")
+
+
+# --- (f) through the dialog: the run's own curve for the quadratic and the network --------------------------------
+def export_through_the_dialog(qtbot, window, monkeypatch, path) -> QImage:
+    """File ▸ Export ▸ Plot Image…, Browse… (the file dialog answered with `path`), Export: the written picture."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def save_dialog(*args, **kwargs):
+        asked.append(args)
+        return str(path), export.FILE_FILTERS["png"]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    window.export_plot_action.trigger()
+    dlg = window.findChild(export.ExportDialog)
+    qtbot.waitExposed(dlg)
+    type_into(qtbot, dlg.dpi, "150")
+    click(qtbot, dlg, "exportBrowseButton")
+    assert len(asked) == 1 and dlg.path_input.text() == str(path)
+    with qtbot.waitSignal(dlg.exported, timeout=20000) as blocker:
+        click(qtbot, dlg, "exportButton")
+    assert blocker.args == [str(path)]
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (960, 720)
+    return image
+
+
+def test_the_quadratics_exported_picture_shows_its_curve(qtbot, window, tmp_path, settings, monkeypatch):
+    """Pick the quadratic, run it on the fast exact path (F5) until it bends, export the PNG through the dialog: the
+    picture draws the run's parabola (not a line through its first two numbers), says the model, and the caption
+    gives the t_u² equation."""
+    from thermogui.core.models import QUADRATIC
+
+    c = window.controls
+    choose(qtbot, c.model, "Quadratic")
+    choose(qtbot, c.arith, "Fast")
+    type_into(qtbot, c.lr, "5e-4")
+    type_into(qtbot, c.epochs, "1000000")
+    with qtbot.waitSignal(window.runFinished, timeout=60000) as blocker:
+        qtbot.keyClick(window.controls.epochs, Qt.Key_F5)
+    outcome = blocker.args[0]
+    assert outcome.model == "quadratic" and outcome.stop_reason == StopReason.COMPLETED
+    w2, w1, b = outcome.params
+    assert w2 > 0.002  # a real bend
+
+    path = tmp_path / "quadratic.png"
+    image = export_through_the_dialog(qtbot, window, monkeypatch, path)
+    text = png_info(path)["text"]
+    assert text["model"] == "quadratic" and text["epochs_run"] == "1000000"
+    assert [float(text[k]) for k in ("w2", "w1", "b")] == list(outcome.params)
+    assert "w" not in text and float(text["lstsq_w2"]) == pytest.approx(0.002830, abs=5e-6)
+    assert text["Description"].startswith(QUADRATIC.equation(outcome.params))
+
+    def curve(t_u):
+        return w2 * t_u**2 + w1 * t_u + b
+
+    fig = Figure(ExportOptions(dpi=150), **window_inputs(window))  # the same layout, to map data to pixels
+    try:
+        assert legend_labels(fig) == ["readings", "gradient descent fit (quadratic)", "least squares quadratic (exact)"]
+        for t_u in (25.0, 42.0, 52.0, 64.0, 75.0):  # (between readings: they are drawn on top)
+            x, y = fig.data_to_pixel(t_u, curve(t_u))
+            assert red_near(image, x, y, reach=4), f"no curve at t_u = {t_u}"
+        x, y = fig.data_to_pixel(50.0, (curve(25.0) + curve(75.0)) / 2)  # the chord: well off the curve, blank
+        _, y_curve = fig.data_to_pixel(50.0, curve(50.0))
+        assert abs(y - y_curve) > 8 and not red_near(image, x, y, reach=3)
+    finally:
+        fig.close()
+
+
+def test_the_networks_exported_picture_shows_its_curve_and_the_least_squares_line(
+    qtbot, window, tmp_path, settings, monkeypatch
+):
+    """Pick the network (the book's 13 hidden units), a short run (F5), export the PNG through the dialog: the picture
+    draws the network's curve (model.predict on raw t_u with the run's raw parameters) and the least-squares line for
+    comparison; the text chunks say the network, its size and seed."""
+    from thermogui.core.analysis import least_squares
+    from thermogui.core.models import model_of
+
+    c = window.controls
+    choose(qtbot, c.model, "Network")
+    assert c.hidden.value() == 13
+    type_into(qtbot, c.epochs, "200")
+    with qtbot.waitSignal(window.runFinished, timeout=60000) as blocker:
+        qtbot.keyClick(window.controls.epochs, Qt.Key_F5)
+    outcome = blocker.args[0]
+    assert outcome.model == "mlp" and outcome.epochs_run == 200 and len(outcome.params) == 40
+    net = model_of(window.run_state.last_run.config)
+    assert net.hidden == 13
+
+    def curve(t_u):
+        return float(net.predict([t_u], outcome.params)[0])
+
+    ls = least_squares(*window.run_state.dataset.active())
+    assert abs(curve(80.0) - (ls.w * 80.0 + ls.b)) > 5  # after 200 epochs the network bends away from the line
+
+    path = tmp_path / "network.png"
+    image = export_through_the_dialog(qtbot, window, monkeypatch, path)
+    text = png_info(path)["text"]
+    assert text["model"] == "mlp" and text["hidden"] == "13" and text["seed"] == "0" and text["epochs_run"] == "200"
+    assert text["gradient"] == "autograd" and "init_w" not in text  # (its start is the seed's weights)
+    assert [float(text[n]) for n in net.params] == list(outcome.params)
+    assert float(text["lstsq_w"]) == pytest.approx(ls.w, rel=1e-9) and float(text["lstsq_b"]) == pytest.approx(ls.b)
+    assert text["Description"].startswith("t_c = network(13 hidden units, 40 parameters)")
+
+    fig = Figure(ExportOptions(dpi=150), **window_inputs(window))
+    try:
+        assert legend_labels(fig) == ["readings", "gradient descent fit (network)", "least-squares line (exact)"]
+        for t_u in (25.0, 42.0, 64.0, 75.0, 85.0):
+            x, y = fig.data_to_pixel(t_u, curve(t_u))
+            assert red_near(image, x, y, reach=4), f"no network curve at t_u = {t_u}"
+        # the least-squares line where the network is far from it (t_u 72 to 86): dark dashes, and no red there
+        dark = 0
+        for t_u in [72.0 + 0.25 * i for i in range(57)]:
+            x, y = fig.data_to_pixel(t_u, ls.w * t_u + ls.b)
+            assert not red_near(image, x, y, reach=3)
+            dark += any(max(rgb_at(image, round(x), round(y) + dy)) < 170 for dy in range(-2, 3))
+        assert dark > 15, f"no least-squares line: {dark} of 57 points dark"  # (dashes: about half of them)
+    finally:
+        fig.close()
+    from thermogui.ui.export.figure import caption_html
+
+    caption = caption_html(outcome.params, (ls.w, ls.b), text, net)
+    assert "network(13 hidden units, 40 parameters)" in caption and "Least-squares line (exact)" in caption
+    assert "Gradient descent, 200 epochs" in caption and "0.5368 · t<sub>u</sub>" in caption
+
+
+def test_a_caption_wider_than_the_picture_wraps_and_the_plot_stays_inside():
+    """A long caption (the quadratic's equation after 1,000,000 epochs) once grew the layout before it wrapped: the
+    plot ran past the picture's right edge and cut off the reading at t_u = 81.9."""
+    from thermogui.core.dataset import Dataset
+    from thermogui.ui.plots.live import DATA_COLOR, data_bounds
+
+    data = Dataset.book()
+    params = (0.00283, 0.2476, -10.65)
+    meta = {"epochs_run": "1000000", "learning_rate": "0.0005", "loss": "2.09", "lstsq_loss": "2.09"}
+    for dpi in (150, 600):
+        fig = Figure(ExportOptions(dpi=dpi), data, params, params, None, meta, model="quadratic")
+        try:
+            image = fig.image()
+            W = image.width()
+            x0, x1, _, _ = data_bounds(data)
+            assert 0 < fig.data_to_pixel(x0, 0.0)[0] < fig.data_to_pixel(x1, 0.0)[0] < W
+            x, y = fig.data_to_pixel(81.9, 28.0)  # the rightmost reading is in the picture
+            c = rgb_at(image, round(x), round(y))
+            assert all(abs(a - b) < 50 for a, b in zip(c, DATA_COLOR)), c
+        finally:
+            fig.close()
+
+
+def test_history_and_script_exports_of_a_network_run_from_the_window(qtbot, window, tmp_path):
+    """Pick the network, run it (F5), export its history and the PyTorch script: the CSV lists its 40 parameters, and
+    the script — the same seeded nn.Sequential — prints the run's final losses to the last digit."""
+    import contextlib
+    import csv
+    import io
+    import runpy
+
+    import torch
+
+    from thermogui.ui.export import results as result_exports
+
+    c = window.controls
+    choose(qtbot, c.model, "Network")
+    type_into(qtbot, c.epochs, "150")
+    type_into(qtbot, c.seed, "7")
+    with qtbot.waitSignal(window.runFinished, timeout=60000) as blocker:
+        qtbot.keyClick(window.controls.epochs, Qt.Key_F5)
+    outcome = blocker.args[0]
+    assert outcome.model == "mlp" and outcome.epochs_run == 150
+
+    hist = tmp_path / "h.csv"
+    assert result_exports.export_history(window, hist)
+    lines = hist.read_text().splitlines()
+    assert lines[0] == (
+        "# normalization scale: the model trains t_c = mlp(x) with x = t_u * 0.1; the columns without _model are the "
+        "same model fed raw t_u"
+    )
+    rows = list(csv.DictReader(lines[1:]))
+    assert len(rows) == 150 and len(rows[0]) == 3 + 3 * 40
+    names = ("w1", "b1", "w2")
+    model_units = [float(rows[-1][f"{n}_{j}_model"]) for n in names for j in range(1, 14)] + [
+        float(rows[-1]["b2_model"])
+    ]
+    assert model_units == list(outcome.params_model)
+    raw = [float(rows[-1][f"{n}_{j}"]) for n in names for j in range(1, 14)] + [float(rows[-1]["b2"])]
+    assert raw == pytest.approx(outcome.params, rel=1e-6)  # (the loop converts the first layer in float32)
+
+    script = tmp_path / "fit.py"
+    assert result_exports.export_script(window, script)
+    text = script.read_text()
+    assert "hidden = 13  # hidden units\nseed = 7\n" in text
+    buf = io.StringIO()
+    with torch.random.fork_rng(devices=[]), contextlib.redirect_stdout(buf):
+        runpy.run_path(str(script), run_name="__main__")
+    out = buf.getvalue().strip().splitlines()
+    assert out[-1] == (
+        f"RESULT loss={outcome.loss!r} final_loss={outcome.final_loss!r} val_loss=nan epochs=150 stop=completed"
+    )
+    assert out[-2] == "PARAMS " + repr(list(outcome.params))

@@ -27,7 +27,13 @@ def edge_values(f):
 
 
 CASES = [(f, v) for f in FIELDS for v in edge_values(f)]
-ENABLE = {"scale": {"normalize": "scale"}, "momentum": {"optimizer": "sgd"}, "seed": {"val_fraction": 0.5}}
+ENABLE = {
+    "scale": {"normalize": "scale"},
+    "momentum": {"optimizer": "sgd"},
+    "seed": {"val_fraction": 0.5},
+    "hidden": {"model": "mlp"},
+    "init_w2": {"model": "quadratic"},
+}
 
 
 @pytest.mark.parametrize("f, value", CASES, ids=[f"{f.name}={v!r}" for f, v in CASES])

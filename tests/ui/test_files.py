@@ -73,6 +73,26 @@ def test_save_readings_as_csv_round_trip(qtbot, window, tmp_path, monkeypatch):
     assert read_csv(f).t_u[0] == 36.25
 
 
+def test_csv_keeps_the_validation_marks(qtbot, window, tmp_path, monkeypatch):
+    from thermogui.ui.readings.model import VAL
+
+    view = window.data_panel.view
+    for row in (2, 10):  # tick Val with the keyboard, as a person does
+        view.setFocus()
+        view.setCurrentIndex(window.model.index(row, VAL))
+        qtbot.keyClick(view, Qt.Key_Space)
+    f = tmp_path / "marked.csv"
+    choose_file(monkeypatch, f, save=True)
+    window.files.save_csv_action.trigger()
+    assert f.read_text().splitlines()[:2] == ["t_u,t_c,val", "35.7,0.5,0"]
+    assert read_csv(f).val.tolist() == [i in (2, 10) for i in range(11)]
+    window.files.new_action.trigger()
+    assert not window.model.dataset.val.any()
+    choose_file(monkeypatch, f)
+    window.files.open_action.trigger()
+    assert window.model.dataset.val.tolist() == [i in (2, 10) for i in range(11)]
+
+
 def test_session_round_trip_restores_the_same_run(qtbot, window, tmp_path, monkeypatch):
     c = window.controls
     type_into(qtbot, c.epochs, "3000")

@@ -94,3 +94,31 @@ def test_a_diverged_run_is_explained(panel):
     assert "diverged" in panel.verdict.text()
     panel.clear()
     assert panel.table.item(0, 0) is None
+
+
+def test_the_quadratic_gets_a_row_per_parameter(qtbot, panel):
+    quad = TrainConfig(model="quadratic")
+    panel.show_point(quad, BOOK, (0.2, -0.5, 3.0))
+    t = panel.param_table
+    assert t.isVisible() and not panel.table.isVisible()
+    assert [t.verticalHeaderItem(i).text() for i in range(t.rowCount())] == ["dL/dw2", "dL/dw1", "dL/db"]
+    r = panel.report
+    for row in range(3):
+        values = [float(t.item(row, col).text().replace(MINUS, "-")) for col in range(3)]
+        assert values == pytest.approx([r.manual[row]] * 3, rel=1e-4)
+    assert "w2 = 0.2, w1 = " in panel.where.text() and "w2·x²" not in panel.where.text()
+    assert "t_p = w2 · x² + w1 · x + b" in panel.rule.text()
+    type_into(qtbot, panel.point, "3")
+    assert "dt_p/dw2 = x² = 33.8724" in panel.equations.text()
+    # back to the line: the book's table again
+    panel.show_params(TrainConfig(normalize="none"), BOOK, 1.0, 0.0)
+    assert panel.table.isVisible() and not t.isVisible() and panel.table.item(0, 0).text() == "4517.2964"
+
+
+def test_a_network_gets_the_reason_not_numbers(panel):
+    panel.show_point(TrainConfig(model="mlp"), BOOK, (0.0,) * 40)
+    assert "not available for this model" in panel.where.text() and "autograd" in panel.where.text()
+    assert panel.report is None and not panel.table.isVisible() and not panel.param_table.isVisible()
+    assert panel.equations.text() == "" and not panel.point.isEnabled()
+    panel.show_params(TrainConfig(), BOOK, 1.0, 0.0)  # and it recovers
+    assert "loss L" in panel.where.text() and panel.point.isEnabled()

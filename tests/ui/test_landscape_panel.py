@@ -14,13 +14,15 @@ from thermogui.core.landscape import raw_start, run_label
 from thermogui.core.training import TrainConfig, run
 from thermogui.ui.panels.landscape import LandscapePanel
 
+from .helpers import choose
+
 BOOK = Dataset.book()
 RAW = TrainConfig(normalize="none", lr=1e-4)
 
 
 def rows_of(config: TrainConfig, data: Dataset = BOOK) -> np.ndarray:
     history, _ = run(config, data)
-    h = History(len(history))
+    h = History(len(history), n_params=history[0].n_params)
     for r in history:
         h.append(r)
     return h.snapshot()
@@ -243,3 +245,52 @@ def test_a_burst_of_changes_is_throttled(qtbot, panel):
     for k in range(20):
         panel.set_problem(TrainConfig(normalize="scale", scale=0.1 + 0.001 * k), BOOK)
     qtbot.waitUntil(lambda: math.isclose(panel.landscape.normalization.factor, 0.119), timeout=2000)
+
+
+# --- other models -----------------------------------------------------------------------------------------------------
+QUAD = TrainConfig(model="quadratic", lr=5e-4)
+
+
+def test_the_line_has_no_pair_chooser(panel):
+    assert not panel.pair_input.isVisible() and panel.pair_input.count() == 1
+    assert panel.pair_input.itemText(0) == "w × b" and panel.pair_names() == ("w", "b")
+
+
+def test_a_slice_of_the_quadratic_follows_the_chosen_pair_and_the_held_values(qtbot, panel):
+    panel.set_problem(QUAD, BOOK)
+    panel.refresh()
+    assert panel.pair_input.isVisible() and panel.pair_names() == ("w1", "b")
+    assert panel.landscape.held == [("w2", 0.0)] and panel.start_marker.getData()[0][0] == 1.0  # start w1 = 1
+    choose(qtbot, panel.pair_input, "w2 × b")
+    assert panel.landscape.names == ("w2", "b") and panel.pair_names() == ("w2", "b")
+    assert panel.plot.getPlotItem().getAxis("bottom").labelText == "w2 (model units)"
+    # a run moves the held w1: the slice follows in the same window, after a short pause
+    window = panel.landscape.window
+    panel.set_point((0.1, 2.0, -3.0))
+    qtbot.waitUntil(lambda: panel.landscape.held == [("w1", 2.0)], timeout=3000)
+    assert panel.landscape.window == pytest.approx(window, rel=1e-9)
+    # clicking picks the pair's start values
+    with qtbot.waitSignal(panel.startPicked) as blocker:
+        qtbot.mouseClick(panel.plot.viewport(), Qt.LeftButton, pos=viewport_pos(panel, 0.2, -4.0))
+    dw, db = pixel_size(panel)
+    assert blocker.args == pytest.approx([0.2, -4.0], abs=1.5 * max(dw, db))
+    # the line's paths are not drawn on the quadratic's landscape, the quadratic's are
+    line_rows = rows_of(RAW.with_(epochs=20))
+    panel.set_trajectory(line_rows)
+    xs, _ = panel.path.getData()
+    assert panel.path_points() is None and (xs is None or len(xs) == 0)
+    rows = rows_of(QUAD.with_(epochs=30))
+    panel.set_trajectory(rows)
+    w2, b = panel.path_points()
+    assert np.array_equal(w2[1:], rows[:, 3]) and np.array_equal(b[1:], rows[:, 5])
+
+
+def test_a_network_shows_the_reason_and_the_line_comes_back(qtbot, panel):
+    panel.set_problem(TrainConfig(model="mlp"), BOOK)
+    assert panel.landscape is None and not panel.plot.isVisible()
+    assert "not available for this model" in panel.unavailable_label.text()
+    panel.set_trajectory(rows_of(RAW.with_(epochs=10)))  # no crash without a landscape
+    panel.set_problem(RAW, BOOK)
+    qtbot.waitUntil(lambda: panel.landscape is not None, timeout=3000)
+    assert panel.plot.isVisible() and not panel.unavailable_label.isVisible()
+    assert "33,599" in panel.caption.text() and not panel.pair_input.isVisible()

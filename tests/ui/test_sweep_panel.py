@@ -225,3 +225,35 @@ def test_a_range_rate_that_cannot_be_used_stays_as_typed_with_the_reason(qtbot, 
     qtbot.keyClick(lo.lineEdit(), Qt.Key_Tab)  # focus moves on: no silent revert
     assert lo.lineEdit().text() == "0" and lo.value() == before
     assert "greater than 0" in panel.summary.text()
+
+
+def test_the_quadratic_is_swept_against_its_own_bound(qtbot, panel):
+    from thermogui.core.sweep import stable_rate
+
+    quad = TrainConfig(model="quadratic", arith="fast")
+    bound = stable_rate(quad, BOOK)
+    panel.set_problem(quad, BOOK)
+    lo, hi, count, epochs, run = widgets(panel)
+    assert panel.bound_line.isVisible() and panel.bound_line.value() == pytest.approx(math.log10(bound))
+    assert "8.5e-4" in panel.bound_line.label.format and not panel.bound_note.isVisible()
+    assert lo.value() < bound / 100 < bound * 2 < hi.value()
+    type_into(qtbot, count, "6")
+    with qtbot.waitSignal(panel.sweepFinished, timeout=30000) as blocker:
+        qtbot.mouseClick(run, Qt.LeftButton)
+    points = blocker.args[0]
+    assert len(points) == 6
+    assert all(p.diverged == (p.lr > bound) for p in points)  # plain GD: the bound splits them exactly
+    assert "the bound predicts 8.5e-4" in panel.summary.text()
+
+
+def test_a_network_is_swept_without_a_bound(qtbot, panel):
+    panel.set_problem(TrainConfig(model="mlp", hidden=2), BOOK)
+    lo, hi, count, epochs, run = widgets(panel)
+    assert not panel.bound_line.isVisible() and run.isEnabled()
+    assert panel.bound_note.isVisible() and "not available for this model" in panel.bound_note.text()
+    type_into(qtbot, count, "2")
+    type_into(qtbot, epochs, "10")
+    with qtbot.waitSignal(panel.sweepFinished, timeout=30000) as blocker:
+        qtbot.mouseClick(run, Qt.LeftButton)
+    assert len(blocker.args[0]) == 2
+    assert "no stable-rate bound" in panel.summary.text()

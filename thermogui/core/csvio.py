@@ -27,9 +27,11 @@ separator:
 A value with both a point and a comma ("1,000.5") is refused.
 
 Columns.  A header row is optional: it names t_u and t_c (either order, units in parentheses allowed) and perhaps
-"include"; without one the columns are t_u, t_c and, if any line has a third value, include (1/0, yes/no, true/false;
-an empty include cell means excluded, a missing one included).  A line with more non-empty values than the header
-names (or than those three columns) is refused: nothing is silently dropped.
+"include" and "val"; without one the columns are t_u, t_c and, if any line has a third value, include (1/0, yes/no,
+true/false; an empty include cell means excluded, a missing one included).  "val" (also "validation") marks the
+readings chosen as validation readings, with the same words (an empty or missing cell: not marked); it is read only
+under a header, the way `format_csv` writes it.  A line with more non-empty values than the header names (or than
+those three columns) is refused: nothing is silently dropped.
 
 Values.  Each is read by `dataset.parse_number`, which refuses text longer than MAX_NUMBER_CHARS by its length before
 parsing it and quotes at most ~40 characters in its message.
@@ -56,6 +58,7 @@ _TRUE = {"1", "yes", "y", "true", "x", "on"}
 _FALSE = {"0", "no", "n", "false", "", "off"}
 _U_NAMES = {"t_u", "tu", "unknown", "u", "reading", "raw", "x"}
 _C_NAMES = {"t_c", "tc", "celsius", "c", "°c", "y"}
+_VAL_NAMES = {"val", "validation"}
 DELIMITERS = ("\t", ";", ",")  # in order of preference, see the module docstring
 _DETECT_LINES = 5
 _QUOTED = re.compile(r'"[^"]*"')
@@ -117,6 +120,8 @@ def _column_names(fields: list[str]) -> dict[str, int] | None:
             cols["t_c"] = i
         elif base in ("include", "included", "use", "active") and "include" not in cols:
             cols["include"] = i
+        elif base in _VAL_NAMES and "val" not in cols:
+            cols["val"] = i
     cols.setdefault("t_u", 0 if cols.get("t_c") != 0 else 1)
     cols.setdefault("t_c", 1 if cols["t_u"] != 1 else 0)
     return cols
@@ -179,7 +184,8 @@ def parse_csv_text(text: str) -> Dataset:
     t_u: list[float] = []
     t_c: list[float] = []
     inc: list[bool] = []
-    iu, ic, ii = cols["t_u"], cols["t_c"], cols.get("include", -1)
+    val: list[bool] = []
+    iu, ic, ii, iv = cols["t_u"], cols["t_c"], cols.get("include", -1), cols.get("val", -1)
     need = max(iu, ic) + 1
     for n, fields in rows:
         k = len(fields)
@@ -200,14 +206,23 @@ def parse_csv_text(text: str) -> Dataset:
             elif word not in _TRUE:
                 problems.append((n, f"include must be 1 or 0, not {quote(fields[ii])}"))
                 continue
+        marked = False
+        if 0 <= iv < k:
+            word = fields[iv].lower()
+            if word in _TRUE:
+                marked = True
+            elif word not in _FALSE:
+                problems.append((n, f"val must be 1 (a validation reading) or 0, not {quote(fields[iv])}"))
+                continue
         t_u.append(u)
         t_c.append(c)
         inc.append(flag)
+        val.append(marked)
     if problems:
         raise DataError(sorted(problems))
     if not t_u:
         raise DataError("the file has a header but no readings")
-    return Dataset(t_u, t_c, inc)
+    return Dataset(t_u, t_c, inc, val)
 
 
 def _split_number(fields: list[str]) -> str | None:
@@ -252,12 +267,18 @@ def read_csv(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> Datase
 
 
 def format_csv(data: Dataset, sep: str = ",") -> str:
-    """CSV text with a header; an include column is written only if some row is excluded."""
+    """CSV text with a header; an include column is written only if some row is excluded, a val column only if some
+    row is marked as a validation reading."""
     with_inc = not bool(data.include.all())
-    head = ["t_u", "t_c"] + (["include"] if with_inc else [])
+    with_val = bool(data.val.any())
+    head = ["t_u", "t_c"] + (["include"] if with_inc else []) + (["val"] if with_val else [])
     lines = [sep.join(head)]
-    for u, c, i in zip(data.t_u.tolist(), data.t_c.tolist(), data.include.tolist()):
-        row = [fmt_exact(u), fmt_exact(c)] + (["1" if i else "0"] if with_inc else [])
+    for u, c, i, v in zip(data.t_u.tolist(), data.t_c.tolist(), data.include.tolist(), data.val.tolist()):
+        row = (
+            [fmt_exact(u), fmt_exact(c)]
+            + (["1" if i else "0"] if with_inc else [])
+            + (["1" if v else "0"] if with_val else [])
+        )
         lines.append(sep.join(row))
     return "\n".join(lines) + "\n"
 

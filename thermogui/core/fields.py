@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from thermogui.core.errors import UserError
 from thermogui.core.numbers import fmt_float, fmt_limit
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 
 MAX_EPOCHS = 10_000_000
 MAX_TEXT = 64  # longer text in a number field is refused by its length, before any parsing
@@ -33,6 +34,8 @@ class Field:
     name: str  # the TrainConfig attribute and the session key
     kind: str  # "float" | "int" | "choice" | "bool" | "optional_float" (None = off)
     default: object
+    # label, help and the choices' labels are marked QT_TRANSLATE_NOOP("fields", …): the window shows them translated
+    # (thermogui.ui.i18n.field_text), the core's messages and the command line keep the English
     label: str  # what the window and the messages call it
     help: str  # one sentence, shown as the tooltip and in `--help`
     unit: str = ""
@@ -52,18 +55,31 @@ class Field:
         return self.applies is None or bool(self.applies(values))
 
     # --- describing ----------------------------------------------------------------------------------------------
-    def range_text(self) -> str:
+    def range_text(self, tr: Callable[[str, str], str] | None = None) -> str:
+        """The allowed values in words ("greater than 0 and at most 1e+06").  `tr(context, text)` translates the
+        marked templates (the UI passes QCoreApplication.translate); without it they stay English (core, CLI)."""
+        t = tr or (lambda _context, text: text)
         if self.kind == "choice":
-            return "one of " + ", ".join(v for v, _ in self.choices)
+            values = ", ".join(v for v, _ in self.choices)
+            return t("fields", QT_TRANSLATE_NOOP("fields", "one of {values}")).format(values=values)
         if self.kind == "bool":
-            return "true or false"
+            return t("fields", QT_TRANSLATE_NOOP("fields", "true or false"))
         lo, hi = fmt_limit(self.minimum, self.kind), fmt_limit(self.maximum, self.kind)
-        whole = "a whole number " if self.kind == "int" else ""
-        low = f"greater than {lo}" if self.min_open else (f"from {lo}" if whole else f"at least {lo}")
-        high = f"below {hi}" if self.max_open else (f"to {hi}" if whole else f"at most {hi}")
-        if whole and not self.min_open and not self.max_open:
-            return f"a whole number from {lo} to {hi}"
-        return f"{whole}{low} and {high}"
+        if self.kind == "int":
+            templates = {
+                (False, False): QT_TRANSLATE_NOOP("fields", "a whole number from {lo} to {hi}"),
+                (True, False): QT_TRANSLATE_NOOP("fields", "a whole number greater than {lo} and to {hi}"),
+                (False, True): QT_TRANSLATE_NOOP("fields", "a whole number from {lo} and below {hi}"),
+                (True, True): QT_TRANSLATE_NOOP("fields", "a whole number greater than {lo} and below {hi}"),
+            }
+        else:
+            templates = {
+                (False, False): QT_TRANSLATE_NOOP("fields", "at least {lo} and at most {hi}"),
+                (True, False): QT_TRANSLATE_NOOP("fields", "greater than {lo} and at most {hi}"),
+                (False, True): QT_TRANSLATE_NOOP("fields", "at least {lo} and below {hi}"),
+                (True, True): QT_TRANSLATE_NOOP("fields", "greater than {lo} and below {hi}"),
+            }
+        return t("fields", templates[(self.min_open, self.max_open)]).format(lo=lo, hi=hi)
 
     def in_range(self, v: float) -> bool:
         if self.minimum is not None and (v < self.minimum or (self.min_open and v == self.minimum)):
@@ -169,14 +185,18 @@ FIELDS: tuple[Field, ...] = (
         "model",
         "choice",
         "line",
-        "model",
-        "What is fitted: the book's straight line t_c = w·t_u + b, the chapter's exercise t_c = w2·t_u² + w1·t_u + b, "
-        "or chapter 6's torch modules: nn.Linear(1, 1) and a small network Linear(1, H) → Tanh → Linear(H, 1).",
+        QT_TRANSLATE_NOOP("fields", "model"),
+        QT_TRANSLATE_NOOP(
+            "fields",
+            "What is fitted: the book's straight line t_c = w·t_u + b, the chapter's exercise "
+            "t_c = w2·t_u² + w1·t_u + b, or chapter 6's torch modules: nn.Linear(1, 1) and a small network "
+            "Linear(1, H) → Tanh → Linear(H, 1).",
+        ),
         choices=(
-            ("line", "Line  w·t_u + b"),
-            ("quadratic", "Quadratic  w2·t_u² + w1·t_u + b"),
+            ("line", QT_TRANSLATE_NOOP("fields", "Line  w·t_u + b")),
+            ("quadratic", QT_TRANSLATE_NOOP("fields", "Quadratic  w2·t_u² + w1·t_u + b")),
             ("linear-module", "nn.Linear(1, 1)"),
-            ("mlp", "Network  Linear → Tanh → Linear"),
+            ("mlp", QT_TRANSLATE_NOOP("fields", "Network  Linear → Tanh → Linear")),
         ),
         cli="--model",
     ),
@@ -184,8 +204,10 @@ FIELDS: tuple[Field, ...] = (
         "hidden",
         "int",
         13,
-        "hidden units",
-        "Neurons in the network's hidden layer (the book's text uses 13, its trained run 8).",
+        QT_TRANSLATE_NOOP("fields", "hidden units"),
+        QT_TRANSLATE_NOOP(
+            "fields", "Neurons in the network's hidden layer (the book's text uses 13, its trained run 8)."
+        ),
         minimum=1,
         maximum=64,
         cli="--hidden",
@@ -195,11 +217,17 @@ FIELDS: tuple[Field, ...] = (
         "arith",
         "choice",
         "book",
-        "arithmetic",
-        "Book: the chapter's float32 loop over every reading, digit for digit.  Fast: float64 from the sums XᵀX, Xᵀy "
-        "and yᵀy computed once — the gradient of the mean squared error needs nothing else, so an epoch costs the "
-        "same for 11 or a million readings.",
-        choices=(("book", "Book float32"), ("fast", "Fast float64 (exact sums)")),
+        QT_TRANSLATE_NOOP("fields", "arithmetic"),
+        QT_TRANSLATE_NOOP(
+            "fields",
+            "Book: the chapter's float32 loop over every reading, digit for digit.  Fast: float64 from the sums XᵀX, "
+            "Xᵀy and yᵀy computed once — the gradient of the mean squared error needs nothing else, so an epoch "
+            "costs the same for 11 or a million readings.",
+        ),
+        choices=(
+            ("book", QT_TRANSLATE_NOOP("fields", "Book float32")),
+            ("fast", QT_TRANSLATE_NOOP("fields", "Fast float64 (exact sums)")),
+        ),
         cli="--arith",
         applies=_linear,
     ),
@@ -207,8 +235,11 @@ FIELDS: tuple[Field, ...] = (
         "lr",
         "float",
         1e-2,
-        "learning rate",
-        "How far each step moves the parameters along the negative gradient; too large and the loss explodes.",
+        QT_TRANSLATE_NOOP("fields", "learning rate"),
+        QT_TRANSLATE_NOOP(
+            "fields",
+            "How far each step moves the parameters along the negative gradient; too large and the loss explodes.",
+        ),
         minimum=0.0,
         maximum=1e6,
         min_open=True,
@@ -219,8 +250,8 @@ FIELDS: tuple[Field, ...] = (
         "epochs",
         "int",
         5000,
-        "epochs",
-        "How many passes over the data (one update per epoch).",
+        QT_TRANSLATE_NOOP("fields", "epochs"),
+        QT_TRANSLATE_NOOP("fields", "How many passes over the data (one update per epoch)."),
         minimum=1,
         maximum=MAX_EPOCHS,
         cli="--epochs",
@@ -230,8 +261,8 @@ FIELDS: tuple[Field, ...] = (
         "init_w2",
         "float",
         0.0,
-        "start w2",
-        "The t_u² coefficient w2 to start from, in model units.",
+        QT_TRANSLATE_NOOP("fields", "start w2"),
+        QT_TRANSLATE_NOOP("fields", "The t_u² coefficient w2 to start from, in model units."),
         unit="model units",
         minimum=-1e30,
         maximum=1e30,
@@ -243,8 +274,12 @@ FIELDS: tuple[Field, ...] = (
         "init_w",
         "float",
         1.0,
-        "start w",
-        "The slope w (w1 in the quadratic) to start from, in model units (after normalization, as the book gives it).",
+        QT_TRANSLATE_NOOP("fields", "start w"),
+        QT_TRANSLATE_NOOP(
+            "fields",
+            "The slope w (w1 in the quadratic) to start from, in model units (after normalization, as the book gives "
+            "it).",
+        ),
         unit="model units",
         minimum=-1e30,
         maximum=1e30,
@@ -255,8 +290,8 @@ FIELDS: tuple[Field, ...] = (
         "init_b",
         "float",
         0.0,
-        "start b",
-        "The offset b to start from, in model units.",
+        QT_TRANSLATE_NOOP("fields", "start b"),
+        QT_TRANSLATE_NOOP("fields", "The offset b to start from, in model units."),
         unit="model units",
         minimum=-1e30,
         maximum=1e30,
@@ -267,17 +302,21 @@ FIELDS: tuple[Field, ...] = (
         "normalize",
         "choice",
         "scale",
-        "normalization",
-        "Rescale t_u before training so w and b get gradients of similar size.",
-        choices=(("none", "None (raw t_u)"), ("scale", "Scale × factor"), ("zscore", "Z-score")),
+        QT_TRANSLATE_NOOP("fields", "normalization"),
+        QT_TRANSLATE_NOOP("fields", "Rescale t_u before training so w and b get gradients of similar size."),
+        choices=(
+            ("none", QT_TRANSLATE_NOOP("fields", "None (raw t_u)")),
+            ("scale", QT_TRANSLATE_NOOP("fields", "Scale × factor")),
+            ("zscore", QT_TRANSLATE_NOOP("fields", "Z-score")),
+        ),
         cli="--normalize",
     ),
     Field(
         "scale",
         "float",
         0.1,
-        "scale factor",
-        "The factor t_u is multiplied by (the book uses 0.1).",
+        QT_TRANSLATE_NOOP("fields", "scale factor"),
+        QT_TRANSLATE_NOOP("fields", "The factor t_u is multiplied by (the book uses 0.1)."),
         minimum=0.0,
         maximum=1e6,
         min_open=True,
@@ -289,9 +328,14 @@ FIELDS: tuple[Field, ...] = (
         "gradient",
         "choice",
         "manual",
-        "gradient",
-        "Compute the gradient with the chain-rule formulas from the book, or let autograd derive it.",
-        choices=(("manual", "By hand (chain rule)"), ("autograd", "Autograd")),
+        QT_TRANSLATE_NOOP("fields", "gradient"),
+        QT_TRANSLATE_NOOP(
+            "fields", "Compute the gradient with the chain-rule formulas from the book, or let autograd derive it."
+        ),
+        choices=(
+            ("manual", QT_TRANSLATE_NOOP("fields", "By hand (chain rule)")),
+            ("autograd", QT_TRANSLATE_NOOP("fields", "Autograd")),
+        ),
         cli="--grad",
         applies=lambda v: _linear(v) and v.get("arith", "book") == "book",
     ),
@@ -299,17 +343,21 @@ FIELDS: tuple[Field, ...] = (
         "optimizer",
         "choice",
         "sgd",
-        "optimizer",
-        "How the gradient turns into a step: the book's gradient descent (with momentum if set), or Adam.",
-        choices=(("sgd", "Gradient descent (SGD)"), ("adam", "Adam")),
+        QT_TRANSLATE_NOOP("fields", "optimizer"),
+        QT_TRANSLATE_NOOP(
+            "fields", "How the gradient turns into a step: the book's gradient descent (with momentum if set), or Adam."
+        ),
+        choices=(("sgd", QT_TRANSLATE_NOOP("fields", "Gradient descent (SGD)")), ("adam", "Adam")),
         cli="--optimizer",
     ),
     Field(
         "momentum",
         "float",
         0.0,
-        "momentum",
-        "Fraction of the previous step carried into the next (0 = the book's plain gradient descent).",
+        QT_TRANSLATE_NOOP("fields", "momentum"),
+        QT_TRANSLATE_NOOP(
+            "fields", "Fraction of the previous step carried into the next (0 = the book's plain gradient descent)."
+        ),
         minimum=0.0,
         maximum=1.0,
         max_open=True,
@@ -321,8 +369,11 @@ FIELDS: tuple[Field, ...] = (
         "val_fraction",
         "float",
         0.0,
-        "validation fraction",
-        "Share of the readings held out (chosen by the seed) to measure the loss on points not trained on.",
+        QT_TRANSLATE_NOOP("fields", "validation fraction"),
+        QT_TRANSLATE_NOOP(
+            "fields",
+            "Share of the readings held out (chosen by the seed) to measure the loss on points not trained on.",
+        ),
         minimum=0.0,
         maximum=0.9,
         cli="--val-fraction",
@@ -333,8 +384,10 @@ FIELDS: tuple[Field, ...] = (
         "seed",
         "int",
         0,
-        "seed",
-        "Seed for the random choice of validation readings and the network's starting weights.",
+        QT_TRANSLATE_NOOP("fields", "seed"),
+        QT_TRANSLATE_NOOP(
+            "fields", "Seed for the random choice of validation readings and the network's starting weights."
+        ),
         minimum=0,
         maximum=2**63 - 1,
         cli="--seed",
@@ -346,8 +399,10 @@ FIELDS: tuple[Field, ...] = (
         "tol",
         "optional_float",
         None,
-        "tolerance",
-        "Stop as converged when every |gradient| is at most this (empty = run every epoch).",
+        QT_TRANSLATE_NOOP("fields", "tolerance"),
+        QT_TRANSLATE_NOOP(
+            "fields", "Stop as converged when every |gradient| is at most this (empty = run every epoch)."
+        ),
         minimum=0.0,
         maximum=1e6,
         cli="--tol",
@@ -357,8 +412,8 @@ FIELDS: tuple[Field, ...] = (
         "stop_on_non_finite",
         "bool",
         True,
-        "stop when the loss is not finite",
-        "Stop by itself when the loss becomes inf or nan.",
+        QT_TRANSLATE_NOOP("fields", "stop when the loss is not finite"),
+        QT_TRANSLATE_NOOP("fields", "Stop by itself when the loss becomes inf or nan."),
         cli="--no-stop-on-nonfinite",
         widget=False,
         cli_help="keep training after the loss becomes inf or nan (by default the run stops there)",

@@ -1,6 +1,11 @@
 """Look inside a fit: the gradient three ways with the chain rule for one point, and the finished calibration —
 residuals, outliers, and converting readings to °C and back with an uncertainty.
 
+The gradient: `gradient_report` is the line's, as the book presents it (dL/dw, dL/db); `model_gradient_report` does
+the same per parameter for any model linear in its parameters (the quadratic: dL/dw2, dL/dw1, dL/db, with
+dt_p/dw2 = x²); `report_for` picks the one for a configuration.  A model not linear in its parameters gets
+core.landscape.NotAvailable with the reason.
+
 Conventions (shown in the UI too):
 - residual = measured t_c − fitted t_p, in °C (positive: the reading lies above the line);
 - spread = RMS of the *training* residuals, sqrt(mean(residual²)) = √(training loss) at the fitted line.  It is the
@@ -151,6 +156,16 @@ def gradient_report(config: TrainConfig, data: Dataset, w: float, b: float, poin
     return GradientReport(pw, pb, float(loss), manual, auto, fd, diffs, prep.norm, n, scale, pieces)
 
 
+def report_for(config: TrainConfig, data: Dataset, params, point: int | None = None):
+    """The gradient report for config's model at `params` (model units): the line's GradientReport (the book's
+    presentation), another linear model's ModelGradientReport; NotAvailable for a model not linear in its
+    parameters."""
+    if config.model == "line":
+        w, b = params
+        return gradient_report(config, data, w, b, point)
+    return model_gradient_report(config, data, params, point)
+
+
 # --- words a learner can follow -------------------------------------------------------------------------------------
 
 
@@ -191,6 +206,207 @@ def chain_rule_lines(report: GradientReport) -> list[str]:
         f"Adding the contributions of all {p.n} points gives the gradient: "
         f"dL/dw = {num(report.manual[0])}, dL/db = {num(report.manual[1])}",
     ]
+
+
+# --- the gradient three ways, for any model linear in its parameters ------------------------------------------------
+@dataclass(frozen=True)
+class Differences:
+    """One pair of methods, per parameter: a − b, absolute and relative (|a − b| / max(|a|, |b|); 0 if both 0)."""
+
+    first: str
+    second: str
+    abs: tuple[float, ...]
+    rel: tuple[float, ...]
+    agree: bool  # within AGREE_REL relative, or AGREE_TERMS of the summed terms' size, in every component
+
+
+@dataclass(frozen=True)
+class ModelPointPieces:
+    """The chain rule for training point `index` of a model t_p = Σ_j p_j · x^k_j (0-based; `row`: dataset row)."""
+
+    index: int
+    row: int
+    n: int
+    t_u: float
+    x: float
+    t_c: float
+    t_p: float  # the model at x
+    dloss_dtp: float  # 2 (t_p − t_c) / N
+    dtp: tuple[float, ...]  # dt_p/dp_j = x^k_j
+    contrib: tuple[float, ...]  # dloss_dtp · dt_p/dp_j
+
+
+@dataclass(frozen=True)
+class ModelGradientReport:
+    """The gradient of any model linear in its parameters at `params` (model units), three ways (float32 by hand and
+    by autograd, as training computes it; float64 central differences)."""
+
+    names: tuple[str, ...]  # the model's parameters, in its order
+    powers: tuple[int, ...]  # parameter j multiplies x ** powers[j]
+    params: tuple[float, ...]  # as float32: what the three methods used
+    loss: float
+    manual: tuple[float, ...]
+    autograd: tuple[float, ...]
+    finite_difference: tuple[float, ...]
+    differences: tuple[Differences, ...]  # by hand − autograd, by hand − finite difference, autograd − finite diff.
+    norm: Normalization
+    n: int
+    term_scale: tuple[float, ...]  # per parameter: sum over points of |contribution|
+    point: ModelPointPieces | None
+    model: str = "quadratic"
+
+    @property
+    def agree(self) -> bool:
+        return all(d.agree for d in self.differences)
+
+    def largest_rel(self, j: int) -> float:
+        """The largest relative difference between two methods for parameter j."""
+        vals = [d.rel[j] for d in self.differences]
+        return math.nan if any(math.isnan(v) for v in vals) else max(vals)
+
+
+def _differences(first, second, ga, gb, scale) -> Differences:
+    absd = tuple(a - b for a, b in zip(ga, gb))
+    rel = tuple(_rel(a, b) for a, b in zip(ga, gb))
+    ok = all(math.isfinite(d) and (r <= AGREE_REL or abs(d) <= AGREE_TERMS * s) for d, r, s in zip(absd, rel, scale))
+    return Differences(first, second, absd, rel, ok)
+
+
+def model_gradient_report(config: TrainConfig, data: Dataset, params, point: int | None = None) -> ModelGradientReport:
+    """The gradient of config's model (linear in its parameters) at `params` (model units, the model's order) on the
+    training inputs, by hand (model.hand_gradient, the chain rule), by autograd and by central finite differences,
+    and the chain-rule pieces of training point `point` (0-based).  Raises NotAvailable for a model not linear in its
+    parameters, ConfigError / DataError when no run could start, IndexError for a point out of range."""
+    import torch
+
+    from thermogui.core.landscape import linear_model
+    from thermogui.core.model import loss_fn
+    from thermogui.core.training import prepare
+
+    m = linear_model(config, "gradient inspector")
+    p_in = [float(v) for v in params]
+    if len(p_in) != m.size:
+        raise ValueError(f"the {m.label} has {m.size} parameters ({', '.join(m.params)}), not {len(p_in)}")
+    prep = prepare(config, data)
+    x, y = prep.x, prep.y
+    n = int(x.size(0))
+    p32 = torch.tensor(p_in, dtype=torch.float32)
+    with torch.no_grad():
+        loss, g_manual = m.hand_gradient(x, y, p32)
+    pa = p32.clone().requires_grad_(True)
+    loss_fn(m.forward(x, pa), y).backward()
+    g_auto = pa.grad.detach()
+    # central differences in float64 on the float32 inputs: exact up to rounding for a loss quadratic in p
+    xd, yd = x.double().numpy(), y.double().numpy()
+    pd = p32.double().numpy()
+    fd = []
+    for j in range(m.size):
+        d = 1e-3 * max(1.0, abs(float(pd[j])))
+        hi, lo = pd.copy(), pd.copy()
+        hi[j] += d
+        lo[j] -= d
+        fd.append((m.loss(xd, yd, hi) - m.loss(xd, yd, lo)) / (2.0 * d))
+    manual, auto = tuple(g_manual.tolist()), tuple(g_auto.tolist())
+    fd = tuple(float(v) for v in fd)
+    with torch.no_grad():
+        t_p = m.forward(x, p32)
+        dloss_dtp = 2 * (t_p - y) / n
+        terms = [dloss_dtp * x**k if k else dloss_dtp for k in m.powers]  # the per-point terms the sums add up
+        scale = tuple(float(t.abs().sum()) for t in terms)
+    diffs = (
+        _differences("by hand", "autograd", manual, auto, scale),
+        _differences("by hand", "finite difference", manual, fd, scale),
+        _differences("autograd", "finite difference", auto, fd, scale),
+    )
+    pieces = None
+    if point is not None:
+        if not 0 <= point < n:
+            raise IndexError(f"point {point + 1} does not exist: there are {n} training readings")
+        t_u_active, _ = data.active()
+        active_rows = np.flatnonzero(data.include)
+        i_active = int(prep.train_index[point])
+        xi = float(x[point])
+        pieces = ModelPointPieces(
+            point,
+            int(active_rows[i_active]),
+            n,
+            float(t_u_active[i_active]),
+            xi,
+            float(y[point]),
+            float(t_p[point]),
+            float(dloss_dtp[point]),
+            tuple(float(x[point] ** k) if k else 1.0 for k in m.powers),
+            tuple(float(t[point]) for t in terms),
+        )
+    return ModelGradientReport(
+        tuple(m.params),
+        tuple(m.powers),
+        tuple(p32.tolist()),
+        float(loss),
+        manual,
+        auto,
+        fd,
+        diffs,
+        prep.norm,
+        n,
+        scale,
+        pieces,
+        m.name,
+    )
+
+
+_SUP = {2: "²", 3: "³", 4: "⁴"}
+
+
+def _term(name: str, k: int) -> str:
+    """'w2 · x²', 'w1 · x', 'b'."""
+    return name if k == 0 else f"{name} · x" + (_SUP.get(k, f"^{k}") if k > 1 else "")
+
+
+def model_formula(names, powers) -> str:
+    """t_p = w2 · x² + w1 · x + b."""
+    return "t_p = " + " + ".join(_term(n, k) for n, k in zip(names, powers))
+
+
+def _derivative(k: int) -> str:
+    return "1" if k == 0 else "x" if k == 1 else "x" + _SUP.get(k, f"^{k}")
+
+
+def model_chain_rule_lines(report: ModelGradientReport) -> list[str]:
+    """The selected point's chain rule for any model linear in its parameters, with its numbers."""
+    p = report.point
+    if p is None:
+        return []
+    norm = report.norm
+    if norm.kind == "scale":
+        xline = f"x = {num(norm.factor, 6)} × t_u = {num(norm.factor, 6)} × {_paren(p.t_u)} = {num(p.x)}"
+    elif norm.kind == "zscore":
+        xline = f"x = (t_u − mean) / std = ({num(p.t_u)} − {_paren(norm.offset)}) / {num(norm.std)} = {num(p.x)}"
+    else:
+        xline = f"x = t_u = {num(p.x)}  (no normalization)"
+
+    def factor(i: int, v: float, k: int) -> str:  # "0.6121 × 3.57²", "(−1.1679) × 3.57", "(−1.3164)"
+        coef = num(v) if i == 0 else _paren(v)
+        return coef if k == 0 else f"{coef} × {_paren(p.x)}" + (_SUP.get(k, f"^{k}") if k > 1 else "")
+
+    values = " + ".join(factor(i, v, k) for i, (v, k) in enumerate(zip(report.params, report.powers)))
+    lines = [
+        xline,
+        f"{model_formula(report.names, report.powers)} = {values} = {num(p.t_p)}",
+        f"dL/dt_p = 2 (t_p − t_c) / N = 2 ({num(p.t_p)} − {_paren(p.t_c)}) / {p.n} = {num(p.dloss_dtp)}",
+        ",    ".join(
+            f"dt_p/d{n} = {_derivative(k)}" + (f" = {num(d)}" if k else "")
+            for n, k, d in zip(report.names, report.powers, p.dtp)
+        ),
+    ]
+    for n, k, d, c in zip(report.names, report.powers, p.dtp, p.contrib):
+        lines.append(
+            f"contribution to dL/d{n} = dL/dt_p × dt_p/d{n} = {num(p.dloss_dtp)} × "
+            + (f"{_paren(d)} = {num(c)}" if k else f"1 = {num(c)}")
+        )
+    total = ", ".join(f"dL/d{n} = {num(g)}" for n, g in zip(report.names, report.manual))
+    lines.append(f"Adding the contributions of all {p.n} points gives the gradient: {total}")
+    return lines
 
 
 # --- the finished calibration --------------------------------------------------------------------------------------

@@ -101,10 +101,15 @@ def model_inputs(norm: Normalization, t_u) -> np.ndarray:
 
 def least_squares_params(config: TrainConfig, data: Dataset):
     """The exact least-squares answer of the chosen model on the training readings, as (params in model units,
-    params in raw units, loss); None when it cannot be computed (the data cannot be fitted, or not uniquely)."""
-    from thermogui.core.models import get_model
+    params in raw units, loss); None when it cannot be computed (the data cannot be fitted, or not uniquely, or the
+    model — a network — has no exact answer).  nn.Linear(1, 1) is the line: its answer is the line's."""
+    from thermogui.core.models import LINE, is_linear, model_of
 
-    m = get_model(config.model)
+    m = model_of(config)
+    if config.model == "linear-module":
+        m = LINE
+    elif not is_linear(m):
+        return None
     try:
         t_u, t_c, norm = training_data(config, data)
         p, loss = m.least_squares(model_inputs(norm, t_u), t_c)
@@ -114,15 +119,20 @@ def least_squares_params(config: TrainConfig, data: Dataset):
 
 
 def start_params_raw(config: TrainConfig, data: Dataset) -> np.ndarray:
-    """The run's start values as the model's coefficients in raw units (nan when the data cannot be fitted)."""
-    from thermogui.core.models import get_model
+    """The run's start values as the model's coefficients in raw units (nan when the data cannot be fitted); for the
+    network the seeded module's parameters (builds it: imports torch)."""
+    from thermogui.core.models import is_linear, model_of
 
-    m = get_model(config.model)
+    m = model_of(config)
     try:
         _, norm = training_inputs(config, data)
     except (ConfigError, DataError):
         return np.full(m.size, math.nan)
-    return m.to_raw(config.start_params(), norm.offset, norm.factor)
+    if is_linear(m) or config.model == "linear-module":
+        return m.to_raw(config.start_params(), norm.offset, norm.factor)
+    module = m.start_module(config)
+    p = np.concatenate([q.detach().double().numpy().reshape(-1) for q in module.parameters()])
+    return m.to_raw(p, norm.offset, norm.factor)
 
 
 def start_line(config: TrainConfig, data: Dataset) -> tuple[float, float]:

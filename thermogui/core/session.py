@@ -2,19 +2,27 @@
 
 The file is versioned JSON::
 
-    {"format": "thermogui-session", "version": 1, "app_version": "0.1.0", "saved_at": "2025-01-31T12:00:00Z",
-     "data": {"t_u": [...], "t_c": [...], "include": [...]},
-     "config": {every TrainConfig field},
-     "result": {"stop_reason": ..., "epochs_run": ..., "w": ..., "b": ..., ...} or null}
+    {"format": "thermogui-session", "version": 2, "app_version": "0.1.0", "saved_at": "2025-01-31T12:00:00Z",
+     "data": {"t_u": [...], "t_c": [...], "include": [...], "val": [...]},
+     "config": {every TrainConfig field: "model", "arith", "init_w2", ...},
+     "result": {"stop_reason": ..., "epochs_run": ..., "model": "quadratic",
+                "params": {"w2": ..., "w1": ..., "b": ...}, "params_model": {...}, ...} or null}
+
+`data.val` marks the readings the user chose as validation readings; a result holds its model's parameters by name,
+in raw units (`params`) and in model units (`params_model`), and for the straight line also `w`, `b`, `w_model`,
+`b_model` as version 1 wrote them, so that a reader of those keys still finds them.  Version 1 (before models: the
+line only, no validation marks) is read as it always was.
 
 Reading is strict about content and lenient about form: missing optional keys take their defaults (`include`: all
-rows; `result`: none; config keys other than lr, epochs and normalize: the TrainConfig defaults).  Keys this version
-does not know (a later release's) are kept, not dropped: unknown top-level, `data` and `config` keys go to
-`Session.extra` and unknown `result` keys stay in the result, and saving writes them back, so open → save keeps a
-later version's fields (`Session.kept_keys()` names them; `Session.carried_to()` keeps them for edited contents).
-Anything else wrong is refused with a `SessionError` that names the problem, and nothing is half-loaded.  JSON has no
-inf/nan: non-finite floats are written as null.  The file is read with `safeio.read_text` (regular files only, size
-limited, UTF-8); a file refused unread raises `SessionFileRefused`, both a `SessionError` and a `FileRefused`.
+rows; `val`: none marked; `result`: none; config keys other than lr, epochs and normalize: the TrainConfig defaults,
+so a version 1 file is the book's line).  Keys this version does not know (a later release's) are kept, not dropped:
+unknown top-level, `data` and `config` keys go to `Session.extra` and unknown `result` keys stay in the result, and
+saving writes them back, so open → save keeps a later version's fields (`Session.kept_keys()` names them;
+`Session.carried_to()` keeps them for edited contents).  Anything else wrong -- a mask or a parameter vector of the
+wrong length, a result of another model than the settings it claims to come from -- is refused with a
+`SessionError` that names the problem, and nothing is half-loaded.  JSON has no inf/nan: non-finite floats are
+written as null.  The file is read with `safeio.read_text` (regular files only, size limited, UTF-8); a file refused
+unread raises `SessionFileRefused`, both a `SessionError` and a `FileRefused`.
 
 No torch here: a session can be opened before torch has loaded.
 """
@@ -37,26 +45,30 @@ from thermogui.core.numbers import json_clean
 from thermogui.core.safeio import FileRefused, read_text
 
 FORMAT = "thermogui-session"
-VERSION = 1
+VERSION = 2  # 1: the straight line only; 2: models (result.params), validation marks (data.val)
 SUFFIX = ".thermogui.json"
 
-# How each TrainConfig field is stored: from the one field spec (core.fields).
+# How each TrainConfig field is stored: from the one field spec (core.fields), so model, arith, init_w2 and hidden
+# are stored like every other setting (a version 1 file has none of them: the defaults, the book's line).
 _STORED = {"float": "float", "int": "int", "choice": "str", "bool": "bool", "optional_float": "float_or_null"}
 CONFIG_KINDS = {f.name: _STORED[f.kind] for f in FIELDS}
 REQUIRED_CONFIG = ("lr", "epochs", "normalize")
-RESULT_KINDS = {  # the keys a stored result must have (it may hold more: the whole report.summarize dict)
+RESULT_KINDS = {  # the keys every stored result must have (it may hold more: the whole report.summarize dict)
     "stop_reason": "str",
     "epochs_run": "int",
+    "loss": "number_or_null",
+}
+LINE_RESULT_KINDS = {  # the straight line's parameters by their version 1 names (required when there is no "params")
     "w": "number_or_null",
     "b": "number_or_null",
     "w_model": "number_or_null",
     "b_model": "number_or_null",
-    "loss": "number_or_null",
 }
+PARAM_KEYS = ("params", "params_model")  # name -> value objects: raw units, model units
 
 
 KNOWN_KEYS = ("format", "version", "app_version", "saved_at", "data", "config", "result")
-DATA_KEYS = ("t_u", "t_c", "include")
+DATA_KEYS = ("t_u", "t_c", "include", "val")
 MAX_DEPTH = 64  # nesting levels of a kept value (deeper ones cannot be written back safely: refused on reading)
 
 
@@ -120,6 +132,7 @@ def session_to_dict(session: Session) -> dict:
             "t_u": json_clean(data.t_u.tolist()),
             "t_c": json_clean(data.t_c.tolist()),
             "include": data.include.tolist(),
+            "val": data.val.tolist(),
         },
         "config": json_clean(config.to_dict()),
         "result": None if session.result is None else json_clean(dict(session.result)),
@@ -227,6 +240,21 @@ def _readings(data: dict, key: str) -> list[float]:
     return out
 
 
+def _mask(data: dict, key: str, n: int, default: bool) -> list[bool]:
+    """A per-reading true/false list ("include", "val"): `default` for every reading when it is missing."""
+    mask = data.get(key)
+    if mask is None:
+        return [default] * n
+    if not isinstance(mask, list):
+        raise SessionError(f'"data.{key}" must be a list of true/false, not {_type_name(mask)}')
+    if len(mask) != n:
+        raise SessionError(f'"data.{key}" has {len(mask)} entries but there are {n} readings')
+    for row, v in enumerate(mask, start=1):
+        if not isinstance(v, bool) and v not in (0, 1):
+            raise SessionError(f'"data.{key}" row {row}: must be true or false, not {_type_name(v)}')
+    return [bool(v) for v in mask]
+
+
 def _dataset(doc: dict) -> Dataset:
     if "data" not in doc:
         raise SessionError('the session has no "data" (the readings)')
@@ -234,20 +262,10 @@ def _dataset(doc: dict) -> Dataset:
     t_u, t_c = _readings(data, "t_u"), _readings(data, "t_c")
     if len(t_u) != len(t_c):
         raise SessionError(f'"data.t_u" has {len(t_u)} readings but "data.t_c" has {len(t_c)}; they must pair up')
-    include = data.get("include")
-    if include is None:
-        include = [True] * len(t_u)
-    elif not isinstance(include, list):
-        raise SessionError(f'"data.include" must be a list of true/false, not {_type_name(include)}')
-    else:
-        if len(include) != len(t_u):
-            raise SessionError(f'"data.include" has {len(include)} entries but there are {len(t_u)} readings')
-        for row, v in enumerate(include, start=1):
-            if not isinstance(v, bool) and v not in (0, 1):
-                raise SessionError(f'"data.include" row {row}: must be true or false, not {_type_name(v)}')
-        include = [bool(v) for v in include]
+    include = _mask(data, "include", len(t_u), True)
+    val = _mask(data, "val", len(t_u), False)  # (version 1: no validation marks)
     try:
-        return Dataset(t_u, t_c, include)
+        return Dataset(t_u, t_c, include, val)
     except DataError as e:  # pragma: no cover - the checks above make this unreachable
         raise SessionError(f'"data": {e}') from None
 
@@ -269,26 +287,129 @@ def _config(doc: dict) -> TrainConfig:
         raise SessionError(f'"config": {e}') from None
 
 
-def _result(doc: dict) -> dict | None:
+def _result(doc: dict, config: TrainConfig) -> dict | None:
     result = doc.get("result")
     if result is None:
         return None
     result = _object("result", result)
     result = dict(result)
+    checked = (*RESULT_KINDS, *LINE_RESULT_KINDS, "model", *PARAM_KEYS)
     for name, value in result.items():
-        if name not in RESULT_KINDS:
+        if name not in checked:
             _check_depth(f"result.{name}", value)  # kept as it is, so it must be writable again
-    for name, kind in RESULT_KINDS.items():
-        if name not in result:
-            raise SessionError(f'the stored result has no "result.{name}"')
-        _value(f"result.{name}", result[name], kind)
-        if kind == "number_or_null" and result[name] is not None:
-            # as a float: an integer too large for one becomes inf, not a value that overflows when drawn
-            result[name] = _float(result[name])
+    for name in ("stop_reason", "epochs_run"):
+        _stored_number(result, name, RESULT_KINDS[name])
+    for name, kind in LINE_RESULT_KINDS.items():
+        if name in result:
+            _stored_number(result, name, kind)
+    _stored_number(result, "loss", RESULT_KINDS["loss"])
     known = [r.value for r in StopReason]
     if result["stop_reason"] not in known:
         raise SessionError(f'"result.stop_reason" is {result["stop_reason"]!r}; expected one of {", ".join(known)}')
+    _check_params(result, config)
     return result
+
+
+def _stored_number(result: dict, name: str, kind: str) -> None:
+    if name not in result:
+        raise SessionError(f'the stored result has no "result.{name}"')
+    _value(f"result.{name}", result[name], kind)
+    if kind == "number_or_null" and result[name] is not None:
+        # as a float: an integer too large for one becomes inf, not a value that overflows when drawn
+        result[name] = _float(result[name])
+
+
+def _names(names) -> str:
+    """Parameter names for a message: the first six (each cut to 24 characters), then how many in all."""
+    names = [n if len(n) <= 24 else n[:23] + "…" for n in names]
+    return ", ".join(names[:6]) + (f", … ({len(names)} in all)" if len(names) > 6 else "")
+
+
+def _result_model(result: dict, config: TrainConfig):
+    """The model a stored result belongs to: its "model" key; without one, a result holding "params" is of the
+    settings' model and one without (version 1) is the straight line's."""
+    from thermogui.core.models import MODELS, NETWORKS, get_model
+    from thermogui.core.models.network import MAX_HIDDEN
+
+    if "model" in result:
+        name = _value("result.model", result["model"], "str")
+        if name not in (*MODELS, *NETWORKS):
+            raise SessionError(f'"result.model" is {name!r}; expected one of {", ".join((*MODELS, *NETWORKS))}')
+    else:
+        name = config.model if "params" in result else "line"
+    hidden, params = config.hidden, result.get("params")
+    if name == "mlp" and isinstance(params, dict) and len(params) % 3 == 1 and 1 <= len(params) // 3 <= MAX_HIDDEN:
+        hidden = len(params) // 3  # its own hidden units (a stale result may come from another number)
+    return get_model(name, hidden)
+
+
+def result_config(config: TrainConfig, result: dict | None) -> TrainConfig:
+    """The settings of the run that made a stored result, as far as the file tells: the stored settings, with the
+    result's own model (and hidden units) when it was made with another one -- a result saved as stale after the
+    model was changed.  `result` is one `load_session` checked."""
+    if not result or "params" not in result:
+        return config
+    from thermogui.core.models import model_of
+
+    m = _result_model(result, config)
+    if tuple(m.params) == tuple(model_of(config).params):
+        return config
+    return config.with_(model=m.name, **({"hidden": m.hidden} if m.name == "mlp" else {}))
+
+
+def _check_params(result: dict, config: TrainConfig) -> None:
+    """The result's parameter vectors: present, named as its model names them, numbers; the line's version 1 keys
+    agreeing with them; and a result not marked stale of the model the stored settings train."""
+    from thermogui.core.models import model_of
+
+    m = _result_model(result, config)
+    names = tuple(m.params)
+    if "params" not in result:
+        if names != ("w", "b"):
+            raise SessionError(f'the stored result has no "result.params" (the {m.label}\'s parameters)')
+        for name, kind in LINE_RESULT_KINDS.items():
+            _stored_number(result, name, kind)
+    for key in PARAM_KEYS:
+        if key not in result:
+            if "params" in result:
+                raise SessionError(f'the stored result has "result.params" but no "result.{key}"')
+            continue
+        stored = result[key]
+        if not isinstance(stored, dict):
+            raise SessionError(
+                f'"result.{key}" must be an object ({{...}}) naming each parameter, not {_type_name(stored)}'
+            )
+        if len(stored) != len(names):
+            raise SessionError(
+                f'"result.{key}" has {len(stored)} value{"s" if len(stored) != 1 else ""} ({_names(stored)}) but '
+                f"the {m.label} has {len(names)} parameters ({_names(names)})"
+            )
+        if set(stored) != set(names):
+            raise SessionError(
+                f'"result.{key}" names {_names(stored)}; the {m.label}\'s parameters are {_names(names)}'
+            )
+        clean = {}
+        for name in names:
+            v = _value(f"result.{key}.{name}", stored[name], "number_or_null")
+            clean[name] = None if stored[name] is None else v
+        result[key] = clean  # (in the model's order)
+        if names == ("w", "b"):  # the line's own keys, if both are there, say the same
+            for name in names:
+                old = name if key == "params" else f"{name}_model"
+                if old in result and result[old] != clean[name]:
+                    raise SessionError(
+                        f'"result.{old}" is {result[old]!r} but "result.{key}.{name}" is {clean[name]!r}; '
+                        "they must agree"
+                    )
+    if not result.get("stale"):
+        settings = model_of(config)
+        if tuple(m.params) != tuple(settings.params):  # (the line and nn.Linear(1, 1) share w and b)
+            made = m.label + (f" ({m.size} parameters)" if m.name == settings.name else "")
+            now = settings.label + (f" ({settings.size} parameters)" if m.name == settings.name else "")
+            raise SessionError(
+                f"the stored result is of the {made} but the stored settings train the {now}; a result not "
+                'marked "stale" must come from the settings stored with it'
+            )
 
 
 def _check_depth(where: str, value) -> None:
@@ -336,7 +457,8 @@ def session_from_dict(doc) -> Session:
             f"this session was made by a newer ThermoGUI (version {version}); this version reads up to {VERSION}. "
             "Update ThermoGUI to open it."
         )
-    return Session(_dataset(doc), _config(doc), _result(doc), _extra(doc))
+    data, config = _dataset(doc), _config(doc)
+    return Session(data, config, _result(doc, config), _extra(doc))
 
 
 def session_from_json(text: str) -> Session:

@@ -1,6 +1,10 @@
 """Learning-rate sweep: the same run for a log-spaced range of learning rates, and how each one ended.
 
-No torch at import; `iter_sweep` and `lr_sweep` load it through `core.training`.
+Any model and arithmetic: each run is `core.training.train` with the configuration's model (on the fast exact path in
+chunks of epochs).  The stable-rate bound of plain gradient descent is 2 / λmax, the largest eigenvalue of the model's
+Hessian (`stable_rate`); a model not linear in its parameters has none (its Hessian is not constant).
+
+No torch at import; `iter_sweep`, `lr_sweep` and `stable_rate` load it through `core.training`.
 """
 
 from __future__ import annotations
@@ -13,9 +17,33 @@ import numpy as np
 
 from thermogui.core.config import ConfigError, StopReason, TrainConfig
 from thermogui.core.dataset import Dataset
+from thermogui.core.fields import LINEAR_MODELS
 from thermogui.core.numbers import fmt_lr, fmt_num
 
 GROWTH = 1.001  # a run whose final loss exceeds GROWTH x its first loss got worse: it is diverging
+FAST_CHUNK = 65_536  # epochs per chunk of the fast exact path (bounds the memory of a long run)
+
+
+def stable_rate(config: TrainConfig, data: Dataset) -> float | None:
+    """The stable-rate bound of plain gradient descent for config's model on the training inputs (model units, as a
+    run sees them): 2 / λmax of the Hessian of the mean squared error — the line's closed form, the largest eigenvalue
+    for any other model linear in its parameters.  None for a model that is not (no constant Hessian).  Raises
+    ConfigError / DataError when a run could not start on these readings."""
+    from thermogui.core.analysis import stability
+    from thermogui.core.landscape import model_xy
+
+    if config.model not in LINEAR_MODELS:
+        from thermogui.core.training import prepare
+
+        prepare(config, data)  # (readings no run can start on are still refused)
+        return None
+    x, _, _ = model_xy(config, data)
+    if config.model == "line":
+        return stability(x).lr_max
+    from thermogui.core.models import get_model
+
+    big = float(np.linalg.eigvalsh(get_model(config.model).hessian(x))[-1])
+    return 2.0 / big if big > 0 else math.inf
 
 
 @dataclass(frozen=True)
@@ -60,8 +88,9 @@ def iter_sweep(
 ) -> Generator[SweepPoint, None, list[SweepPoint]]:
     """Run `config` for `epochs` epochs at each learning rate (in increasing order); yield how each run ended.
 
-    Everything else in the config is kept, except that a run always stops at its first non-finite loss and the
-    convergence tolerance is kept as given.  `should_stop` is polled before and during every run: when it answers
+    Everything else in the config is kept — its model and arithmetic too (the fast exact path runs in chunks of
+    epochs) — except that a run always stops at its first non-finite loss; the convergence tolerance is kept as
+    given.  `should_stop` is polled before and during every run: when it answers
     True the sweep ends, and the run it interrupted is left out.  Returns (as the generator's value) the points in
     increasing learning rate — after a stop, the ones finished.
     """
@@ -69,20 +98,25 @@ def iter_sweep(
 
     lrs = sorted(float(v) for v in lrs)
     base = config.with_(epochs=int(epochs), stop_on_non_finite=True)
+    chunk = min(int(epochs), FAST_CHUNK) if base.arith == "fast" and base.model in LINEAR_MODELS else None
     points: list[SweepPoint] = []
     for lr in lrs:
         if should_stop is not None and should_stop():
             break
-        gen = train(base.with_(lr=lr), data, should_stop)
+        gen = train(base.with_(lr=lr), data, should_stop, chunk)
         start_loss = math.nan
+        first = True
         while True:
             try:
                 r = next(gen)
             except StopIteration as done:
                 outcome = done.value
                 break
-            if r.epoch == 1:
-                start_loss = r.loss
+            if first:  # epoch 1: an EpochResult, or the first row of a chunk of History rows
+                first = False
+                row = r[0] if isinstance(r, np.ndarray) else r
+                if len(row) and int(row[0]) == 1:
+                    start_loss = float(row[1])
         if outcome.stop_reason == StopReason.CANCELLED:
             break
         point = sweep_point(lr, outcome, start_loss)
@@ -118,12 +152,20 @@ def first_divergence(points: list[SweepPoint]) -> float | None:
     return min(rates) if rates else None
 
 
-def summarize(points: list[SweepPoint], lr_max: float | None, plain_gd: bool = True, epochs: int | None = None) -> str:
-    """One or two sentences for under the sweep plot."""
+def summarize(
+    points: list[SweepPoint],
+    lr_max: float | None,
+    plain_gd: bool = True,
+    epochs: int | None = None,
+    has_bound: bool = True,
+) -> str:
+    """One or two sentences for under the sweep plot (`has_bound` False: the model has no stable-rate bound)."""
     if not points:
         return "No runs yet."
     bound = f"{fmt_lr(lr_max)}" if lr_max is not None and math.isfinite(lr_max) else "—"
     bound_words = f"the bound predicts {bound}" if plain_gd else f"the bound for plain gradient descent is {bound}"
+    if not has_bound:
+        bound_words = "this model has no stable-rate bound (it is not linear in its parameters)"
     first = first_divergence(points)
     if first is None:
         text = f"No run diverged up to lr {fmt_lr(points[-1].lr)}; {bound_words}."

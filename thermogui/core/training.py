@@ -150,8 +150,13 @@ def _outcome(reason, prep, epoch, last_finite, last_finite_loss, loss, w, b) -> 
     )
 
 
-def _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vloss_at, final) -> TrainOutcome:
-    raw = tuple(float(v) for v in m.to_raw(p, prep.norm.offset, prep.norm.factor))
+def _model_outcome(
+    m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vloss_at, final, raw=None
+) -> TrainOutcome:
+    """`raw`: the raw parameters as the last History row has them (else converted here, in float64)."""
+    if raw is None:
+        raw = m.to_raw(p, prep.norm.offset, prep.norm.factor)
+    raw = tuple(float(v) for v in raw)
     return TrainOutcome(
         StopReason(reason), epoch, epoch, last_finite, last_finite_loss, loss, vloss_at, tuple(p), raw, final, m.name
     )
@@ -423,6 +428,7 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     nan_t = torch.tensor([math.nan])
     tol, stop_nonfinite = config.tol, config.stop_on_non_finite
     p = cat(flat_params).tolist()
+    raw = None  # as the History rows have it (the first layer converted in float32)
 
     for epoch in range(1, config.epochs + 1):
         if should_stop is not None and should_stop():
@@ -460,4 +466,4 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     with torch.no_grad():
         final = float(mse(module(x), y))
         vfinal = math.nan if xv is None else float(mse(module(xv), yv))
-    return _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vfinal, final)
+    return _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vfinal, final, raw)

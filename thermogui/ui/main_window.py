@@ -15,20 +15,27 @@ from thermogui.core.config import ConfigError, StopReason, TrainOutcome
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.explain import explain_stop
 from thermogui.core.history import History
-from thermogui.core.models import get_model
+from thermogui.core.models import model_of
 from thermogui.core.numbers import fmt_lr, round_sig
-from thermogui.core.problem import least_squares_line, start_line
 from thermogui.ui import style
 from thermogui.ui.controls.panel import ControlsPanel
 from thermogui.ui.files.controller import FileController
 from thermogui.ui.files.settings import restore_window_state, save_window_state
+from thermogui.ui.i18n import Retranslating
 from thermogui.ui.panels.readouts import Readouts, StopAlert
 from thermogui.ui.panels.teaching import TeachingPanels
 from thermogui.ui.plots.live import MAX_LOSS_POINTS, FitPlot, LossPlot
 from thermogui.ui.readings.model import ReadingsModel
 from thermogui.ui.readings.table import DataPanel
 from thermogui.ui.state import IDLE, PAUSED, RUNNING, RunState
-from thermogui.ui.window_layout import build_layout, build_menus, build_run_actions, fit_to_screen
+from thermogui.ui.window_layout import (
+    build_layout,
+    build_menus,
+    build_run_actions,
+    fit_to_screen,
+    pause_text,
+    retranslate_window,
+)
 from thermogui.ui.worker import Trainer
 
 REDRAW_MS = 33  # ~30 fps for the fit line: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
@@ -36,11 +43,12 @@ LOSS_EVERY = 3  # the loss curve (the costlier plot) is redrawn every 3rd frame,
 READY_TEXT = "Ready — press Start (F5) to train."
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     runFinished = Signal(object)  # TrainOutcome, after the window has shown it
     runFailed = Signal(str)  # the message shown
     epochsReady = Signal(int)  # the worker's progress, re-emitted in the GUI thread
     runPaused = Signal(int)  # the worker is waiting after this many epochs
+    epochChosen = Signal(int)  # the epoch looked back at on the loss plot (0: back to the latest)
 
     def __init__(self, data: Dataset | None = None):
         super().__init__()
@@ -67,6 +75,7 @@ class MainWindow(QMainWindow):
         self.teaching.attach()
         self.files = FileController(self)
         build_menus(self)
+        self._build_units_toggle()
         self.setAcceptDrops(True)
 
         self.redraw_timer = QTimer(self, interval=REDRAW_MS)
@@ -84,6 +93,7 @@ class MainWindow(QMainWindow):
         self.alert.useStableRate.connect(self._on_use_stable_rate)
         self.alert.normalizeInput.connect(self._on_normalize_input)
         self.alert.retry.connect(self.start)
+        self._init_geometry()
         fit_to_screen(self, restored=restore_window_state(self))
         self.files.mark_saved()
         self._on_readings_changed()
@@ -135,7 +145,7 @@ class MainWindow(QMainWindow):
             self.notify("Cannot start: " + problems[0][1], error=True)
             return
         self.alert.hide()
-        history = History(config.epochs, n_params=get_model(config.model).size)
+        history = History(config.epochs, n_params=model_of(config).size)
         self._drawn = -1
         self.loss_plot.clear_curves()
         self.loss_plot.set_epoch_range(config.epochs)
@@ -191,7 +201,7 @@ class MainWindow(QMainWindow):
         active = phase != IDLE
         self.start_action.setEnabled(not active)
         self.pause_action.setEnabled(active)
-        self.pause_action.setText("Resume" if phase == PAUSED else "Pause")
+        self.pause_action.setText(pause_text(self))
         self.step_action.setEnabled(phase != RUNNING)
         self.stop_action.setEnabled(active)
         self.data_panel.set_locked(active)
@@ -223,10 +233,14 @@ class MainWindow(QMainWindow):
         r = run.history.latest
         if r is None or (r.epoch == self._drawn and not force):
             return
+        if self.viewing is not None:  # looking back at an earlier epoch: until the run moves on
+            if r.epoch == self.viewing[2]:
+                return
+            self._leave_rewind()
         self._drawn = r.epoch
         self._frame += 1
         epochs = run.config.epochs
-        self.fit_plot.set_line(r.w_raw, r.b_raw)
+        self.fit_plot.set_curve(model_of(run.config), r.params_raw)
         if self._frame % LOSS_EVERY == 0 or self.state != RUNNING:
             self.loss_plot.set_rows(run.history.decimated(MAX_LOSS_POINTS))
         self.readouts.show_epoch(r, epochs)
@@ -246,7 +260,7 @@ class MainWindow(QMainWindow):
         self.teaching.refresh()
         self.show_status(
             f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop. The loss shown is "
-            "that epoch's, measured before its update; the line is after it."
+            "that epoch's, measured before its update; the line (or curve) is after it."
         )
         self.runPaused.emit(count)
 
@@ -267,13 +281,17 @@ class MainWindow(QMainWindow):
                 else min(outcome.epochs_run, self.progress.maximum())
             )
         stab = self._stability(config, run.data)
-        if stab is not None:
+        if stab is not None or outcome.stop_reason != StopReason.NON_FINITE:
             ex = explain_stop(config, outcome, stab)
             if outcome.stop_reason == StopReason.NON_FINITE:
                 self.show_status("")  # the banner below says why, once
                 self.alert.show_explanation(ex, normalized=config.normalize != "none")
             else:
-                self.show_status(f"{ex.headline} Final loss {outcome.final_loss:.6g} (at the final w, b).")
+                at = "w, b" if outcome.model == "line" else "parameters"
+                self.show_status("{} Final loss {:.6g} (at the final {}).".format(ex.headline, outcome.final_loss, at))
+        else:  # a torch.nn module blew up: no stable rate to offer (no banner), the reason and the fix said here
+            ex = explain_stop(config, outcome, None)
+            self.show_status("{} {}".format(ex.headline, ex.advice), error=True)
         self.teaching.on_run_ended()
         if self._pending_reset:
             self.reset()
@@ -322,14 +340,44 @@ class MainWindow(QMainWindow):
         self.run_state.set_value("lr", lr)
         self.notify(f"Learning rate set to {fmt_lr(lr)}. Press Start (F5).")
 
+    # --- a network's hidden units -----------------------------------------------------------------------------------
+    def _build_units_toggle(self) -> None:
+        """View ▸ Show Hidden Units and the check box beside a network's size (the readouts, above the fit plot): one
+        switch, remembered, drawing each hidden unit's curve under the network's fit."""
+        from PySide6.QtGui import QAction
+
+        from thermogui.ui.files.settings import VIEW_HIDDEN_UNITS
+
+        on = VIEW_HIDDEN_UNITS.get()
+        self.units_action = QAction("Show &Hidden Units", self, checkable=True, objectName="showHiddenUnitsAction")
+        self.units_action.setStatusTip("Draw each hidden unit of a network as a faint curve under its fit")
+        self.units_action.setChecked(on)
+        view = getattr(self, "view_menu", None)
+        if view is not None:
+            view.addSeparator()
+            view.addAction(self.units_action)
+        box = self.readouts.units_box
+        box.setChecked(on)
+        self.fit_plot.set_units_visible(on)
+        box.toggled.connect(self.units_action.setChecked)
+        self.units_action.toggled.connect(self._on_units_toggled)
+
+    @Slot(bool)
+    def _on_units_toggled(self, on: bool) -> None:
+        from thermogui.ui.files.settings import VIEW_HIDDEN_UNITS
+
+        self.readouts.units_box.setChecked(on)
+        self.fit_plot.set_units_visible(on)
+        VIEW_HIDDEN_UNITS.set(on)
+
     # --- reacting to edits -------------------------------------------------------------------------------------------
     @staticmethod
     def _stability(config, data):
-        from thermogui.core.analysis import stability
-        from thermogui.core.problem import model_x
+        """The stable-rate bound of config's model (None for a network, or when the data cannot be fitted)."""
+        from thermogui.core.analysis import stability_of
 
         try:
-            return stability(model_x(config, data))
+            return stability_of(config, data)
         except (ConfigError, DataError):
             return None
 
@@ -340,11 +388,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_settings_changed(self) -> None:
-        ls = least_squares_line(self.run_state.committed_config(), self.run_state.dataset)
-        if ls is not None:
-            self.fit_plot.set_lstsq(ls.w, ls.b)
+        from thermogui.core.analysis import comparison_line, reference, validation_mask
+
+        config, data = self.run_state.committed_config(), self.run_state.dataset
+        model = model_of(config)
+        if getattr(model, "hidden", 0):  # a network has no exact answer: the least-squares line, for comparison
+            model, ls = model_of(config.with_(model="line")), comparison_line(config, data)
         else:
-            self.fit_plot.lstsq.setData([], [])
+            ls = reference(config, data)
+        self.fit_plot.set_lstsq_curve(model, ls.params_raw if ls is not None else None)
+        split = validation_mask(config, data)  # the marked readings, or the seeded random share
+        self.fit_plot.set_validation(split)
+        self.model.set_validation_split(split)
         if self.state == IDLE:
             self._show_idle_line()
             self.teaching.refresh()
@@ -355,11 +410,21 @@ class MainWindow(QMainWindow):
             self._show_idle_line()
 
     def _show_idle_line(self) -> None:
-        """Not running: the finished run's line, or the start line of the current settings."""
-        line = self.readouts.line
-        if self.run_state.finished_run is None:
-            line = start_line(self.run_state.committed_config(), self.run_state.dataset)
-        self.fit_plot.set_line(*line)
+        """Not running: the finished run's line (or curve), or the start of the current settings."""
+        from thermogui.core.analysis import start_params_raw
+
+        run = self.run_state.finished_run
+        if run is None:
+            config = self.run_state.committed_config()
+            self.fit_plot.set_curve(model_of(config), start_params_raw(config, self.run_state.dataset))
+        else:
+            self.fit_plot.set_curve(model_of(run.config), self.readouts.line)
+
+    def retranslate(self) -> None:
+        """The frame's texts in the UI language on QEvent.LanguageChange (window_layout's builders set them first;
+        the panels relabel themselves) and the title (the file controller's)."""
+        retranslate_window(self)
+        self.files.retranslate()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -370,6 +435,266 @@ class MainWindow(QMainWindow):
             f"<p>Plain gradient descent is stable below the rate {fmt_lr(2.0)} ÷ (largest Hessian "
             "eigenvalue); the app shows that bound beside the learning rate.</p>",
         )
+
+    # --- looking closer: residuals as squares, the °F law, my line, rewind (issue 16) ------------------------------
+    def _init_geometry(self) -> None:
+        """Wire the fit plot's teaching views, my line and the loss plot's rewind (actions: window_layout)."""
+        state = self.run_state
+        self.viewing = None  # (EpochResult, exact, the run's latest epoch then) while looking back; None: the latest
+        self._pending_start: dict | None = None  # start values to run once the paused run has stopped
+        self.fit_plot.myLineMoved.connect(self._on_my_line_moved)
+        self.loss_plot.epochPicked.connect(self._on_epoch_picked)
+        self.readouts.backToLatest.connect(self.back_to_latest)
+        self.readouts.continueFromHere.connect(self.continue_from_here)
+        self.readouts.startFromMyLine.connect(self.start_from_my_line)
+        for signal in (
+            state.settingsChanged,
+            state.readingsChanged,
+            state.runStarted,
+            state.runEnded,
+            state.runCleared,
+        ):
+            signal.connect(self._leave_rewind)  # (after the readouts: they show the latest again)
+        for signal in (state.settingsChanged, state.readingsChanged):
+            signal.connect(self._refresh_geometry)
+        for signal in (state.phaseChanged, state.runStarted, state.runEnded, state.runCleared):
+            signal.connect(self._update_rewindable)
+        self.runPaused.connect(self._update_rewindable)  # (a run started paused has its first epoch now)
+        state.runStarted.connect(lambda: self.my_line_action.setChecked(False))  # (its job is done)
+        self.tabs.currentChanged.connect(self._follow_in_landscape)  # (after the teaching panels' own refresh)
+        self.runFinished.connect(self._start_pending)
+        self.loss_plot.key_handler = self._rewind_key
+        self.loss_plot.setToolTip(
+            "Click or drag on the loss plot to look back at an earlier epoch of a paused or finished run; then the "
+            "Left and Right arrow keys step one recorded epoch, Esc goes back to the latest."
+        )
+        self.set_residual_squares(self.squares_action.isChecked())
+        self.set_fahrenheit_law(self.law_action.isChecked())
+        self._update_rewindable()
+
+    @Slot(bool)
+    def set_residual_squares(self, on: bool) -> None:
+        """View ▸ Residuals as Squares (remembered)."""
+        from thermogui.ui.files.settings import VIEW_RESIDUAL_SQUARES
+
+        VIEW_RESIDUAL_SQUARES.set(bool(on))
+        self.fit_plot.set_squares_visible(on)
+
+    @Slot(bool)
+    def set_fahrenheit_law(self, on: bool) -> None:
+        """View ▸ °F Reference Line (remembered): the law, dashed, and one sentence on why the fit differs."""
+        from thermogui.core.geometry import law_comparison, law_sentence
+        from thermogui.ui.files.settings import VIEW_FAHRENHEIT_LAW
+
+        VIEW_FAHRENHEIT_LAW.set(bool(on))
+        note = law_sentence(law_comparison(self.run_state.committed_config(), self.run_state.dataset)) if on else ""
+        self.fit_plot.set_law_visible(on, note)
+        self.readouts.show_law_note(note or None)
+
+    @Slot()
+    def _refresh_geometry(self) -> None:
+        if self.law_action.isChecked():
+            self.set_fahrenheit_law(True)
+        if self.fit_plot.my_line_shown():
+            self._on_my_line_moved(self.fit_plot.my_line_points())
+
+    # my line
+    @Slot(bool)
+    def place_my_line(self, on: bool) -> None:
+        """Run ▸ Place My Line: two handles on the fit plot, on the start line when it is a line in view."""
+        from thermogui.core.analysis import start_params_raw
+
+        if on and self.run_state.busy:
+            self.notify("Stop the run to place your own line.", error=True)
+            self.my_line_action.setChecked(False)
+            return
+        line = None
+        if on:
+            config = self.run_state.committed_config()
+            p = start_params_raw(config, self.run_state.dataset)
+            line = (p[-2], p[-1]) if config.model != "mlp" and all(v == 0 for v in p[:-2]) else None
+        self.start_my_line_action.setEnabled(False)
+        self.fit_plot.show_my_line(on, line)
+        if not on:
+            self.readouts.hide_my_line()
+
+    def _my_line(self):
+        """(w, b) raw of my line, its loss on the training readings and why it cannot start a run (None: it can)."""
+        from thermogui.core.errors import UserError
+        from thermogui.core.geometry import line_loss, line_through, start_from_line
+
+        config, data = self.run_state.committed_config(), self.run_state.dataset
+        w, b = line_through(*self.fit_plot.my_line_points())
+        loss = line_loss(config, data, w, b)
+        try:
+            start_from_line(config, data, w, b)
+            refusal = None
+        except UserError as e:
+            refusal = "not offered: {}".format(e)
+        return w, b, loss, refusal
+
+    @Slot(object)
+    def _on_my_line_moved(self, _points) -> None:
+        from thermogui.core.errors import UserError
+        from thermogui.core.explain import fmt_loss, model_equation
+        from thermogui.core.models import LINE
+
+        try:
+            w, b, loss, refusal = self._my_line()
+            text = "my line: {}, loss {}".format(model_equation(LINE, (w, b)), fmt_loss(loss))
+            if refusal is not None and self.run_state.committed_config().model == "mlp":  # (the button's tooltip: why)
+                text += " — not offered as a start for the network (it has no start values)"
+            elif refusal is not None:
+                text += " — {}".format(refusal)
+        except UserError as e:  # the handles above each other, or readings no run could start on
+            text, refusal = "my line: {}".format(e), str(e)
+        self.readouts.show_my_line(text, refusal)
+        self.start_my_line_action.setEnabled(refusal is None and not self.run_state.busy)
+
+    @Slot()
+    def start_from_my_line(self) -> None:
+        """Set the start values to my line (model units, with the current normalization) and start."""
+        from thermogui.core.errors import UserError
+        from thermogui.core.geometry import start_from_line
+
+        if self.run_state.busy or not self.fit_plot.my_line_shown():
+            return
+        config, data = self.run_state.committed_config(), self.run_state.dataset
+        try:
+            w, b, _, _ = self._my_line()
+            changes = start_from_line(config, data, w, b)
+        except UserError as e:
+            self.notify("Cannot start from your line: {}.".format(e), error=True)
+            return
+        self.run_state.set_config(config.with_(**changes))
+        self.my_line_action.setChecked(False)
+        self.start()
+
+    # rewind
+    @Slot()
+    def _update_rewindable(self, *_) -> None:
+        run = self.run_state.last_run
+        has_rows = run is not None and run.history is not None and run.history.latest is not None
+        self.loss_plot.set_rewindable(has_rows and self.state != RUNNING)
+        self.my_line_action.setEnabled(self.state == IDLE)
+        if self.state == RUNNING:
+            self._leave_rewind()
+
+    @Slot(float)
+    def _on_epoch_picked(self, x: float) -> None:
+        from thermogui.core.geometry import nearest_epoch
+
+        run = self.run_state.last_run
+        if run is None or run.history is None or self.state == RUNNING:
+            return
+        got = nearest_epoch(run.history.snapshot(), run.history.latest, x)
+        if got is not None:
+            self.view_epoch(*got)
+
+    def view_epoch(self, r, exact: bool = True) -> None:
+        """Show epoch `r` (a History row of the last run) in the fit plot, the readouts, the loss plot's cursor and
+        the landscape; epochChosen(epoch)."""
+        from thermogui.core.geometry import NETWORK_HAS_NO_START, START_FIELDS
+
+        run = self.run_state.last_run
+        self.viewing = (r, bool(exact), run.history.latest.epoch)
+        self.fit_plot.set_curve(model_of(run.config), r.params_raw)
+        refusal = None
+        if run.config.model not in START_FIELDS or self.run_state.committed_config().model not in START_FIELDS:
+            refusal = "Looking back only: {}.".format(NETWORK_HAS_NO_START)
+        self.readouts.show_rewound(r, run.config.epochs, exact, refusal)
+        self.loss_plot.set_cursor(r.epoch)
+        self.back_action.setEnabled(True)
+        self.continue_action.setEnabled(refusal is None)
+        self._follow_in_landscape()
+        self.epochChosen.emit(int(r.epoch))
+
+    def _rewind_key(self, event) -> bool:
+        """While looking back, Left and Right (on the loss plot) step to the previous or next recorded epoch."""
+        from thermogui.core.geometry import next_recorded
+
+        run = self.run_state.last_run
+        if self.viewing is None or event.key() not in (Qt.Key_Left, Qt.Key_Right) or run is None:
+            return False
+        step = 1 if event.key() == Qt.Key_Right else -1
+        r = next_recorded(run.history.snapshot(), run.history.latest, self.viewing[0].epoch, step)
+        if r is not None:
+            self.view_epoch(r, True)
+        return True
+
+    @Slot()
+    def back_to_latest(self) -> None:
+        """Stop looking back (Esc): the run's latest epoch everywhere again."""
+        if self.viewing is None:
+            return
+        self._leave_rewind()
+        if self.state != IDLE:
+            self._redraw(force=True)
+        else:
+            self.readouts.refresh()
+            self._show_idle_line()
+        self._follow_in_landscape()
+        self.epochChosen.emit(0)
+
+    @Slot()
+    def _leave_rewind(self, *_) -> None:
+        if self.viewing is None:
+            return
+        self.viewing = None
+        self.loss_plot.set_cursor(None)
+        self.readouts.hide_rewound()
+        self.back_action.setEnabled(False)
+        self.continue_action.setEnabled(False)
+
+    @Slot()
+    def _follow_in_landscape(self, *_) -> None:
+        """The landscape's path and current point end at the epoch looked at (the latest when not looking back)."""
+        from thermogui.core.geometry import rows_until
+        from thermogui.ui.panels.teaching import MAX_PATH_POINTS
+
+        run = self.run_state.current_run()
+        land = self.teaching.landscape
+        if run is None or run.history is None or run.history.latest is None or self.tabs.currentWidget() is not land:
+            return
+        if self.viewing is None:
+            self.teaching.on_frame()
+            return
+        r = self.viewing[0]
+        land.set_point(r.params)
+        land.set_trajectory(rows_until(run.history.snapshot(), r, MAX_PATH_POINTS))
+
+    @Slot()
+    def continue_from_here(self) -> None:
+        """Start a new run from the parameters after the epoch looked at, with the current settings (a paused run is
+        stopped first)."""
+        from thermogui.core.errors import UserError
+        from thermogui.core.geometry import continue_values
+
+        run = self.run_state.last_run
+        if self.viewing is None or run is None:
+            return
+        r = self.viewing[0]
+        config, data = self.run_state.committed_config(), self.run_state.dataset
+        try:
+            changes = continue_values(config, data, run.config, run.data, r)
+        except UserError as e:
+            self.notify("Cannot continue from epoch {:,}: {}.".format(r.epoch, e), error=True)
+            return
+        if self.state != IDLE:
+            self._pending_start = changes
+            self.stop()
+            return
+        self._start_with(changes)
+
+    def _start_with(self, changes: dict) -> None:
+        self.run_state.set_config(self.run_state.committed_config().with_(**changes))
+        self.start()
+
+    @Slot(object)
+    def _start_pending(self, *_) -> None:
+        changes, self._pending_start = self._pending_start, None
+        if changes is not None:
+            QTimer.singleShot(0, lambda: self._start_with(changes))
 
     # --- results -----------------------------------------------------------------------------------------------------
     def result_summary(self) -> dict | None:

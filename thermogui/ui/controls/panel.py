@@ -10,13 +10,15 @@ when it becomes a warning that wraps.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from thermogui.core.config import ConfigError, TrainConfig
 from thermogui.core.dataset import DataError
 from thermogui.core.fields import BY_NAME, FIELDS
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
 from thermogui.ui.controls.widgets import NumberField
+from thermogui.ui.i18n import Retranslating, field_label, field_text, marked
 from thermogui.ui.state import RunState
 
 # objectNames (tests, accessibility, style sheets) and attribute names of each field's control
@@ -38,7 +40,13 @@ OBJECT_NAMES = {
     "seed": "seedInput",
 }
 ATTRIBUTES = {"normalize": "normalization"}  # the rest use the field name
-SPEEDS = ((0, "Full speed"), (1000, "1,000 epochs/s"), (100, "100 epochs/s"), (10, "10 epochs/s"), (1, "1 epoch/s"))
+SPEEDS = (
+    (0, QT_TRANSLATE_NOOP("ControlsPanel", "Full speed")),
+    (1000, QT_TRANSLATE_NOOP("ControlsPanel", "1,000 epochs/s")),
+    (100, QT_TRANSLATE_NOOP("ControlsPanel", "100 epochs/s")),
+    (10, QT_TRANSLATE_NOOP("ControlsPanel", "10 epochs/s")),
+    (1, QT_TRANSLATE_NOOP("ControlsPanel", "1 epoch/s")),
+)
 PROBLEM_DELAY_MS = 600  # a half-typed number ("1e-") is not called wrong while the user is still typing
 NOTE_LINES = 2  # the stable-rate note's reserved height, in lines
 
@@ -59,7 +67,9 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
     return label
 
 
-class ControlsPanel(QWidget):
+class ControlsPanel(Retranslating, QWidget):
+    """Its texts (labels, choices, tooltips, accessible names) are set in `retranslate()`, in the UI language."""
+
     def __init__(self, state: RunState, parent=None):
         super().__init__(parent)
         self.state = state
@@ -77,21 +87,10 @@ class ControlsPanel(QWidget):
                 w.show_value(state.value(f.name))
                 w.valueCommitted.connect(lambda v, name=f.name: self._on_value(name, v))
                 w.problemChanged.connect(lambda reason, name=f.name: self._on_problem(name, reason))
-            w.setAccessibleName(f.label[:1].upper() + f.label[1:])
             self.inputs[f.name] = w
             setattr(self, ATTRIBUTES.get(f.name, f.name), w)
-        self.speed = _combo(
-            "speedInput",
-            SPEEDS,
-            "Slow training down to watch each step, or run at full speed. Takes effect at once, also during a run.",
-        )
-        self.speed.setAccessibleName("Training speed")
+        self.speed = _combo("speedInput", SPEEDS, "")
         self.lr_note = QLabel(objectName="stableRateLabel", wordWrap=True, alignment=Qt.AlignLeft | Qt.AlignTop)
-        self.lr_note.setAccessibleName("Stable learning rate")
-        self.lr_note.setToolTip(
-            "Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the "
-            "loss's Hessian), which depends on the data and the normalization."
-        )
         # settings without a control (a session's tolerance, the stop on inf/nan) are said, never silently applied
         self.hidden_label = QLabel(objectName="hiddenSettingsLabel", wordWrap=True)
         style.set_text_role(self.hidden_label, "warning")
@@ -106,60 +105,117 @@ class ControlsPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         model_row = QHBoxLayout()
         model_row.addWidget(self.model, 3)
-        self.hidden_units_label = _buddy("&hidden", self.hidden)
+        self.hidden_units_label = _buddy("", self.hidden)  # (every label's text: retranslate)
         model_row.addWidget(self.hidden_units_label)
         model_row.addWidget(self.hidden, 1)
-        form.addRow(_buddy("Mod&el", self.model), model_row)
-        form.addRow(_buddy("Ari&thmetic", self.arith), self.arith)
-        form.addRow("&Learning rate", self.lr)
+        form.addRow(_buddy("", self.model), model_row)
+        form.addRow(_buddy("", self.arith), self.arith)
+        form.addRow(_buddy("", self.lr), self.lr)
         form.addRow("", self.lr_note)
-        form.addRow("Epo&chs", self.epochs)
+        form.addRow(_buddy("", self.epochs), self.epochs)
         start = QHBoxLayout()
         self.init_w2_label = _buddy("w&2", self.init_w2)
         self.init_w_label = _buddy("&w", self.init_w)
         for label, box in ((self.init_w2_label, self.init_w2), (self.init_w_label, self.init_w), ("&b", self.init_b)):
             start.addWidget(_buddy(label, box) if isinstance(label, str) else label)
             start.addWidget(box, 1)
-        start_label = QLabel("Start (model units)")
-        start_label.setToolTip(
-            "w and b to start from, in model units: after the normalization below, as the book "
-            "gives them. The equation above the plot shows the same line in raw units."
-        )
-        form.addRow(start_label, start)
+        self.start_label = QLabel()
+        form.addRow(self.start_label, start)
         norm = QHBoxLayout()
         norm.addWidget(self.normalization, 3)
         norm.addWidget(self.scale, 2)
-        form.addRow(_buddy("&Normalize", self.normalization), norm)
-        form.addRow("&Gradient", self.gradient)
+        form.addRow(_buddy("", self.normalization), norm)
+        form.addRow(_buddy("", self.gradient), self.gradient)
         opt = QHBoxLayout()
         opt.addWidget(self.optimizer, 3)
-        opt.addWidget(_buddy("mo&mentum", self.momentum))
+        opt.addWidget(_buddy("", self.momentum))
         opt.addWidget(self.momentum, 2)
-        form.addRow(_buddy("&Optimizer", self.optimizer), opt)
+        form.addRow(_buddy("", self.optimizer), opt)
         val = QHBoxLayout()
         val.addWidget(self.val_fraction, 1)
-        val.addWidget(_buddy("see&d", self.seed))
+        val.addWidget(_buddy("", self.seed))
         val.addWidget(self.seed, 1)
-        form.addRow(_buddy("V&alidation", self.val_fraction), val)  # (Alt+V opens the View menu)
-        form.addRow("S&peed", self.speed)
+        form.addRow(_buddy("", self.val_fraction), val)
+        form.addRow(_buddy("", self.speed), self.speed)
         form.addRow(self.hidden_label)
         form.addRow(self.problem_label)
 
         self.speed.currentIndexChanged.connect(self._on_speed_changed)
         state.settingsChanged.connect(self._on_settings_changed)
         state.readingsChanged.connect(self._update_note)
+        for signal in (state.runEnded, state.runCleared, state.staleChanged):  # "reached" belongs to a current run
+            signal.connect(self._update_note)
         state.readingsChanged.connect(self._sync_enabled)
         state.phaseChanged.connect(self._on_phase_changed)
         state.speedChanged.connect(self._on_state_speed_changed)
-        self._sync_enabled()
-        self._update_note()
+        self.retranslate()  # every text, and what depends on the state (_sync_enabled, _update_note)
         self._reserve_note_lines()
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the UI language: at start and on QEvent.LanguageChange.  The labels of the
+        fields keep the English mnemonic letter in every language (학습률(&L)): Alt+L is Alt+L everywhere."""
+        labels = {  # each label by the control it names (its buddy)
+            self.model: self.tr("&Model"),
+            self.hidden: self.tr("hidden units"),
+            self.arith: self.tr("Arithmetic"),
+            self.lr: self.tr("&Learning rate"),
+            self.epochs: self.tr("Epo&chs"),
+            self.normalization: self.tr("&Normalize"),
+            self.gradient: self.tr("&Gradient"),
+            self.optimizer: self.tr("&Optimizer"),
+            self.momentum: self.tr("momen&tum"),
+            self.val_fraction: self.tr("V&alidation"),  # (Alt+V opens the View menu)
+            self.seed: self.tr("see&d"),
+            self.speed: self.tr("S&peed"),
+        }
+        for label in self.findChildren(QLabel):
+            if label.buddy() in labels:
+                label.setText(labels[label.buddy()])
+        self.start_label.setText(self.tr("Start (model units)"))
+        self.start_label.setToolTip(
+            self.tr(
+                "w and b to start from, in model units: after the normalization below, as the book gives them. The "
+                "equation above the plot shows the same line in raw units."
+            )
+        )
+        for name, w in self.inputs.items():
+            f = BY_NAME[name]
+            w.setAccessibleName(field_label(f))
+            if isinstance(w, QComboBox):
+                for i, (_value, text) in enumerate(f.choices):
+                    w.setItemText(i, field_text(text))
+                w.setToolTip(field_text(f.help))
+                w.setAccessibleDescription(field_text(f.help))
+            else:
+                w.retranslate()
+        for i, (_speed, text) in enumerate(SPEEDS):
+            self.speed.setItemText(i, marked("ControlsPanel", text))
+        tip = self.tr(
+            "Slow training down to watch each step, or run at full speed. Takes effect at once, also during a run."
+        )
+        self.speed.setToolTip(tip)
+        self.speed.setAccessibleDescription(tip)
+        self.speed.setAccessibleName(self.tr("Training speed"))
+        self.lr_note.setAccessibleName(self.tr("Stable learning rate"))
+        self.lr_note.setToolTip(
+            self.tr(
+                "Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the loss's Hessian), "
+                "which depends on the data and the normalization."
+            )
+        )
+        self._sync_enabled()  # (the validation tooltip)
+        self._update_note()
 
     def _reserve_note_lines(self) -> None:
         """The note keeps NOTE_LINES lines' height (more only if a longer text needs it), whatever it says."""
         fm = self.lr_note.fontMetrics()
         m = self.lr_note.contentsMargins()
         self.lr_note.setMinimumHeight(NOTE_LINES * fm.lineSpacing() + m.top() + m.bottom())
+        # Its height is its wrapped text's at the width it has, never its size hint's: QLabel's hint wraps a
+        # two-line text at a narrower "balanced" width, and the form would keep that taller height.
+        policy = self.lr_note.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Ignored)
+        self.lr_note.setSizePolicy(policy)
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -256,9 +312,11 @@ class ControlsPanel(QWidget):
         self.init_w2_label.setVisible(quadratic)
         self.init_w_label.setText("w&1" if quadratic else "&w")
         self.val_fraction.setToolTip(
-            "Validation readings are the ones ticked in the table's Val column (untick them to use a random share)."
+            self.tr(
+                "Validation readings are the ones ticked in the table's Val column (untick them to use a random share)."
+            )
             if values["val_rows_marked"]
-            else BY_NAME["val_fraction"].help
+            else field_text(BY_NAME["val_fraction"].help)
         )
 
     @Slot()
@@ -268,16 +326,32 @@ class ControlsPanel(QWidget):
         self.problem_label.setVisible(bool(problems))
 
     @Slot()
-    def _update_note(self) -> None:
-        from thermogui.core.analysis import stability
-        from thermogui.core.explain import stability_note
-        from thermogui.core.problem import model_x
+    def _update_note(self, *_) -> None:
+        """The stable rate and the condition number of the chosen model; before a run the epochs plain gradient
+        descent needs to get within 0.1 % of the least-squares loss, after it whether the run got there."""
+        from thermogui.core.analysis import convergence
+        from thermogui.core.explain import convergence_note, fmt_condition
 
         config = self.state.committed_config()
         try:
-            stab = stability(model_x(config, self.state.dataset))
+            conv = convergence(config, self.state.dataset)
         except (ConfigError, DataError) as e:
             self.set_stability_note(str(e)[:1].upper() + str(e)[1:] + ".", True)
             return
-        plain = config.optimizer == "sgd" and config.momentum == 0
-        self.set_stability_note(*stability_note(config.lr, stab, plain))
+        run = None if self.state.busy else self.state.current_run()
+        self.set_stability_note(*convergence_note(conv, run.outcome if run is not None else None))
+        if conv is None:
+            tip = (
+                "A network is not linear in its parameters: its Hessian changes from point to point, so there is "
+                "no single stable rate to predict."
+            )
+        else:
+            tip = (
+                "Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the loss's Hessian), "
+                "which depends on the model, the data and the normalization. The condition number (largest / "
+                "smallest eigenvalue, now {}) says how long and narrow the loss valley is. From the eigenvalues and "
+                "the start values: at most how many epochs plain gradient descent needs to get within 0.1 % of the "
+                "minimum, the least-squares loss (the bound puts all of the start's excess loss along the flattest "
+                "direction); after a run, whether the run got there."
+            ).format(fmt_condition(conv.condition))
+        self.lr_note.setToolTip(tip)

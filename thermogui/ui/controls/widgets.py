@@ -9,6 +9,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
 from thermogui.core.fields import Field
+from thermogui.ui.i18n import field_tooltip
 
 
 class ScientificSpinBox(QDoubleSpinBox):
@@ -69,7 +70,7 @@ class ScientificSpinBox(QDoubleSpinBox):
 
 
 class NumberField(QAbstractSpinBox):
-    """A number control built from a core field spec.
+    """A number control built from a core field spec (its tooltip from the spec's help, translated).
 
     Every keystroke is parsed with the spec: a usable value is committed at once (`valueCommitted`), text that cannot
     be used stays as typed and `problemChanged` says why (never a silent revert or clip).  The arrows and Up/Down
@@ -84,11 +85,16 @@ class NumberField(QAbstractSpinBox):
         self.spec = spec
         self._value = spec.default
         self._problem: str | None = None
-        self.setToolTip(f"{spec.help}\nAllowed: {spec.range_text()}.")
         self.setAccelerated(True)
         self.lineEdit().setText(spec.format(spec.default))
         self.lineEdit().textEdited.connect(self._on_text_edited)
         self.valueCommitted.connect(self.valueChanged)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The tooltip (the field's help and allowed values) in the UI language.  Called by the panel that holds the
+        field on a language change (the panel may override the tooltip afterwards)."""
+        self.setToolTip(field_tooltip(self.spec))
 
     # --- value -------------------------------------------------------------------------------------------------------
     def value(self):

@@ -36,6 +36,7 @@ from thermogui import __version__
 from thermogui.core.atomic import atomic_write_bytes
 from thermogui.core.dataset import Dataset
 from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
+from thermogui.core.models import get_model, is_linear
 from thermogui.core.numbers import equation, fmt_exact, fmt_lr, fmt_num
 from thermogui.ui.plots.live import DATA_COLOR, FIT_COLOR, VAL_COLOR, X_LABEL, Y_LABEL, clip_line, data_bounds
 from thermogui.ui.plots.live import _sampled as sampled  # the window's rule: at most MAX_SCATTER_POINTS readings
@@ -54,7 +55,8 @@ LSTSQ_INK = (60, 60, 60)  # the exact line: thin, dark and dashed so it reads on
 
 # PNG text-chunk keywords (Latin-1, at most 79 characters)
 KEY_LR, KEY_EPOCHS, KEY_EPOCHS_RUN, KEY_NORM = "learning_rate", "epochs", "epochs_run", "normalization"
-KEY_W, KEY_B, KEY_LOSS = "w", "b", "loss"
+KEY_W, KEY_B, KEY_LOSS = "w", "b", "loss"  # the line's parameters; any model's are named by its parameters
+KEY_MODEL = "model"  # written for models other than the line
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,32 @@ class ExportError(OSError):
 
 
 # --- what the picture says -----------------------------------------------------------------------
+def _model(model):
+    """The model object for a name, a model, a run's TrainConfig, or None (the line)."""
+    if model is None:
+        return get_model("line")
+    if isinstance(model, str):
+        return get_model(model)
+    if hasattr(model, "params"):
+        return model
+    hidden = getattr(model, "hidden", None)  # a config (a network's size is one of its settings)
+    return get_model(model.model) if hidden is None else get_model(model.model, hidden)
+
+
+def lstsq_model(model):
+    """The model the least-squares reference is drawn with: the model itself when it is linear in its parameters;
+    for a network (no exact least squares) the least-squares straight line, kept for comparison."""
+    m = _model(model)
+    return m if is_linear(m) else get_model("line")
+
+
+def _equation(model, params) -> str:
+    """The fitted model in raw units: the line as it always read (t_c = 0.5367 · t_u − 17.30), any other model by
+    its own equation (t_c = 0.002830 · t_u² + …)."""
+    m = _model(model)
+    return equation(*params) if m.name == "line" else m.equation(params)
+
+
 def run_metadata(
     config,
     line,
@@ -177,40 +205,58 @@ def run_metadata(
     lstsq_loss: float | None = None,
     title: str = "",
 ) -> dict[str, str]:
-    """The PNG text chunks (and SVG description) that record the run behind a picture."""
-    w, b = line if line is not None else (math.nan, math.nan)
+    """The PNG text chunks (and SVG description) that record the run behind a picture.
+
+    `line` and `lstsq` are the parameters of config.model in raw units, in the model's order (the line: (w, b));
+    each parameter gets a chunk of its name (w, b / w2, w1, b), its start value init_<name> (model units) and its
+    least-squares value lstsq_<name>.  For a network `lstsq` is the least-squares straight line (lstsq_w, lstsq_b)
+    and its hidden units and seed are recorded (the seed draws its starting weights)."""
+    m = _model(config if hasattr(config, "model") else None)
+    params = tuple(line) if line is not None else (math.nan,) * m.size
+    start = config.start_params() if hasattr(config, "start_params") else (config.init_w, config.init_b)
+    start_words = " (start line, not trained yet)" if m.name == "line" else " (start values, not trained yet)"
     meta = {
         "Title": title or "Thermometer calibration",
         "Software": f"ThermoGUI {__version__}",
-        "Description": equation(w, b)
-        + (f" after {epochs_run:,} epochs of gradient descent" if epochs_run else " (start line, not trained yet)"),
+        "Description": _equation(m, params)
+        + (f" after {epochs_run:,} epochs of gradient descent" if epochs_run else start_words),
         KEY_LR: fmt_exact(config.lr),
         KEY_EPOCHS: str(config.epochs),
         KEY_EPOCHS_RUN: str(int(epochs_run)),
         KEY_NORM: config.normalize + (f" {config.scale!r}" if config.normalize == "scale" else ""),
-        "optimizer": config.optimizer + (f" momentum {config.momentum!r}" if config.momentum else ""),
-        "gradient": config.gradient,
-        "init_w": fmt_exact(config.init_w),
-        "init_b": fmt_exact(config.init_b),
-        KEY_W: fmt_exact(w),
-        KEY_B: fmt_exact(b),
-        KEY_LOSS: fmt_exact(loss),
     }
+    if m.name != "line":
+        meta[KEY_MODEL] = m.name
+    if getattr(m, "hidden", 0):
+        meta["hidden"] = str(m.hidden)
+        if hasattr(config, "seed"):
+            meta["seed"] = str(config.seed)
+    meta["optimizer"] = config.optimizer + (f" momentum {config.momentum!r}" if config.momentum else "")
+    meta["gradient"] = config.gradient if is_linear(m) else "autograd"  # (a network always trains by autograd)
+    if len(start) == m.size:  # (a network starts from its seed's weights: no start values to name)
+        for name, v in zip(m.params, start):
+            meta[f"init_{name}"] = fmt_exact(v)
+    for name, v in zip(m.params, params):
+        meta[name] = fmt_exact(v)
+    meta[KEY_LOSS] = fmt_exact(loss)
     if stop_reason:
         meta["stop_reason"] = str(stop_reason)
     if lstsq is not None:
-        meta["lstsq_w"], meta["lstsq_b"] = fmt_exact(lstsq[0]), fmt_exact(lstsq[1])
+        for name, v in zip(lstsq_model(m).params, lstsq):
+            meta[f"lstsq_{name}"] = fmt_exact(v)
         if lstsq_loss is not None:
             meta["lstsq_loss"] = fmt_exact(lstsq_loss)
     return meta
 
 
-def _html_eq(w: float, b: float) -> str:
-    return equation(w, b).replace("t_c", "t<sub>c</sub>").replace("t_u", "t<sub>u</sub>")
+def _html_eq(params, model=None) -> str:
+    return _equation(model, params).replace("t_c", "t<sub>c</sub>").replace("t_u", "t<sub>u</sub>")
 
 
-def caption_html(line, lstsq, metadata: dict) -> str:
-    """The fitted equation (and the exact least-squares one) for under the plot."""
+def caption_html(line, lstsq, metadata: dict, model=None) -> str:
+    """The fitted equation (and the exact least-squares one) for under the plot; `line` and `lstsq` are the
+    model's parameters in raw units."""
+    m = _model(model)
     lines = []
     if line is not None:
         epochs = int(metadata.get(KEY_EPOCHS_RUN, "0") or 0)
@@ -220,13 +266,14 @@ def caption_html(line, lstsq, metadata: dict) -> str:
             if KEY_LR in metadata:
                 what += f" at learning rate {fmt_lr(float(metadata[KEY_LR]))}"
         else:
-            what = "Start line (not trained yet)"
+            what = "Start line (not trained yet)" if m.name == "line" else "Start values (not trained yet)"
         tail = f" &nbsp;(loss {fmt_num(loss, 4)})" if math.isfinite(loss) else ""
-        lines.append(f"{what}: &nbsp;{_html_eq(*line)}{tail}")
+        lines.append(f"{what}: &nbsp;{_html_eq(line, m)}{tail}")
     if lstsq is not None:
         loss = float(metadata.get("lstsq_loss", "nan"))
         tail = f" &nbsp;(loss {fmt_num(loss, 4)})" if math.isfinite(loss) else ""
-        lines.append(f"Least squares (exact): &nbsp;{_html_eq(*lstsq)}{tail}")
+        what = "Least squares (exact)" if is_linear(m) else "Least-squares line (exact)"
+        lines.append("{}: &nbsp;{}{}".format(what, _html_eq(lstsq, lstsq_model(m)), tail))
     return "<br>".join(lines)
 
 
@@ -358,12 +405,68 @@ def legend_corner(x, y, bounds, share_x: float = 0.4, share_y: float = 0.35) -> 
     return min(counts, key=lambda c: (counts[c], list(regions).index(c)))
 
 
+CURVE_SAMPLES = 512  # points along a model's curve across the plot
+CURVE_REACH = 1000.0  # a curve's points are kept within this many plot heights of the view (Qt paints them small)
+
+
+def model_curve(model, params_raw, x0: float, x1: float, y0: float, y1: float):
+    """A model's curve t_c = model(t_u) across [x0, x1], from its raw-unit parameters (model.predict on raw t_u),
+    as (xs, ys); None when no sampled point lies within y in [y0, y1] or the parameters are not finite.
+
+    Non-finite values become nan (not drawn) and values beyond CURVE_REACH plot heights are held there, so a
+    diverged run never hands Qt astronomically large coordinates (the view clips what lies outside)."""
+    m = _model(model)
+    if not all(math.isfinite(float(v)) for v in params_raw):
+        return None
+    xs = np.linspace(x0, x1, CURVE_SAMPLES)
+    with np.errstate(all="ignore"):
+        ys = np.asarray(m.predict(xs, np.asarray(params_raw, dtype=np.float64)), dtype=np.float64)
+    ys = np.where(np.isfinite(ys), ys, np.nan)
+    with np.errstate(invalid="ignore"):
+        if not ((ys >= y0) & (ys <= y1)).any():
+            return None
+        reach = CURVE_REACH * (y1 - y0)
+        ys = np.clip(ys, y0 - reach, y1 + reach)
+    return xs, ys
+
+
+def validation_mask(config, data: Dataset) -> np.ndarray:
+    """Which of `data`'s readings (all of them, excluded ones included) a run with `config` validates on: the
+    readings marked in the table, or the seeded random choice of its validation fraction (core.problem.split).
+    All False when the run could not start."""
+    from thermogui.core.errors import UserError
+    from thermogui.core.problem import split
+
+    mask = np.zeros(len(data), bool)
+    try:
+        _, va = split(config, data)
+    except UserError:
+        return mask
+    mask[np.flatnonzero(data.include)[va]] = True
+    return mask
+
+
 class Figure:
-    """A never-shown pyqtgraph figure laid out in device pixels: title, plot(s), caption."""
+    """A never-shown pyqtgraph figure laid out in device pixels: title, plot(s), caption.
+
+    `line` and `lstsq` are the parameters of `model` (a name or a model; None: the straight line) in raw units, in
+    the model's order — (w, b) for the line, drawn as before; any other model is drawn as its curve (a network's by
+    model.predict on raw t_u).  For a network `lstsq` is the least-squares straight line (w, b), drawn for comparison.
+    `val` marks the validation readings (a mask over all readings; None: the readings marked in `data`), drawn
+    hollow."""
 
     def __init__(
-        self, options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None, metadata: dict | None = None
+        self,
+        options: ExportOptions,
+        data: Dataset,
+        line=None,
+        lstsq=None,
+        loss_rows=None,
+        metadata: dict | None = None,
+        model=None,
+        val=None,
     ):
+        self.model = _model(model)
         self.options = options = options.validated()
         self.size = W, H = options.pixel_size()
         self.metadata = dict(metadata or {})
@@ -389,12 +492,12 @@ class Figure:
         for col, kind in enumerate(panels):
             plot = self._plot(layout, col)
             if kind == "fit":
-                self._fill_fit(plot, data, line, lstsq)
+                self._fill_fit(plot, data, line, lstsq, val)
             else:
                 self._fill_loss(plot, loss_rows)
             self.plots[kind] = plot
         if options.caption and (line is not None or lstsq is not None):
-            self._text(caption_html(line, lstsq, self.metadata), 2, ncol, 8.5, False, "#333333")
+            self._text(caption_html(line, lstsq, self.metadata, self.model), 2, ncol, 8.5, False, "#333333")
         self._settle()
 
     # --- building ------------------------------------------------------------------------
@@ -473,26 +576,48 @@ class Figure:
             label.setText(label.text, family=font_family())
         legend.updateSize()
 
-    def _fill_fit(self, plot: pg.PlotItem, data: Dataset, line, lstsq) -> None:
+    def _fill_fit(self, plot: pg.PlotItem, data: Dataset, line, lstsq, val=None) -> None:
         s = self.s
+        m = self.model
         self._label(plot, X_LABEL, Y_LABEL)
         x0, x1, y0, y1 = data_bounds(data)
         plot.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        line_model = m.name == "line"
+        ls_model = lstsq_model(m)  # a network: the least-squares line, for comparison
+
+        def drawn(params, model=m):
+            if params is None:
+                return None
+            if model.name == "line":  # (the line's picture as it always was)
+                return clip_line(*params, x0, x1, y0, y1)
+            return model_curve(model, params, x0, x1, y0, y1)
+
         entries = []
-        if line is not None and (seg := clip_line(*line, x0, x1, y0, y1)) is not None:
-            fit = pg.PlotCurveItem(*seg, pen=pg.mkPen(FIT_COLOR, width=1.6 * s), antialias=True)
+        if (seg := drawn(line)) is not None:
+            fit = pg.PlotCurveItem(*seg, pen=pg.mkPen(FIT_COLOR, width=1.6 * s), antialias=True, connect="finite")
             plot.addItem(fit)
-            entries.append((fit, "gradient descent fit"))
-        if lstsq is not None and (seg := clip_line(*lstsq, x0, x1, y0, y1)) is not None:
+            entries.append((fit, "gradient descent fit" if line_model else f"gradient descent fit ({m.label})"))
+        if (seg := drawn(lstsq, ls_model)) is not None:
             # drawn over the fit, thinner, so it shows where the two agree
             pen = pg.mkPen(LSTSQ_INK, width=0.75 * s)
             pen.setDashPattern([5, 5])
-            ls = pg.PlotCurveItem(*seg, pen=pen, antialias=True)
+            ls = pg.PlotCurveItem(*seg, pen=pen, antialias=True, connect="finite")
             plot.addItem(ls)
-            entries.append((ls, "least squares (exact)"))
+            if line_model:
+                ls_label = "least squares (exact)"
+            elif ls_model is m:
+                ls_label = "least squares {} (exact)".format(m.label)
+            else:
+                ls_label = "least-squares line (exact)"
+            entries.append((ls, ls_label))
         inc = data.include
+        marked = data.val if val is None else np.asarray(val, bool)
+        if marked.shape != inc.shape:
+            raise ValueError(f"the validation mask has {marked.size} values for {inc.size} readings")
+        checked = marked & inc  # an excluded reading is drawn as excluded, whatever its mark
+        train = inc & ~checked
         points = pg.ScatterPlotItem(
-            *sampled(data.t_u[inc], data.t_c[inc]),
+            *sampled(data.t_u[train], data.t_c[train]),
             symbol="o",
             size=6.5 * s,
             antialias=True,
@@ -501,6 +626,17 @@ class Figure:
         )
         plot.addItem(points)
         entries.insert(0, (points, "readings"))
+        if checked.any():  # validation readings: hollow, in the validation colour
+            held = pg.ScatterPlotItem(
+                *sampled(data.t_u[checked], data.t_c[checked]),
+                symbol="o",
+                size=6.5 * s,
+                antialias=True,
+                pen=pg.mkPen(VAL_COLOR, width=1.2 * s),
+                brush=None,
+            )
+            plot.addItem(held)
+            entries.insert(1, (held, "validation readings"))
         if not inc.all():
             excluded = pg.ScatterPlotItem(
                 *sampled(data.t_u[~inc], data.t_c[~inc]),
@@ -511,7 +647,7 @@ class Figure:
                 brush=None,
             )
             plot.addItem(excluded)
-            entries.insert(1, (excluded, "excluded readings"))
+            entries.insert(2 if checked.any() else 1, (excluded, "excluded readings"))
         self._legend(plot, entries, corner=legend_corner(data.t_u, data.t_c, (x0, x1, y0, y1)))
 
     def _fill_loss(self, plot: pg.PlotItem, rows) -> None:
@@ -554,10 +690,15 @@ class Figure:
 
     def _settle(self) -> None:
         """pyqtgraph sizes its axes to their tick labels while painting: paint into a throwaway QPicture and
-        re-run the layout until nothing moves."""
+        re-run the layout until nothing moves.
+
+        The figure is first given its size again: a caption or title wider than the picture grew the layout before it
+        was told to wrap (pyqtgraph sizes a label to its unwrapped text), and a grown layout never shrinks by itself —
+        the plot would run past the picture's right edge."""
         before = None
         for _ in range(5):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.view.ci.setGeometry(QRectF(0, 0, *self.size))
             self.view.ci.layout.activate()
             for plot in self.plots.values():
                 plot.layout.activate()
@@ -712,10 +853,17 @@ def _transform_shape(el, m) -> None:
 
 
 def render_figure(
-    options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None, metadata: dict | None = None
+    options: ExportOptions,
+    data: Dataset,
+    line=None,
+    lstsq=None,
+    loss_rows=None,
+    metadata: dict | None = None,
+    model=None,
+    val=None,
 ) -> QImage:
-    """The picture as a QImage carrying its DPI and the run's text chunks."""
-    fig = Figure(options, data, line, lstsq, loss_rows, metadata)
+    """The picture as a QImage carrying its DPI and the run's text chunks (the arguments as for Figure)."""
+    fig = Figure(options, data, line, lstsq, loss_rows, metadata, model, val)
     try:
         return fig.image()
     finally:
@@ -723,9 +871,16 @@ def render_figure(
 
 
 def render_svg(
-    options: ExportOptions, data: Dataset, line=None, lstsq=None, loss_rows=None, metadata: dict | None = None
+    options: ExportOptions,
+    data: Dataset,
+    line=None,
+    lstsq=None,
+    loss_rows=None,
+    metadata: dict | None = None,
+    model=None,
+    val=None,
 ) -> bytes:
-    fig = Figure(options, data, line, lstsq, loss_rows, metadata)
+    fig = Figure(options, data, line, lstsq, loss_rows, metadata, model, val)
     try:
         return fig.svg()
     finally:
@@ -792,13 +947,21 @@ def _first_file(path: Path) -> Path:
 
 
 def write_figure(
-    options: ExportOptions, path, data: Dataset, line=None, lstsq=None, loss_rows=None, metadata: dict | None = None
+    options: ExportOptions,
+    path,
+    data: Dataset,
+    line=None,
+    lstsq=None,
+    loss_rows=None,
+    metadata: dict | None = None,
+    model=None,
+    val=None,
 ) -> None:
-    """Render and write `path` (.png or .svg as options.format says)."""
+    """Render and write `path` (.png or .svg as options.format says); the arguments as for Figure."""
     if options.format == "svg":
-        payload = render_svg(options, data, line, lstsq, loss_rows, metadata)
+        payload = render_svg(options, data, line, lstsq, loss_rows, metadata, model, val)
     else:
-        payload = png_bytes(render_figure(options, data, line, lstsq, loss_rows, metadata))
+        payload = png_bytes(render_figure(options, data, line, lstsq, loss_rows, metadata, model, val))
     write_bytes(path, payload)
 
 

@@ -46,7 +46,9 @@ def _written(window, path: Path, write) -> bool:
 
 
 def export_history(window, path: Path | None = None) -> bool:
-    """Every recorded epoch: epoch, loss, val_loss, w, b, w_model, b_model, grad_w, grad_b."""
+    """Every recorded epoch: epoch, loss, val_loss, then per parameter of the run's model its raw value, its value in
+    model units and its gradient (the line: w, b, w_model, b_model, grad_w, grad_b) — while they fit a readable width
+    (core.exports.MAX_CSV_PARAMS; a bigger network gets the losses and a comment line saying why)."""
     if not _need_run(window):
         return False
     path = path or _ask_path(window, "Export training history", "history.csv", "CSV files (*.csv)")
@@ -57,7 +59,7 @@ def export_history(window, path: Path | None = None) -> bool:
 
     run = window.run_state.finished_run
     norm = prepare(run.config, run.data).norm
-    return _written(window, path, lambda p: write_history_csv(p, run.history.snapshot(), norm))
+    return _written(window, path, lambda p: write_history_csv(p, run.history.snapshot(), norm, run.config))
 
 
 def export_result(window, path: Path | None = None) -> bool:
@@ -72,7 +74,8 @@ def export_result(window, path: Path | None = None) -> bool:
 
 
 def export_script(window, path: Path | None = None) -> bool:
-    """A standalone .py with plain torch that reproduces the current settings on the current readings."""
+    """A standalone .py with plain torch that reproduces the current settings on the current readings (a network:
+    the same seeded torch.nn module, optimizer and loop, printing the same final losses)."""
     from thermogui.core.config import ConfigError
 
     try:
@@ -86,3 +89,38 @@ def export_script(window, path: Path | None = None) -> bool:
     from thermogui.core.exports import write_pytorch_script
 
     return _written(window, path, lambda p: write_pytorch_script(p, config, window.run_state.dataset))
+
+
+def export_notebook(window, path: Path | None = None, dpi: int | None = None) -> bool:
+    """The finished run as chapter 5's Jupyter notebook (.ipynb): its readings, settings, code and printout."""
+    if not _need_run(window):
+        return False
+    from thermogui.core.booklog import refuse_other_models
+    from thermogui.core.errors import UserError
+
+    run = window.run_state.finished_run
+    try:
+        refuse_other_models(run.config)
+    except UserError as e:
+        window.notify(f"Cannot export the notebook: {e}.", error=True)
+        return False
+    path = path or _ask_path(
+        window, "Export as Jupyter notebook", "thermometer_fit.ipynb", "Jupyter notebooks (*.ipynb)"
+    )
+    if path is None:
+        return False
+    if dpi is None:
+        from thermogui.ui.export.figure import ExportOptions
+
+        dpi = ExportOptions().dpi
+    from thermogui.core.notebook import write_notebook
+
+    panel = getattr(window, "log_panel", None)
+    log = panel.log_for(run) if panel is not None else None  # (the printout it followed live: complete however long)
+    rows = run.history.snapshot()
+    stale = bool(window.run_state.stale)
+    return _written(
+        window,
+        path,
+        lambda p: write_notebook(p, run.config, run.data, rows, log=log, outcome=run.outcome, dpi=dpi, stale=stale),
+    )

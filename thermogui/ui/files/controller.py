@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from thermogui.core.csvio import read_csv, write_csv
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.errors import UserError
+from thermogui.ui import dialogs
 from thermogui.ui.files import settings
 from thermogui.ui.files.autosave import Autosaver, autosave_dir, claim_orphans  # noqa: F401  (autosave_dir: API)
 
@@ -52,37 +53,39 @@ class FileController(QObject):
         window.model.undo_stack.cleanChanged.connect(self._update_title)
         self.state.settingsChanged.connect(self._update_title)
         self._build_actions()
-        self._update_title()
+        self.retranslate()
 
     # --- actions and menu ------------------------------------------------------------------------
-    def _act(self, text, shortcut, slot, name, tip=""):
-        a = QAction(text, self.w, objectName=name)
+    def _act(self, shortcut, slot, name):
+        a = QAction(self.w, objectName=name)
         if shortcut:
             a.setShortcut(QKeySequence(shortcut))
-        a.setStatusTip(tip)
         a.triggered.connect(slot)
         return a
 
     def _build_actions(self) -> None:
-        self.new_action = self._act("&New", QKeySequence.New, self.new, "newAction", "Start over with the book's data")
-        self.open_action = self._act(
-            "&Open…", QKeySequence.Open, self.open_dialog, "openAction", "Open readings (CSV) or a saved session"
-        )
-        self.save_action = self._act(
-            "&Save",
-            QKeySequence.Save,
-            self.save,
-            "saveAction",
-            "Save the session (readings, hyperparameters and result)",
-        )
-        self.save_as_action = self._act(
-            "Save &As…", QKeySequence("Ctrl+Shift+S"), self.save_as, "saveAsAction", "Save the session under a new name"
-        )
-        self.save_csv_action = self._act(
-            "Save Readings as &CSV…", None, self.save_csv_dialog, "saveCsvAction", "Write the readings to a CSV file"
-        )
-        self.recent_menu = QMenu("Open &Recent", self.w)
+        self.new_action = self._act(QKeySequence.New, self.new, "newAction")
+        self.open_action = self._act(QKeySequence.Open, self.open_dialog, "openAction")
+        self.save_action = self._act(QKeySequence.Save, self.save, "saveAction")
+        self.save_as_action = self._act(QKeySequence("Ctrl+Shift+S"), self.save_as, "saveAsAction")
+        self.save_csv_action = self._act(None, self.save_csv_dialog, "saveCsvAction")
+        self.recent_menu = QMenu(self.w)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+    def retranslate(self) -> None:
+        """The File menu's texts and the window title in the UI language (at start; the window calls it again on
+        QEvent.LanguageChange)."""
+        for action, text, tip in (
+            (self.new_action, self.tr("&New"), self.tr("Start over with the book's data")),
+            (self.open_action, self.tr("&Open…"), self.tr("Open readings (CSV) or a saved session")),
+            (self.save_action, self.tr("&Save"), self.tr("Save the session (readings, hyperparameters and result)")),
+            (self.save_as_action, self.tr("Save &As…"), self.tr("Save the session under a new name")),
+            (self.save_csv_action, self.tr("Save Readings as &CSV…"), self.tr("Write the readings to a CSV file")),
+        ):
+            action.setText(text)
+            action.setStatusTip(tip)
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self._update_title()
 
     def populate_menu(self, menu: QMenu) -> None:
         menu.addActions([self.new_action, self.open_action])
@@ -104,10 +107,10 @@ class FileController(QObject):
         if self.path:
             name = self.path.name
         elif self.source:
-            name = f"Untitled (readings from {self.source.name})"
+            name = self.tr("Untitled (readings from {file})").format(file=self.source.name)
         else:
-            name = "Untitled"
-        self.w.setWindowTitle(f"{name}[*] — ThermoGUI")
+            name = self.tr("Untitled")
+        self.w.setWindowTitle(self.tr("{document}[*] — ThermoGUI").format(document=name))
         self.w.setWindowModified(self.is_modified())
 
     def maybe_save(self) -> bool:
@@ -115,12 +118,13 @@ class FileController(QObject):
         self.w.data_panel.commit_edit()  # a cell being typed into is an unsaved change too
         if not self.is_modified():
             return True
-        answer = QMessageBox.question(
+        answer = dialogs.ask(
             self.w,
             "Unsaved changes",
             "The readings or settings have changed since they were last saved. Save them first?",
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
-            QMessageBox.Save,
+            (QMessageBox.Save, QMessageBox.Discard, QMessageBox.Cancel),
+            default=QMessageBox.Save,
+            escape=QMessageBox.Cancel,
         )
         if answer == QMessageBox.Save:
             return self.save()
@@ -200,7 +204,10 @@ class FileController(QObject):
             self.state.set_config(config)
         w.reset()
         if result:
-            self.state.restore_result(config, data, result)
+            from thermogui.core.session import result_config
+
+            # the run's own model: a result saved stale after the model changed is shown as the model that made it
+            self.state.restore_result(result_config(config, result), data, result)
         self.path = Path(path) if path else None
         self.source = Path(source) if source else None
         self.mark_saved()
@@ -322,8 +329,11 @@ class FileController(QObject):
                     slot.release(delete=False)
                 else:
                     here = not restored_here and self._untouched()
-                    if self._ask_restore(slot, s, number, total, here) != QMessageBox.Yes:
+                    answer = self._ask_restore(slot, s, number, total, here)
+                    if answer == QMessageBox.Discard:
                         slot.release(delete=True)  # seen and declined
+                    elif answer != QMessageBox.Yes:
+                        slot.release(delete=False)  # Later (or the box closed): offered again at the next start
                     elif here:
                         self.restore(slot, s)
                         restored_here = True
@@ -361,10 +371,16 @@ class FileController(QObject):
             f"ThermoGUI did not close properly. Restore the work autosaved {when} ({what})?"
             + (f"\n\nAutosave {number} of {total}." if total > 1 else "")
             + ("" if here else " It opens in a new window.")
-            + " No deletes it."
+            + " Delete removes it for good; Later keeps it to be offered at the next start."
         )
-        return QMessageBox.question(
-            self.w, "Restore unsaved work?", text, QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes
+        return dialogs.ask(
+            self.w,
+            "Restore unsaved work?",
+            text,
+            (QMessageBox.Yes, QMessageBox.Discard, QMessageBox.Ignore),
+            default=QMessageBox.Yes,
+            escape=QMessageBox.Ignore,  # Escape or closing the box never deletes work
+            labels={QMessageBox.Yes: "&Restore", QMessageBox.Discard: "&Delete"},
         )
 
     def restore(self, slot, s) -> None:
@@ -397,7 +413,7 @@ class FileController(QObject):
             a.setToolTip(p)
             a.triggered.connect(lambda checked=False, p=p: self.open_path(p))
         if not files:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def _error(self, title: str, text: str) -> None:
         lines = text.splitlines()

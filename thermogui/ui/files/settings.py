@@ -90,13 +90,49 @@ VIEW_COLOR_SCHEME = Setting(
     "system",
     "the colour scheme chosen in the View menu: system (follow the desktop), light or dark",
 )
+VIEW_HIDDEN_UNITS = Setting(
+    "view/hidden_units",
+    bool,
+    False,
+    "View ▸ Show Hidden Units: a network's hidden units drawn as faint curves under its fit",
+)
+UI_LANGUAGE = Setting(
+    "view/language",
+    str,
+    "system",
+    "the UI language chosen in View ▸ Language: system (follow the desktop's locale), en or ko",
+)
+VIEW_RESIDUAL_SQUARES = Setting(
+    "view/residual_squares",
+    bool,
+    False,
+    "View ▸ Residuals as Squares: each reading's residual and its square on the fit plot, with their mean (the MSE)",
+)
+VIEW_FAHRENHEIT_LAW = Setting(
+    "view/fahrenheit_law",
+    bool,
+    False,
+    "View ▸ °F Reference Line: the exact law t_c = (t_u − 32)·5/9 drawn beside the fit",
+)
 
 
 def splitter_setting(name: str) -> Setting:
     return Setting(SPLITTER_PREFIX + name, QByteArray, None, f"the state of the splitter {name!r}")
 
 
-ALL = (WINDOW_GEOMETRY, RUN_CONFIG, RUN_SPEED, FILES_LAST_DIR, FILES_RECENT, EXPORT_LAST_DIR, VIEW_COLOR_SCHEME)
+ALL = (
+    WINDOW_GEOMETRY,
+    RUN_CONFIG,
+    RUN_SPEED,
+    FILES_LAST_DIR,
+    FILES_RECENT,
+    EXPORT_LAST_DIR,
+    VIEW_COLOR_SCHEME,
+    VIEW_HIDDEN_UNITS,
+    UI_LANGUAGE,
+    VIEW_RESIDUAL_SQUARES,
+    VIEW_FAHRENHEIT_LAW,
+)
 
 
 # --- typed access by key (for code that has a key, not a Setting) ----------------------------------------------------
@@ -179,6 +215,12 @@ def color_scheme(store: QSettings | None = None) -> str:
     """The remembered colour scheme: "system", "light" or "dark" (anything else reads as "system")."""
     mode = VIEW_COLOR_SCHEME.get(store)
     return mode if mode in ("system", "light", "dark") else "system"
+
+
+def ui_language(store: QSettings | None = None) -> str:
+    """The remembered UI language: "system", "en" or "ko" (anything else reads as "system")."""
+    choice = UI_LANGUAGE.get(store)
+    return choice if choice in ("system", "en", "ko") else "system"
 
 
 # --- the window ------------------------------------------------------------------------------------------------------

@@ -1,11 +1,16 @@
 """The loss landscape: a heat map of log10(loss) over (w, b) in model units with log-spaced contour lines, the
 least-squares optimum, the start point, the run's path and faded paths of earlier runs.
 
-Click to choose the start (startPicked); hover to read w, b and the loss.  The wheel (or + and -) zooms and a drag
-(or the arrow keys) pans; the grid is recomputed for the new view after a short pause.  With z-scored input w and b
-are both in °C, so the plot is drawn with equal axes (an option, on by default): round contours then look round.
-The view only changes when the problem changes or the person zooms: a diverging run is drawn up to the edge of the
-window (clipped), never by zooming out to 1e17.
+For a model with more parameters (the quadratic) it is a 2-D slice over a chosen pair of them through the current
+point, the others held at their current values (the pair chooser, `landscapePairInput`, offers every pair; the line
+has only w × b and no chooser); the run's path is projected onto the pair.  A model that is not linear in its
+parameters gets the core's reason instead of a landscape.
+
+Click to choose the start (startPicked: the pair's values); hover to read w, b and the loss.  The wheel (or + and -)
+zooms and a drag (or the arrow keys) pans; the grid is recomputed for the new view after a short pause.  With
+z-scored input w and b are both in °C, so the plot is drawn with equal axes (an option, on by default): round
+contours then look round.  The view only changes when the problem changes or the person zooms: a diverging run is
+drawn up to the edge of the window (clipped), never by zooming out to 1e17.
 """
 
 from __future__ import annotations
@@ -15,29 +20,44 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
 from thermogui.core.errors import UserError
-from thermogui.core.history import B_RAW, LOSS, W_RAW, B, W
 from thermogui.core.landscape import (
     MAX_PATH_POINTS,
     Landscape,
+    NotAvailable,
     clip_path,
     decimate_index,
     describe,
     fit_window,
     landscape,
+    linear_model,
+    pair_label,
+    pair_of,
+    pairs,
     path_bounds,
+    unavailable,
 )
-from thermogui.core.numbers import equation, fmt_num
+from thermogui.core.numbers import fmt_num
 from thermogui.ui import style
 from thermogui.ui.plots.kit import (
     ThemedPlot,
     fit_legend_height,
     legend_above,
     log_ticks,
+    pen,
     setup_plot,
     show_in_legend,
     style_axis,
@@ -49,14 +69,18 @@ ZOOM_REGRID_MS = 150
 MAX_PREVIOUS = 8
 PATH_COLOR = style.PATH
 PREVIOUS_COLORS = style.PREVIOUS_PATHS
-CONTOUR_PEN = pg.mkPen(*style.CONTOUR, width=1)
+CONTOUR_PEN = pen(*style.CONTOUR, width=1)
 HOVER_PROMPT = "Hover over the landscape to read w, b and the loss; click to start training there."
+HOVER_PROMPT_PAIR = "Hover over the landscape to read {}, {} and the loss; click to start training there."
+HELD_REGRID_MS = 250  # while a run moves the held parameters, the slice is recomputed at most this often
 
 
-def _problem_key(config: TrainConfig, data: Dataset):
-    """What the grid depends on, apart from the start point."""
+def _problem_key(config: TrainConfig, data: Dataset, pair=None):
+    """What the grid's window depends on, apart from the start point (and, for a slice, the held values)."""
     return (
         data,
+        config.model,
+        pair,
         config.normalize,
         config.scale if config.normalize == "scale" else None,
         config.val_fraction,
@@ -64,8 +88,19 @@ def _problem_key(config: TrainConfig, data: Dataset):
     )
 
 
+def _held(point, pair) -> tuple:
+    """The values a slice over `pair` holds (the other parameters of `point`); () for the line."""
+    if point is None:
+        return ()
+    return tuple(float(v) for k, v in enumerate(point) if k not in pair)
+
+
+def _finite(point) -> bool:
+    return point is not None and all(math.isfinite(v) for v in point)
+
+
 class LandscapePanel(QWidget):
-    startPicked = Signal(float, float)  # (w, b) in model units, where the person clicked
+    startPicked = Signal(float, float)  # the pair's values (w, b for the line) in model units, where the person clicked
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -74,10 +109,16 @@ class LandscapePanel(QWidget):
         self._config: TrainConfig | None = None
         self._data: Dataset | None = None
         self._key = None
-        self._start = (math.nan, math.nan)
+        self._start = (math.nan, math.nan)  # the start values of the pair
+        self._start_full: tuple[float, ...] = ()  # every start value (model units)
+        self._point = None  # the whole parameter vector the slice goes through (None: the start values)
+        self._model = None  # the LinearModel shown (None: none, or one not linear in its parameters)
+        self._pair = (0, 1)
+        self._pair_choice: dict[str, tuple[str, str]] = {}  # the pair chosen per model, by parameter names
         self._dirty = False
         self._traj: np.ndarray | None = None  # decimated History rows of the current run
         self._traj_norm = None
+        self._traj_start: tuple[float, ...] = ()
         self._previous: list[dict] = []
 
         self.plot = ThemedPlot(
@@ -106,23 +147,22 @@ class LandscapePanel(QWidget):
         self.colorbar.axis.setLabel("loss (log scale)")
         self.contours: list[pg.IsocurveItem] = []
         self.legend = legend_above(item)  # never hides the start or the path
-        self.path = pg.PlotDataItem(
-            pen=pg.mkPen(PATH_COLOR, width=2.5), connect="finite", name="this run", antialias=True
-        )
-        self.current = pg.ScatterPlotItem(
-            symbol="o", size=9, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(PATH_COLOR)
-        )
+        self.path = pg.PlotDataItem(pen=pen(PATH_COLOR, width=2.5), connect="finite", name="this run", antialias=True)
+        self.current = pg.ScatterPlotItem(symbol="o", size=9, pen=pen("w", width=1.5), brush=pg.mkBrush(PATH_COLOR))
         self.start_marker = pg.ScatterPlotItem(
-            symbol="o", size=12, pen=pg.mkPen("k", width=1.5), brush=pg.mkBrush("w"), name="start (click to move)"
+            symbol="o", size=12, pen=pen("k", width=1.5), brush=pg.mkBrush("w"), name="start (click to move)"
         )
         self.optimum_marker = pg.ScatterPlotItem(
             symbol="star",
             size=20,
-            pen=pg.mkPen("k", width=1),
+            pen=pen("k", width=1),
             brush=pg.mkBrush(style.OPTIMUM),
             name="minimum (least squares)",
         )
-        for it in (self.path, self.current, self.start_marker, self.optimum_marker):
+        self.lowest_marker = pg.ScatterPlotItem(  # a slice's own lowest point, where it is not the least squares
+            symbol="+", size=16, pen=pen("k", width=1), brush=pg.mkBrush("w"), name="lowest point of this slice"
+        )
+        for it in (self.path, self.current, self.start_marker, self.optimum_marker, self.lowest_marker):
             item.addItem(it)
         self.legend.addItem(self.start_marker, "start (click to move)")
         self.legend.addItem(self.optimum_marker, "minimum (least squares)")
@@ -130,6 +170,7 @@ class LandscapePanel(QWidget):
         self.path.setZValue(5)
         self.current.setZValue(6)
         self.start_marker.setZValue(7)
+        self.lowest_marker.setZValue(7.5)
         self.optimum_marker.setZValue(8)
         self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
@@ -152,14 +193,32 @@ class LandscapePanel(QWidget):
         )
         self.equal_axes.setEnabled(False)
         self.equal_axes.toggled.connect(self._on_equal_axes_toggled)
+        self.pair_input = QComboBox(objectName="landscapePairInput")
+        self.pair_input.setToolTip(
+            "Which two parameters the slice shows (across × up); the others stay at their current values."
+        )
+        self.pair_input.setAccessibleName("Parameters shown")
+        self.pair_label = QLabel("&Slice")
+        self.pair_label.setBuddy(self.pair_input)
+        self.pair_input.currentIndexChanged.connect(self._on_pair_chosen)
+        for w in (self.pair_label, self.pair_input):
+            w.hide()  # the line has one pair only: no chooser, the panel looks as it always did
         bar = QHBoxLayout()
         bar.addWidget(self.hover_label, 1)
+        bar.addWidget(self.pair_label)
+        bar.addWidget(self.pair_input)
         bar.addWidget(self.equal_axes)
         bar.addWidget(self.clear_previous_button)
         bar.addWidget(self.reset_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.plot, 1)
+        # in the plot's place when the model has no landscape: the reason, where the plot would be
+        self.unavailable_label = QLabel(objectName="landscapeUnavailableLabel", wordWrap=True)
+        self.unavailable_label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.unavailable_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.unavailable_label.hide()
+        lay.addWidget(self.unavailable_label, 1)
         lay.addLayout(bar)
         lay.addWidget(self.path_note)
         lay.addWidget(self.caption)
@@ -168,24 +227,34 @@ class LandscapePanel(QWidget):
         self._throttle.timeout.connect(self._on_throttle)
         self._zoom_timer = QTimer(self, singleShot=True, interval=ZOOM_REGRID_MS)
         self._zoom_timer.timeout.connect(self._on_zoom_settled)
+        self._held_timer = QTimer(self, singleShot=True, interval=HELD_REGRID_MS)
+        self._held_timer.timeout.connect(self._on_held_moved)
         self.view.sigRangeChangedManually.connect(self._on_range_changed_manually)
         self.view.sigResized.connect(self._on_view_resized)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
     # --- the problem -----------------------------------------------------------------------------
-    def set_problem(self, config: TrainConfig, data: Dataset) -> None:
-        """The data, normalization or start changed.  A new start inside the window only moves its marker;
+    def set_problem(self, config: TrainConfig, data: Dataset, point=None) -> None:
+        """The data, normalization, model or start changed; `point` is the whole parameter vector a slice of a bigger
+        model goes through (a run's latest parameters; None: the start values).  A new start inside the window only
+        moves its marker, and new held values recompute the slice in the same window (at most every 250 ms);
         anything else recomputes the grid in a window chosen for the problem — right away if the panel is visible
         and did not just recompute, else after a short pause (a burst of calls recomputes about every 60 ms), or
-        when the panel is next shown.  `refresh()` recomputes now."""
+        when the panel is next shown.  `refresh()` recomputes now.  A model that is not linear in its parameters
+        gets the reason in the caption, and no landscape."""
         self._config, self._data = config, data
-        self._start = (float(config.init_w), float(config.init_b))
-        key = _problem_key(config, data)
+        if not self._set_model(config):
+            return
+        self._start_full = tuple(float(v) for v in config.start_params())
+        self._start = (self._start_full[self._pair[0]], self._start_full[self._pair[1]])
+        self._point = tuple(float(v) for v in point) if point is not None and len(point) == self._model.size else None
+        key = _problem_key(config, data, self._pair)
         if self.landscape is not None and key == self._key and not self._dirty:
             if self.landscape.contains(*self._start):
                 self._draw_start()
                 self._draw_paths()
+                self._follow_held()
                 return
         self._key = key
         self._dirty = True
@@ -196,9 +265,138 @@ class LandscapePanel(QWidget):
         self.refresh()
         self._throttle.start()
 
+    def set_point(self, point) -> None:
+        """A run moved: the slice of a bigger model follows its held values (recomputed at most every 250 ms, in the
+        same window); the line's landscape does not depend on the point."""
+        if self._model is None or point is None or len(point) != self._model.size:
+            return
+        self._point = tuple(float(v) for v in point)
+        self._follow_held()
+
+    def pair_names(self) -> tuple[str, str]:
+        """The parameters across and up: ('w', 'b') for the line, e.g. ('w2', 'w1') for a slice of the quadratic."""
+        if self._model is None:
+            return ("w", "b")
+        return self._model.params[self._pair[0]], self._model.params[self._pair[1]]
+
+    def available(self) -> bool:
+        """The chosen model has a landscape (it is linear in its parameters)."""
+        return self._model is not None
+
+    def _slice_point(self) -> tuple[float, ...]:
+        """The point the slice goes through: the run's, while it is finite, else the start values."""
+        return self._point if _finite(self._point) else self._start_full
+
+    def _follow_held(self) -> None:
+        land = self.landscape
+        if land is None or land.model.size <= 2:
+            return
+        if _held(self._slice_point(), self._pair) != _held(land.point, land.pair) and not self._held_timer.isActive():
+            self._held_timer.start()
+
+    @Slot()
+    def _on_held_moved(self) -> None:
+        land = self.landscape
+        if land is None or self._config is None:
+            return
+        if _held(self._slice_point(), self._pair) == _held(land.point, land.pair):
+            return
+        if not self.isVisible():
+            self._dirty = True  # recomputed when shown
+            return
+        (w0, w1), (b0, b1) = self.view.viewRange()
+        self._compute((w0, w1, b0, b1), set_view=False)
+
+    def _set_model(self, config: TrainConfig) -> bool:
+        """Follow config's model: fill the pair chooser when it changed; False (and the reason shown) when the model
+        has no landscape."""
+        reason = unavailable(config)
+        if reason is not None:
+            self._model = None
+            self._key = ("unavailable", config.model)
+            self._dirty = False
+            self._show_unavailable(reason)
+            return False
+        m = linear_model(config)
+        if self._model is None or self._model.name != m.name:
+            self._model = m
+            self._fill_pairs()
+        return True
+
+    def _fill_pairs(self) -> None:
+        m = self._model
+        choices = pairs(m)
+        remembered = pair_of(m, self._pair_choice.get(m.name, ()))
+        self._pair = remembered if remembered in choices else choices[0]
+        self.pair_input.blockSignals(True)
+        self.pair_input.clear()
+        self.pair_input.addItems([pair_label(m, p) for p in choices])
+        self.pair_input.setCurrentIndex(choices.index(self._pair))
+        self.pair_input.blockSignals(False)
+        for w in (self.pair_label, self.pair_input):
+            w.setVisible(len(choices) > 1)
+        self._label_axes()
+
+    def _label_axes(self) -> None:
+        across, up = self.pair_names()
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", "{} (model units)".format(across))
+        item.setLabel("left", up if up == "b" else "{} (model units)".format(up))
+        self.hover_label.setText(self._hover_prompt())
+
+    def _hover_prompt(self) -> str:
+        across, up = self.pair_names()
+        if (across, up) == ("w", "b"):
+            return HOVER_PROMPT
+        return HOVER_PROMPT_PAIR.format(across, up)
+
+    @Slot(int)
+    def _on_pair_chosen(self, index: int) -> None:
+        """The person chose another pair: a new slice in a window chosen for it."""
+        if self._model is None or index < 0:
+            return
+        self._pair = pairs(self._model)[index]
+        self._pair_choice[self._model.name] = self.pair_names()
+        self._label_axes()
+        if self._config is None:
+            return
+        self._start = (self._start_full[self._pair[0]], self._start_full[self._pair[1]])
+        self._key = _problem_key(self._config, self._data, self._pair)
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def _show_unavailable(self, reason: str) -> None:
+        """No landscape for this model: say why in the caption, and show no plot (no axes of another model)."""
+        self._clear_drawing()
+        self._show_plot(False)
+        self.path_note.hide()
+        self.hover_label.setText("")
+        self.caption.setText(reason)
+        self.unavailable_label.setText(reason)
+
+    def _show_plot(self, shown: bool) -> None:
+        self.plot.setVisible(shown)
+        self.unavailable_label.setVisible(not shown)
+        for w in (self.equal_axes, self.clear_previous_button, self.reset_button, self.caption, self.hover_label):
+            w.setVisible(shown)
+        if not shown:
+            self.pair_label.hide()
+            self.pair_input.hide()
+
+    def _clear_drawing(self) -> None:
+        self.landscape = None
+        self.image.clear()
+        for iso in self.contours:
+            iso.setVisible(False)
+        for it in (self.optimum_marker, self.lowest_marker, self.start_marker, self.path, self.current):
+            it.setData([], [])
+        for p in self._previous:
+            p["item"].setData([], [])
+
     def refresh(self) -> None:
         """Recompute the grid for the current problem now, if it changed."""
-        if self._dirty and self._config is not None:
+        if self._dirty and self._config is not None and self._model is not None:
             self._compute(None, set_view=True)
 
     @Slot()
@@ -213,19 +411,16 @@ class LandscapePanel(QWidget):
     def _compute(self, span, set_view: bool) -> None:
         self._dirty = False
         try:
-            land = landscape(self._config, self._data, GRID_N, span)
+            land = landscape(self._config, self._data, GRID_N, span, pair=self._pair, point=self._point)
+        except NotAvailable as e:
+            self._show_unavailable(str(e))
+            return
         except UserError as e:  # data that cannot be fitted: say so, draw nothing
-            self.landscape = None
-            self.image.clear()
-            for iso in self.contours:
-                iso.setVisible(False)
-            self.optimum_marker.setData([], [])
-            self.start_marker.setData([], [])
-            self.path.setData([], [])
-            self.current.setData([], [])
+            self._clear_drawing()
             self.caption.setText(f"No landscape: {e}")
             return
         self.landscape = land
+        self._show_plot(True)
         self._draw_grid(land)
         self._sync_aspect()
         if set_view:
@@ -233,15 +428,38 @@ class LandscapePanel(QWidget):
             self.view.setRange(xRange=(w0, w1), yRange=(b0, b1), padding=0)
             if self.equal_axes_on() and span is None:
                 self._fill_view()
-        self.optimum_marker.setData([land.optimum.w], [land.optimum.b])
+        self._draw_optimum(land)
         self.caption.setText(describe(land))
         self._draw_start()
         self._draw_paths()
 
+    def _draw_optimum(self, land: Landscape) -> None:
+        """The least-squares star (for a slice: where the least-squares point projects) and, where they differ, the
+        slice's own lowest point."""
+        opt = land.optimum
+        if opt is None:
+            self.optimum_marker.setData([], [])
+        else:
+            self.optimum_marker.setData([opt.w], [opt.b])
+        line = land.model.name == "line"
+        self._set_legend_text(self.optimum_marker, "minimum (least squares)" if line else "least squares (projected)")
+        lw, lb, _ = land.lowest
+        dw, db = land.w_values[1] - land.w_values[0], land.b_values[1] - land.b_values[0]
+        apart = opt is None or abs(opt.w - lw) > dw or abs(opt.b - lb) > db
+        shown = not line and apart and math.isfinite(lw) and math.isfinite(lb)
+        self.lowest_marker.setData([lw] if shown else [], [lb] if shown else [])
+        if show_in_legend(self.legend, self.lowest_marker, "lowest point of this slice", shown):
+            self._fit_legend()
+
+    def _set_legend_text(self, item, text: str) -> None:
+        for sample, label in self.legend.items:
+            if sample.item is item and label.text != text:
+                label.setText(text)
+
     def _draw_grid(self, land: Landscape) -> None:
         w, b = land.w_values, land.b_values
         dw, db = w[1] - w[0], b[1] - b[0]
-        floor = land.levels[0] / land.level_ratio if len(land.levels) else max(land.optimum.loss, 1e-300)
+        floor = land.levels[0] / land.level_ratio if len(land.levels) else max(land.lowest[2], 1e-300)
         with np.errstate(divide="ignore"):
             logs = np.log10(np.maximum(land.loss, max(floor * 0.5, 1e-300))).T  # (n_w, n_b): x is the first axis
         lo, hi = float(logs.min()), float(logs.max())
@@ -265,18 +483,31 @@ class LandscapePanel(QWidget):
 
     # --- paths -----------------------------------------------------------------------------------
     def set_trajectory(self, rows: np.ndarray) -> None:
-        """Draw the run from the start point through rows[:, W], rows[:, B] (History rows, model units), decimated
-        to at most 2000 points; non-finite rows are skipped, points outside the window are clipped to its edge."""
+        """Draw the run from the start point through its parameters (History rows, model units) projected onto the
+        pair — rows[:, W], rows[:, B] for the line — decimated to at most 2000 points; non-finite rows are skipped,
+        points outside the window are clipped to its edge.  A run of a model with another number of parameters
+        than the landscape's is not drawn."""
         if rows is None or len(rows) == 0:
             self.clear_trajectory()
             return
         idx = decimate_index(len(rows), MAX_PATH_POINTS - 1)
-        self._traj = np.array(rows[idx][:, [W, B, W_RAW, B_RAW, LOSS]], dtype=float)
+        sel = np.array(rows[idx], dtype=float)
+        n = (sel.shape[1] - 3) // 3
+        self._traj = sel[:, 3 : 3 + 2 * n]  # the parameters, then the same in raw units
+        self._traj_loss = sel[:, 1]
+        self._traj_n = n
         self._traj_norm = self.landscape.normalization if self.landscape is not None else None
-        self._traj_start = self._start
+        self._traj_start = self._start_full
         if show_in_legend(self.legend, self.path, "this run", True):
             self._fit_legend()
         self._draw_current()
+
+    def path_points(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The current run's path as drawn before clipping: the start, then every (decimated) epoch's pair of
+        parameters in the landscape's model units; None without a run of this model."""
+        if self._traj is None:
+            return None
+        return self._model_path()
 
     def clear_trajectory(self) -> None:
         self._traj = None
@@ -286,29 +517,31 @@ class LandscapePanel(QWidget):
         if show_in_legend(self.legend, self.path, "this run", False):
             self._fit_legend()
 
-    def add_previous_path(self, rows: np.ndarray, label: str, start_raw: tuple[float, float] | None = None) -> None:
+    def add_previous_path(self, rows: np.ndarray, label: str, start_raw=None) -> None:
         """Keep a finished run as a faded path with `label` in the legend (e.g. core.landscape.run_label(config)).
-        The path is kept in raw units (rows[:, W_RAW], rows[:, B_RAW]) so it is drawn correctly on the landscape
-        of any normalization.  `start_raw` is where it started, as a raw line (core.landscape.raw_start(config,
-        data) of that run); without it the path begins at the run's first epoch."""
+        The path is kept in raw units (the rows' raw parameter columns: W_RAW, B_RAW for the line) so it is drawn
+        correctly on the landscape of any normalization (and only on a landscape of a model with as many
+        parameters).  `start_raw` is where it started, as the model's raw coefficients
+        (core.landscape.raw_start_params(config, data) of that run); without it the path begins at the run's first
+        epoch."""
         if rows is None or len(rows) == 0:
             return
         idx = decimate_index(len(rows), MAX_PATH_POINTS - 1)
-        raw = np.array(rows[idx][:, [W_RAW, B_RAW]], dtype=float)
-        if start_raw is not None:
-            raw = np.vstack([np.asarray(start_raw, float).reshape(1, 2), raw])
+        sel = np.array(rows[idx], dtype=float)
+        n = (sel.shape[1] - 3) // 3
+        raw = sel[:, 3 + n : 3 + 2 * n]
+        if start_raw is not None and len(start_raw) == n:
+            raw = np.vstack([np.asarray(start_raw, float).reshape(1, n), raw])
         if len(self._previous) >= MAX_PREVIOUS:
             self._remove_previous(self._previous.pop(0))
         used = {p["color"] for p in self._previous}
         color = next((c for c in PREVIOUS_COLORS if c not in used), PREVIOUS_COLORS[0])
-        curve = pg.PlotDataItem(
-            pen=pg.mkPen(*color, 170, width=1.8, style=Qt.DashLine), connect="finite", antialias=True
-        )
+        curve = pg.PlotDataItem(pen=pen(*color, 170, width=1.8, style=Qt.DashLine), connect="finite", antialias=True)
         curve.setZValue(3)
         self.plot.getPlotItem().addItem(curve)
         self.legend.addItem(curve, label)
         self._fit_legend()
-        self._previous.append({"raw": raw, "item": curve, "color": color, "label": label})
+        self._previous.append({"raw": raw, "n": n, "item": curve, "color": color, "label": label})
         self.clear_previous_button.setEnabled(True)
         self._draw_previous(self._previous[-1])
 
@@ -332,21 +565,33 @@ class LandscapePanel(QWidget):
         return w0 - dw, w1 + dw, b0 - db, b1 + db
 
     def _model_path(self):
-        """The current run's path (w, b) in the landscape's model units, from the start."""
-        t = self._traj
-        norm = self.landscape.normalization if self.landscape is not None else None
+        """The current run's path on the pair in the landscape's model units, from the start (None: the run has
+        another number of parameters than the landscape's model)."""
+        t, n = self._traj, self._traj_n
+        land = self.landscape
+        size = land.model.size if land is not None else len(self._start_full)
+        if n != size or len(self._traj_start) != n:
+            return None
+        i, j = self._pair
+        norm = land.normalization if land is not None else None
         if self._traj_norm is None or norm is None or self._traj_norm == norm:
-            w, b = t[:, 0], t[:, 1]
-            start = self._traj_start
-        else:  # the normalization changed since the run: show the same lines in the new units
-            w, b = norm.to_model(t[:, 2], t[:, 3])
-            start = norm.to_model(*self._traj_norm.to_raw(*self._traj_start))
-        return np.concatenate([[start[0]], w]), np.concatenate([[start[1]], b])
+            p, start = t[:, :n], np.asarray(self._traj_start, float)
+        else:  # the normalization changed since the run: show the same models in the new units
+            old = self._traj_norm
+            p = land.from_raw(t[:, n:])
+            start = land.from_raw(land.model.to_raw(self._traj_start, old.offset, old.factor))[0]
+        return np.concatenate([[start[i]], p[:, i]]), np.concatenate([[start[j]], p[:, j]])
 
     def _draw_current(self) -> None:
         if self._traj is None:
             return
-        w, b = self._model_path()
+        path = self._model_path()
+        if path is None:  # a run of another model: nothing of it lies on this landscape
+            self.path.setData([], [])
+            self.current.setData([], [])
+            self.path_note.hide()
+            return
+        w, b = path
         cw, cb = clip_path(w, b, self._clip_box())
         self.path.setData(cw, cb)
         ok = np.flatnonzero(np.isfinite(w) & np.isfinite(b))
@@ -356,7 +601,7 @@ class LandscapePanel(QWidget):
             self.current.setData(w[ok[-1:]], b[ok[-1:]])  # the latest parameters
         else:
             self.current.setData([], [])
-        exploded = not math.isfinite(self._traj[-1, 4])
+        exploded = not math.isfinite(self._traj_loss[-1])
         self.path_note.setVisible(not shown or exploded)
         if exploded:
             self.path_note.setText(
@@ -370,11 +615,13 @@ class LandscapePanel(QWidget):
             )
 
     def _draw_previous(self, p: dict) -> None:
-        if self.landscape is None:
+        land = self.landscape
+        if land is None or p["n"] != land.model.size:
             p["item"].setData([], [])
             return
-        w, b = self.landscape.normalization.to_model(p["raw"][:, 0], p["raw"][:, 1])
-        p["item"].setData(*clip_path(w, b, self._clip_box()))
+        q = land.from_raw(p["raw"])
+        i, j = land.pair
+        p["item"].setData(*clip_path(q[:, i], q[:, j], self._clip_box()))
 
     def _draw_paths(self) -> None:
         self._draw_current()
@@ -401,12 +648,20 @@ class LandscapePanel(QWidget):
     def _on_mouse_moved(self, scene_pos) -> None:
         wb = self._to_model(scene_pos)
         if wb is None:
-            self.hover_label.setText(HOVER_PROMPT)
+            self.hover_label.setText(self._hover_prompt() if self._model is not None else "")
             return
         w, b = wb
-        text = f"w = {fmt_num(w)}   b = {fmt_num(b, 3)}   loss = {fmt_num(self.landscape.loss_at(w, b))}"
-        if self.landscape.normalization.kind != "none":
-            text += f"   ({equation(*self.landscape.to_raw(w, b))})"
+        land = self.landscape
+        loss = fmt_num(land.loss_at(w, b))
+        if land.model.name == "line":
+            text = f"w = {fmt_num(w)}   b = {fmt_num(b, 3)}   loss = {loss}"
+            if land.normalization.kind != "none":
+                text += f"   ({land.equation_at(w, b)})"
+        else:  # a slice: the whole model at that point, in raw units, beside it
+            across, up = land.names
+            text = "{} = {}   {} = {}   loss = {}   ({})".format(
+                across, fmt_num(w), up, fmt_num(b, 3 if up == "b" else 4), loss, land.equation_at(w, b)
+            )
         self.hover_label.setText(text)
 
     @Slot(object)
@@ -419,12 +674,13 @@ class LandscapePanel(QWidget):
             self.startPicked.emit(float(wb[0]), float(wb[1]))
 
     def scene_pos_of(self, w: float, b: float) -> QPointF:
-        """Where (w, b) is in the plot's scene (for tests and tooltips)."""
+        """Where (w, b) — (across, up) of a slice — is in the plot's scene (for tests and tooltips)."""
         return self.view.mapViewToScene(QPointF(w, b))
 
     # --- view ------------------------------------------------------------------------------------
     def equal_axes_on(self) -> bool:
-        """The plot is drawn with equal axes: z-scored input (w and b both in °C) and the option on."""
+        """The plot is drawn with equal axes: z-scored input (w and b — every parameter — in °C) and the option
+        on."""
         return (
             self.landscape is not None and self.landscape.normalization.kind == "zscore" and self.equal_axes.isChecked()
         )
@@ -467,14 +723,15 @@ class LandscapePanel(QWidget):
     @Slot()
     def _on_reset_view(self) -> None:
         """Back to the automatic window, grown to show the run's whole path (at most 10x)."""
-        if self._config is None:
+        if self._config is None or self._model is None:
             return
         self._compute(None, set_view=False)
         if self.landscape is None:
             return
         window = self.landscape.window
-        if self._traj is not None:
-            window = fit_window(window, path_bounds(*self._model_path()))
+        path = self._model_path() if self._traj is not None else None
+        if path is not None:
+            window = fit_window(window, path_bounds(*path))
         if window != self.landscape.window:
             self._compute(window, set_view=False)
         w0, w1, b0, b1 = window

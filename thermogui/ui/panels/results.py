@@ -33,7 +33,7 @@ from thermogui.core.numbers import equation
 from thermogui.core.numbers import fmt_signed as signed
 from thermogui.core.numbers import fmt_temp as fmt_t
 from thermogui.ui import style
-from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, setup_plot, show_in_legend
+from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, pen, setup_plot, show_in_legend
 
 SPREAD_TIP = (
     "± is the RMS of the training residuals, √(mean of residual²) = √(training loss): the size of a "
@@ -58,8 +58,8 @@ class ResidualPlot(ThemedPlot):
         setup_plot(item, "Reading t_u (unknown units)", "Residual t_c − t_p (°C)")  # true values, no ×1e-3
         item.showGrid(y=True, alpha=0.2)
         self.legend = legend_above(item, columns=3)  # above the plot: never over a residual
-        self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(style.ZERO_LINE, width=1.5))
-        dash = pg.mkPen(style.FIT, width=1, style=Qt.DashLine)
+        self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pen(style.ZERO_LINE, width=1.5))
+        dash = pen(style.FIT, width=1, style=Qt.DashLine)
         self.upper = pg.InfiniteLine(pos=0, angle=0, pen=dash)
         self.lower = pg.InfiniteLine(pos=0, angle=0, pen=dash)
         for line in (self.zero, self.upper, self.lower):
@@ -67,21 +67,21 @@ class ResidualPlot(ThemedPlot):
         self.train_points = pg.ScatterPlotItem(
             symbol="o",
             size=9,
-            pen=pg.mkPen(style.DATA, width=1.5),
+            pen=pen(style.DATA, width=1.5),
             brush=pg.mkBrush(*style.DATA, 160),
             name="training readings",
         )
         self.val_points = pg.ScatterPlotItem(
             symbol="s",
             size=9,
-            pen=pg.mkPen(style.VALIDATION, width=1.5),
+            pen=pen(style.VALIDATION, width=1.5),
             brush=pg.mkBrush(*style.VALIDATION, 160),
             name="validation readings",
         )
         self.flagged = pg.ScatterPlotItem(
             symbol="o",
             size=17,
-            pen=pg.mkPen(style.FIT, width=2),
+            pen=pen(style.FIT, width=2),
             brush=None,
             name=f"outlier (beyond {OUTLIER_SPREADS:g} × ±)",
         )

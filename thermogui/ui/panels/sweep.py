@@ -1,5 +1,7 @@
 """Learning-rate sweep: run the same training for a log-spaced range of learning rates in the background and plot the
-final loss against the rate (log-log), with the stable-rate bound and the runs that diverged.  Clicking a point
+final loss against the rate (log-log), with the stable-rate bound and the runs that diverged.  It sweeps the chosen
+model with the chosen arithmetic; the bound is 2 / λmax of the model's Hessian, and a model not linear in its
+parameters (the network) is swept without one (`sweepBoundNote` says why).  Clicking a point
 offers its rate: `rateChosen(lr)`; from the keyboard, the plot's Left / Right keys pick a point and Enter uses it.
 
 The sweep is a generator (`core.sweep.iter_sweep`) run by the app's one worker pattern (`ui.worker`): a
@@ -35,7 +37,7 @@ from thermogui.core.explain import fmt_lr
 from thermogui.core.fields import Field
 from thermogui.ui import style
 from thermogui.ui.controls.widgets import NumberField
-from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, log_ticks, setup_plot
+from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, log_ticks, pen, setup_plot
 from thermogui.ui.worker import GeneratorWorker, WorkerHost
 
 SWEEP_RATE = Field(
@@ -89,6 +91,7 @@ class SweepPanel(QWidget):
         self._config: TrainConfig | None = None
         self._data: Dataset | None = None
         self._lr_max: float | None = None
+        self._trainable = False  # a run can start on the problem's settings and readings
         self._range_edited = False
         self._syncing = False
         self._host: WorkerHost | None = None  # the running sweep's thread and worker
@@ -134,6 +137,9 @@ class SweepPanel(QWidget):
         self.hint = QLabel(self.tr("Click a point to use its learning rate."), objectName="sweepHintLabel")
         style.set_text_role(self.hint, "hint")
         self.hint.setVisible(False)
+        self.bound_note = QLabel(objectName="sweepBoundNote", wordWrap=True)
+        style.set_text_role(self.bound_note, "hint")
+        self.bound_note.setVisible(False)
 
         self.plot = ThemedPlot(
             name=self.tr("Learning-rate sweep plot"),
@@ -153,7 +159,7 @@ class SweepPanel(QWidget):
         item.disableAutoRange()
         self.legend = legend_above(item, columns=2)
         self.stable_curve = pg.PlotDataItem(
-            pen=pg.mkPen(STABLE_COLOR, width=1.5),
+            pen=pen(STABLE_COLOR, width=1.5),
             symbol="o",
             symbolSize=7,
             symbolBrush=STABLE_COLOR,
@@ -165,22 +171,22 @@ class SweepPanel(QWidget):
             symbol="x",
             symbolSize=12,
             symbolBrush=DIVERGED_COLOR,
-            symbolPen=pg.mkPen(DIVERGED_COLOR, width=1.5),
+            symbolPen=pen(DIVERGED_COLOR, width=1.5),
         )
         self.chosen_marker = pg.PlotDataItem(
-            pen=None, symbol="o", symbolSize=16, symbolBrush=None, symbolPen=pg.mkPen(style.PLOT_FOREGROUND, width=2)
+            pen=None, symbol="o", symbolSize=16, symbolBrush=None, symbolPen=pen(style.PLOT_FOREGROUND, width=2)
         )
         self.bound_line = pg.InfiniteLine(
             angle=90,
             movable=False,
-            pen=pg.mkPen(BOUND_COLOR, width=2, style=Qt.DashLine),
+            pen=pen(BOUND_COLOR, width=2, style=Qt.DashLine),
             label="bound",
             labelOpts={"position": 0.55},
         )
         self.lr_line = pg.InfiniteLine(
             angle=90,
             movable=False,
-            pen=pg.mkPen(*LR_COLOR, width=1.5, style=Qt.DotLine),
+            pen=pen(*LR_COLOR, width=1.5, style=Qt.DotLine),
             label="your lr",
             labelOpts={"position": 0.35},
         )
@@ -193,7 +199,7 @@ class SweepPanel(QWidget):
             pg.PlotDataItem(
                 [0],
                 [0],
-                pen=pg.mkPen(STABLE_COLOR, width=1.5),
+                pen=pen(STABLE_COLOR, width=1.5),
                 symbol="o",
                 symbolSize=7,
                 symbolBrush=STABLE_COLOR,
@@ -203,16 +209,16 @@ class SweepPanel(QWidget):
         )
         self.legend.addItem(
             pg.ScatterPlotItem(
-                symbol="x", size=12, brush=pg.mkBrush(DIVERGED_COLOR), pen=pg.mkPen(DIVERGED_COLOR, width=1.5)
+                symbol="x", size=12, brush=pg.mkBrush(DIVERGED_COLOR), pen=pen(DIVERGED_COLOR, width=1.5)
             ),
             self.tr("diverged (loss grew; on the top row: became inf)"),
         )
         self.legend.addItem(
-            pg.PlotDataItem(pen=pg.mkPen(BOUND_COLOR, width=2, style=Qt.DashLine)),
+            pg.PlotDataItem(pen=pen(BOUND_COLOR, width=2, style=Qt.DashLine)),
             self.tr("stable-rate bound 2 / λmax (plain GD)"),
         )
         self.legend.addItem(
-            pg.PlotDataItem(pen=pg.mkPen(*LR_COLOR, width=1.5, style=Qt.DotLine)), self.tr("your learning rate")
+            pg.PlotDataItem(pen=pen(*LR_COLOR, width=1.5, style=Qt.DotLine)), self.tr("your learning rate")
         )
         fit_legend_height(self.legend, item)
         self.apply_theme()
@@ -243,6 +249,7 @@ class SweepPanel(QWidget):
         lay.addLayout(buttons)
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.hint)
+        lay.addWidget(self.bound_note)
         lay.addWidget(self.summary)
 
         self.lr_from.valueChanged.connect(self._on_range_edited)
@@ -266,14 +273,19 @@ class SweepPanel(QWidget):
             self._choose(None)
             self._draw()
             self.summary.setText(self.tr("The settings or readings changed since the last sweep: run it again."))
-        try:
-            from thermogui.core.analysis import stability
-            from thermogui.core.landscape import model_xy
+        from thermogui.core.landscape import unavailable
+        from thermogui.core.sweep import stable_rate
 
-            x, _, _ = model_xy(config, data)
-            self._lr_max = stability(x).lr_max
-        except UserError:  # readings no line can be fitted to: no bound, no sweep (anything else is a bug)
-            pass
+        try:
+            self._lr_max = stable_rate(config, data)  # the chosen model's 2 / λmax (None: it has no bound)
+            self._trainable = True
+        except UserError:  # readings no model can be fitted to: no bound, no sweep (anything else is a bug)
+            self._trainable = False
+        no_bound = unavailable(config, "stable-rate bound")
+        self.bound_note.setText(
+            (no_bound or "") + (" " + self.tr("The sweep still shows which rates converge.") if no_bound else "")
+        )
+        self.bound_note.setVisible(bool(no_bound) and self._trainable)
         ok = self._lr_max is not None and math.isfinite(self._lr_max) and self._lr_max > 0
         self.bound_line.setVisible(ok)
         if ok:
@@ -285,8 +297,8 @@ class SweepPanel(QWidget):
         self.lr_line.setValue(math.log10(config.lr))
         self.lr_line.label.setFormat(self.tr("your lr {0}").format(fmt_lr(config.lr)))
         if not self.running:
-            self.run_button.setEnabled(ok)
-            if not ok:
+            self.run_button.setEnabled(self._trainable)
+            if not self._trainable:
                 self.summary.setText(self.tr("A sweep needs at least 2 readings with different t_u."))
         self._fit_view()
 
@@ -412,10 +424,10 @@ class SweepPanel(QWidget):
         self.points = list(points)
         self._draw()
         plain = self._config.optimizer == "sgd" and self._config.momentum == 0
-        text = summarize(self.points, self._lr_max, plain, self._epochs_run)
+        text = summarize(self.points, self._lr_max, plain, self._epochs_run, self._lr_max is not None)
         if self._cancelled:
             text = self.tr("Cancelled after {0} runs.").format(len(self.points)) + (" " + text if self.points else "")
-        if not plain:
+        if not plain and self._lr_max is not None:
             text += " " + self.tr("(The bound is for plain gradient descent; momentum and Adam move it.)")
         self.summary.setText(text)
         self._set_idle()
@@ -435,7 +447,7 @@ class SweepPanel(QWidget):
         self.sweepFinished.emit(self.points)
 
     def _set_idle(self) -> None:
-        self.run_button.setEnabled(self._lr_max is not None)
+        self.run_button.setEnabled(self._trainable)
         self.cancel_button.setEnabled(False)
 
     def apply_theme(self) -> None:
@@ -443,7 +455,7 @@ class SweepPanel(QWidget):
         fg = style.plot_colors()["foreground"]
         for line in (self.bound_line, self.lr_line):
             line.label.setColor(fg)
-        self.chosen_marker.setSymbolPen(pg.mkPen(fg, width=2))
+        self.chosen_marker.setSymbolPen(pen(fg, width=2))
 
     # --- picking a rate --------------------------------------------------------------------------
     def _on_plot_key(self, ev) -> bool:

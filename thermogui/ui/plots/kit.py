@@ -1,7 +1,7 @@
 """The plot kit: what every interactive plot shares — the house style of axes, true-valued tick labels, log ticks,
 legends that stay out of the data, ranges that grow in readable steps, and `ThemedPlot`: a PlotWidget that follows
 the colour scheme (background, axes, text, grid), says what it shows to screen readers, shows keyboard focus and
-zooms and pans from the keyboard.
+zooms and pans from the keyboard, and draws its pens as wide on a high-DPI screen as on any other.
 
 Tick labels are always the true values: pyqtgraph's automatic SI prefix / multiplier is off on every axis styled
 here, because a multiplier such as "(x1e+27)" lives in the axis title, which is easily clipped, and without it the
@@ -11,9 +11,10 @@ ticks lie (a loss of 1763.9 labelled 10⁻²²).
 from __future__ import annotations
 
 import math
+import weakref
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from thermogui.ui import style
@@ -28,10 +29,111 @@ KEY_PAN = 0.1  # an arrow key moves the view by a tenth of its range
 FOCUS_REASONS = (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason, Qt.OtherFocusReason)
 
 
+# --- pens ------------------------------------------------------------------------------------------------------------
+def pen(*color, width: float = 1.0, style: Qt.PenStyle | None = None) -> QPen:
+    """The pen of a plot's lines, outlines and markers: `color` as pg.mkPen takes it, `width` in device-independent
+    pixels (like every other size in the window).
+
+    pyqtgraph's pens are cosmetic, and Qt draws a cosmetic pen `width` *device* pixels wide whatever the screen: at
+    a device pixel ratio of 2 (QT_SCALE_FACTOR=2, a "Retina" screen) a line would be half as thick as the text
+    beside it.  A ThemedPlot draws every pen in its scene `width` × its devicePixelRatioF device pixels wide
+    (`PenScaler`), so pens are always given in device-independent pixels, here or anywhere else."""
+    return pg.mkPen(*color, width=width, style=style)
+
+
+# The pens each kind of item draws with: (name, read it, the item's method that sets it).  The curve and the
+# scatter inside a PlotDataItem take their pens from it, so they are left to it.
+PEN_SLOTS = (
+    (
+        pg.PlotDataItem,
+        (
+            ("pen", lambda it: it.opts["pen"], "setPen"),
+            ("symbolPen", lambda it: it.opts["symbolPen"], "setSymbolPen"),
+            ("shadowPen", lambda it: it.opts["shadowPen"], "setShadowPen"),
+        ),
+    ),
+    (
+        pg.PlotCurveItem,
+        (("pen", lambda it: it.opts["pen"], "setPen"), ("shadowPen", lambda it: it.opts["shadowPen"], "setShadowPen")),
+    ),
+    (pg.ScatterPlotItem, (("pen", lambda it: it.opts["pen"], "setPen"),)),
+    (pg.InfiniteLine, (("pen", lambda it: it.pen, "setPen"), ("hoverPen", lambda it: it.hoverPen, "setHoverPen"))),
+    (pg.IsocurveItem, (("pen", lambda it: it.pen, "setPen"),)),
+    (pg.AxisItem, (("pen", lambda it: it.pen(), "setPen"),)),
+)
+
+
+_SLOTS_OF_TYPE: dict[type, tuple[tuple, bool]] = {}  # type -> (its PEN_SLOTS, may be part of a PlotDataItem)
+
+
+def pen_slots(item) -> tuple:
+    """The (name, get, setter name) of each pen `item` draws with (PEN_SLOTS); () for an item without pens."""
+    kind = type(item)
+    known = _SLOTS_OF_TYPE.get(kind)
+    if known is None:  # (looked up once per type: sync_pens runs before every paint)
+        slots = next((slots for base, slots in PEN_SLOTS if issubclass(kind, base)), ())
+        known = _SLOTS_OF_TYPE[kind] = (slots, issubclass(kind, (pg.PlotCurveItem, pg.ScatterPlotItem)))
+    slots, may_be_part = known
+    if may_be_part and isinstance(item.parentItem(), pg.PlotDataItem):
+        return ()
+    return slots
+
+
+def widened(given: QPen, ratio: float) -> QPen:
+    """`given` (device-independent width) as drawn at device pixel ratio `ratio`: width × ratio (a width of 0, Qt's
+    one-pixel hairline, counts as 1).  Dashes are in units of the width, so they keep their length too."""
+    drawn = QPen(given)
+    drawn.setWidthF((given.widthF() or 1.0) * ratio)
+    return drawn
+
+
+class PenScaler:
+    """Keeps every pen of a scene `width` × a device pixel ratio device pixels wide.
+
+    `sync(items, ratio)` widens each item's pens (PEN_SLOTS) from the width it was given and remembers both pens,
+    so a later sync at another ratio starts again from the pen as given (never widening twice), and a pen the app
+    replaces later (a new colour, a new item) is taken as given.  At ratio 1 nothing is touched until some ratio
+    other than 1 has been seen."""
+
+    def __init__(self):
+        self._pens = weakref.WeakKeyDictionary()  # item -> {slot name: (pen as given, pen as drawn, at ratio)}
+
+    def sync(self, items, ratio: float) -> None:
+        if ratio == 1.0 and not self._pens:
+            return
+        for it in items:
+            slots = pen_slots(it)
+            if not slots:
+                continue
+            known = self._pens.get(it)
+            if known is None:
+                known = self._pens[it] = {}
+            for name, get, setter in slots:
+                current = get(it)
+                if current is None:
+                    continue
+                if not isinstance(current, QPen):
+                    current = pg.mkPen(current)
+                record = known.get(name)
+                unchanged = record is not None and current == record[1]
+                if unchanged and record[2] == ratio:  # (the common case: drawn as it should be)
+                    continue
+                given = record[0] if unchanged else current  # else new, or replaced since the last sync: as given
+                if given.style() == Qt.NoPen:
+                    continue
+                drawn = widened(given, ratio)
+                if drawn != current:
+                    getattr(it, setter)(drawn)
+                known[name] = (given, drawn, ratio)
+
+
 class ThemedPlot(pg.PlotWidget):
     """A PlotWidget in the house style: its background, axes, text, grid and legend text follow the colour scheme
     (style.restyle_widgets calls `apply_theme` when it changes), it has an accessible name and description, a focus
     ring when reached from the keyboard, and keys for the view: + / - zoom, the arrows pan.
+
+    Its pens are drawn their width × devicePixelRatioF device pixels wide (`sync_pens`, before each paint and when
+    the window moves to a screen of another ratio): a 2-pixel line is as thick next to the text on every screen.
 
     `key_handler(event) -> bool` (optional) sees each key first: a panel can give the arrows another meaning."""
 
@@ -39,6 +141,7 @@ class ThemedPlot(pg.PlotWidget):
         super().__init__(parent, background=style.plot_colors()["background"], **kwargs)
         self.key_handler = None
         self._ring = False
+        self.pen_scaler = PenScaler()
         if name:
             self.setAccessibleName(name)
         if description:
@@ -53,6 +156,18 @@ class ThemedPlot(pg.PlotWidget):
                 style_axis(it)
             elif isinstance(it, pg.LegendItem):
                 set_legend_color(it, colors["foreground"])
+
+    # --- high-DPI screens ----------------------------------------------------------------------------------------
+    def sync_pens(self) -> None:
+        """Every pen in the plot `width` × devicePixelRatioF device pixels wide, including pens set since the last
+        call (PenScaler): cheap when nothing changed, and nothing at all on a screen of ratio 1."""
+        self.pen_scaler.sync(self.scene().items(), self.devicePixelRatioF())
+
+    def event(self, ev) -> bool:
+        if ev.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a screen of another scale
+            self.sync_pens()
+            self.viewport().update()
+        return super().event(ev)
 
     # --- keyboard ------------------------------------------------------------------------------------------------
     def keyPressEvent(self, ev) -> None:  # noqa: N802
@@ -87,6 +202,7 @@ class ThemedPlot(pg.PlotWidget):
         self.viewport().update()
 
     def paintEvent(self, ev) -> None:  # noqa: N802
+        self.sync_pens()  # (items and pens added since the last paint are given in device-independent pixels)
         super().paintEvent(ev)
         if self._ring and self.hasFocus():
             p = QPainter(self.viewport())

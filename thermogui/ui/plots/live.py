@@ -1,7 +1,9 @@
-"""The live plots: the fitted line over the readings, and the loss per epoch (log y).
+"""The live plots: the fitted model over the readings, and the loss per epoch (log y).
 
 Drawing is the expensive part of a live run (pyqtgraph paints in Python, holding the GIL), so each redraw does
-little: the fit line is two points, and the loss curves are decimated to at most MAX_LOSS_POINTS.
+little: the fit line is two points, a curved model CURVE_POINTS points (one small matrix product per frame: the
+features of the sample points are computed once per model and range), and the loss curves are decimated to at most
+MAX_LOSS_POINTS.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
+from thermogui.core.analysis import CURVE_POINTS, curve_span, curve_x
 from thermogui.core.dataset import Dataset
 from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
 from thermogui.ui import style
@@ -23,6 +26,7 @@ from thermogui.ui.plots.kit import (
     fit_legend_height,
     legend_above,
     nice_ceil,
+    pen,
     setup_plot,
     show_in_legend,
 )
@@ -39,6 +43,7 @@ FIT_COLOR = style.FIT
 LSTSQ_COLOR = style.LEAST_SQUARES
 VAL_COLOR = style.VALIDATION
 PREVIOUS_COLORS = style.PREVIOUS_RUNS
+UNITS_ALPHA = 90  # a network's hidden-unit curves: the fit's colour, faint
 
 
 def clip_line(w: float, b: float, x0: float, x1: float, y0: float, y1: float):
@@ -83,16 +88,304 @@ def _sampled(x: np.ndarray, y: np.ndarray):
     return x[idx], y[idx]
 
 
-class FitPlot(ThemedPlot):
-    """Readings as circles, the current line (moving while training) and the least-squares line dashed."""
+def is_line(model) -> bool:
+    """A model drawn as a straight line (two points, clipped): the line and nn.Linear(1, 1)."""
+    return model is None or tuple(model.params) == ("w", "b")
+
+
+class CurveSampler:
+    """Draws any model's curve t_c = model.predict(t_u, params_raw) over [x0, x1]: CURVE_POINTS raw t_u, and for a
+    model linear in its parameters their feature matrix, kept until the model or the range changes (a frame then
+    costs one (CURVE_POINTS × P) product)."""
+
+    def __init__(self):
+        self._key = None
+        self._xs = np.empty(0)
+        self._features = None
+
+    def points(self, model, params, x0: float, x1: float, y0: float, y1: float):
+        """(xs, ys) with ys clipped to [y0, y1] (a diverging run's curve stays paintable); None if not finite."""
+        p = np.asarray(params, dtype=np.float64)
+        if not np.isfinite(p).all():
+            return None
+        key = (model, x0, x1)
+        if key != self._key:
+            self._key = key
+            self._xs = curve_x(x0, x1, CURVE_POINTS)
+            self._features = model.features(self._xs) if hasattr(model, "features") else None
+        with np.errstate(all="ignore"):
+            ys = self._features @ p if self._features is not None else model.predict(self._xs, p)
+        if np.isnan(ys).any():  # (inf − inf: parameters too large to evaluate)
+            return None
+        return self._xs, np.clip(ys, y0, y1)
+
+
+# --- the fit plot's teaching views: residuals as squares, my line, the °F law (FitGeometry) ---------------------------
+MY_LINE_COLOR = (148, 103, 189)  # a line placed by hand, and its handles
+LAW_COLOR = (44, 160, 44)  # the exact °F → °C law
+SQUARES_ALPHA = 45  # the training readings' squares: the fit's colour, faint
+MAX_SQUARES = 400  # squares drawn at most (the MSE is over every training reading)
+LAW_NAME = "°F law (t_u − 32)·5/9"
+
+
+class FitGeometry:
+    """The fit plot's optional teaching layers (a mixin of FitPlot; every number from core.geometry):
+
+    - residuals as squares: each included reading's residual t_p − t_c at the curve shown as a vertical segment, and
+      its square drawn beside it (to the right): side |r| in °C, its width converted to t_u units with the view's
+      aspect so it looks square (redrawn when the view changes); training readings filled, validation readings
+      dashed and not counted; a label gives the mean of the training squares, the MSE;
+    - my line: two draggable handles and the straight line through them (myLineMoved(((x1, y1), (x2, y2))));
+    - the exact law t_c = (t_u − 32)·5/9, dashed, in the legend.
+    """
+
+    def _init_geometry_items(self) -> None:
+        from PySide6.QtWidgets import QGraphicsPathItem
+
+        item = self.getPlotItem()
+        self._squares_on = False
+        self._squares = None  # (rects, train mask, aspect, mse) of the squares last laid out
+        self.squares_fill = QGraphicsPathItem()
+        self.squares_fill.setPen(pen(None))  # (no outline: squares_outline draws it)
+        self.squares_fill.setBrush(pg.mkBrush(*FIT_COLOR, SQUARES_ALPHA))
+        self.squares_outline = pg.PlotCurveItem(pen=pen(FIT_COLOR, width=1), connect="finite")
+        self.residual_lines = pg.PlotCurveItem(pen=pen(FIT_COLOR, width=2.5), connect="pairs")
+        self.val_squares = pg.PlotCurveItem(pen=pen(VAL_COLOR, width=1.2, style=Qt.DashLine), connect="finite")
+        for it in (self.squares_fill, self.squares_outline, self.residual_lines, self.val_squares):
+            it.setVisible(False)
+            it.setZValue(-1)  # under the readings and the fit
+            item.addItem(it, ignoreBounds=True)
+        self.squares_label = pg.LabelItem("", justify="right", size="9pt")
+        self.squares_label.setParentItem(item.vb)
+        self.squares_label.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-8, -6))  # the corner the readings avoid
+        self.squares_label.setVisible(False)
+        self.law = pg.PlotDataItem(pen=pen(LAW_COLOR, width=1.8, style=Qt.DashLine), name=LAW_NAME, antialias=True)
+        self.law.setVisible(False)
+        item.addItem(self.law, ignoreBounds=True)
+        self.my_line_item = pg.PlotDataItem(
+            pen=pen(MY_LINE_COLOR, width=2, style=Qt.DashDotLine), name="my line", antialias=True
+        )
+        self.my_line_item.setVisible(False)
+        item.addItem(self.my_line_item, ignoreBounds=True)
+        self.handles = []
+        for _ in range(2):
+            handle = pg.TargetItem(
+                pos=(0, 0),
+                size=15,
+                symbol="o",
+                pen=pen(MY_LINE_COLOR, width=2),
+                brush=pg.mkBrush(*MY_LINE_COLOR, 110),
+                hoverPen=pen(MY_LINE_COLOR, width=3),
+                hoverBrush=pg.mkBrush(*MY_LINE_COLOR, 200),
+            )
+            handle.setToolTip("Drag to place your line")
+            handle.setVisible(False)
+            handle.setZValue(30)
+            item.addItem(handle, ignoreBounds=True)
+            handle.sigPositionChanged.connect(self._on_handle_moved)
+            self.handles.append(handle)
+        self._law_box = None
+        item.vb.sigRangeChanged.connect(self._on_view_changed)
+        item.vb.sigResized.connect(self._on_view_changed)
+
+    def _draw_geometry(self) -> None:
+        """After the fit or the readings changed: the squares, and the law and my line over the curve's span."""
+        self._draw_squares()
+        box = self._curve_box()
+        if box != self._law_box:
+            self._law_box = box
+            self._draw_law()
+            self._draw_my_line()
+
+    def _on_view_changed(self, *_) -> None:
+        if self._squares_on:
+            self._draw_squares()
+
+    def apply_theme(self) -> None:
+        super().apply_theme()
+        if self._squares_on:
+            self._draw_squares()  # (the label's text colour)
+
+    # --- residuals as squares ---------------------------------------------------------------------------------------
+    def set_squares_visible(self, on: bool) -> None:
+        """Show (or hide) the residuals and their squares."""
+        self._squares_on = bool(on)
+        if show_in_legend(self.legend, self.squares_outline, "squared residuals", self._squares_on):
+            fit_legend_height(self.legend, self.getPlotItem())
+        self._draw_squares()
+
+    def squares_visible(self) -> bool:
+        return self._squares_on
+
+    def view_aspect(self) -> float:
+        """t_u units per °C on screen: a square's width in data coordinates is its height times this."""
+        vb = self.getPlotItem().vb
+        (x0, x1), (y0, y1) = vb.viewRange()
+        w, h = vb.width(), vb.height()
+        if not (w > 0 and h > 0 and y1 > y0):
+            return (x1 - x0) / (y1 - y0) if y1 > y0 else 1.0
+        return ((x1 - x0) / w) / ((y1 - y0) / h)
+
+    def residual_squares(self):
+        """The squares as laid out: (rects (x, y, width, height) in data coordinates, training mask, aspect, MSE), or
+        None while they are hidden."""
+        return self._squares if self._squares_on else None
+
+    def _draw_squares(self) -> None:
+        from PySide6.QtGui import QPainterPath
+
+        from thermogui.core.geometry import residuals, square_rects
+        from thermogui.core.numbers import fmt_num
+
+        parts = (self.squares_fill, self.squares_outline, self.residual_lines, self.val_squares, self.squares_label)
+        if not self._squares_on:
+            self._squares = None
+            for it in parts:
+                it.setVisible(False)
+            return
+        res = residuals(self.model, self._line, self._data, self._val)
+        aspect = self.view_aspect()
+        rects = square_rects(res.t_u, res.t_c, res.r, aspect)
+        mse = res.mse
+        self._squares = (rects, res.train.copy(), aspect, mse)
+        (vx0, vx1), (vy0, vy1) = self.getPlotItem().vb.viewRange()
+        dx, dy = vx1 - vx0, vy1 - vy0
+        lo_x, hi_x, lo_y, hi_y = vx0 - dx, vx1 + dx, vy0 - dy, vy1 + dy  # drawn within: paintable coordinates
+        idx = np.flatnonzero(np.isfinite(rects).all(axis=1))
+        if len(idx) > MAX_SQUARES:
+            idx = idx[np.linspace(0, len(idx) - 1, MAX_SQUARES).astype(np.intp)]
+        r = rects[idx]
+        x0, x1 = np.clip(r[:, 0], lo_x, hi_x), np.clip(r[:, 0] + r[:, 2], lo_x, hi_x)
+        y0, y1 = np.clip(r[:, 1], lo_y, hi_y), np.clip(r[:, 1] + r[:, 3], lo_y, hi_y)
+        train = res.train[idx]
+        path = QPainterPath()
+        path.setFillRule(Qt.WindingFill)
+        for a, b, c, d in zip(x0[train], y0[train], x1[train], y1[train]):
+            path.addRect(float(a), float(b), float(c - a), float(d - b))
+        self.squares_fill.setPath(path)
+
+        def outlines(sel):
+            n = int(np.count_nonzero(sel))
+            xs = np.stack([x0[sel], x1[sel], x1[sel], x0[sel], x0[sel], np.full(n, np.nan)], axis=1).reshape(-1)
+            ys = np.stack([y0[sel], y0[sel], y1[sel], y1[sel], y0[sel], np.full(n, np.nan)], axis=1).reshape(-1)
+            return xs, ys
+
+        self.squares_outline.setData(*outlines(train))
+        vx, vy = outlines(~train)
+        # each residual: the vertical segment from the reading (t_c) to the curve (t_p), the square's left side
+        seg_x = np.repeat(x0, 2)
+        t_c = np.clip(res.t_c[idx], lo_y, hi_y)
+        t_p = np.clip(res.t_p[idx], lo_y, hi_y)
+        seg_y = np.stack([t_c, t_p], axis=1).reshape(-1)
+        tr2 = np.repeat(train, 2)
+        self.residual_lines.setData(seg_x[tr2], seg_y[tr2])
+        if (~train).any():  # validation readings: segment and square dashed in their colour, not counted
+            pairs = np.stack([seg_x[~tr2].reshape(-1, 2), seg_y[~tr2].reshape(-1, 2)], axis=2)
+            sx = np.concatenate([pairs[:, :, 0], np.full((len(pairs), 1), np.nan)], axis=1).reshape(-1)
+            sy = np.concatenate([pairs[:, :, 1], np.full((len(pairs), 1), np.nan)], axis=1).reshape(-1)
+            vx, vy = np.concatenate([vx, sx]), np.concatenate([vy, sy])
+        self.val_squares.setData(vx, vy)
+        for it in parts:
+            it.setVisible(True)
+        text = "mean of the squares = MSE = {}".format(fmt_num(mse, 2))
+        if res.n_train < len(res.r):
+            text += "<br>(training readings; validation readings dashed, not counted)"
+        if len(idx) < len(rects):
+            text += "<br>(squares of {:,} of the {:,} readings drawn)".format(len(idx), len(rects))
+        self.squares_label.setText(text, color=style.plot_colors()["foreground"])
+
+    def squares_text(self) -> str:
+        """The squares' label as plain text."""
+        return self.squares_label.text.replace("<br>", " ") if self._squares_on else ""
+
+    # --- the law behind the readings --------------------------------------------------------------------------------
+    def set_law_visible(self, on: bool, note: str = "") -> None:
+        """Show (or hide) the exact law t_c = (t_u − 32)·5/9, dashed; `note` (why the fit differs) is its tooltip."""
+        self.law.setVisible(bool(on))
+        if note:
+            self.law.setToolTip(note)
+            self.law.curve.setToolTip(note)
+        if show_in_legend(self.legend, self.law, LAW_NAME, bool(on)):
+            fit_legend_height(self.legend, self.getPlotItem())
+        self._draw_law()
+
+    def law_visible(self) -> bool:
+        return self.law.isVisible()
+
+    def _draw_law(self) -> None:
+        from thermogui.core.geometry import law_points
+
+        if not self.law.isVisible():
+            return
+        x0, x1, _, _ = self._curve_box()
+        self.law.setData(*law_points(x0, x1))
+
+    # --- my line ----------------------------------------------------------------------------------------------------
+    def show_my_line(self, on: bool, line=None) -> None:
+        """Show (or hide) the two handles and the line through them.  Shown, the handles are put on `line` (w, b raw:
+        the start line) at a quarter and three quarters of the readings' span when it crosses the plot there, else
+        on a diagonal of the plot."""
+        on = bool(on)
+        if on:
+            x0, x1, y0, y1 = self._bounds
+            xs = (x0 + 0.25 * (x1 - x0), x0 + 0.75 * (x1 - x0))
+            ys = (y0 + 0.3 * (y1 - y0), y0 + 0.7 * (y1 - y0))
+            if line is not None and len(line) == 2 and all(math.isfinite(v) for v in line):
+                on_line = tuple(line[0] * x + line[1] for x in xs)
+                if all(y0 <= y <= y1 for y in on_line):
+                    ys = on_line
+            for handle, x, y in zip(self.handles, xs, ys):
+                handle.blockSignals(True)
+                handle.setPos(x, y)
+                handle.blockSignals(False)
+        for it in (*self.handles, self.my_line_item):
+            it.setVisible(on)
+        if show_in_legend(self.legend, self.my_line_item, "my line", on):
+            fit_legend_height(self.legend, self.getPlotItem())
+        self._draw_my_line()
+        if on:
+            self.myLineMoved.emit(self.my_line_points())
+
+    def my_line_shown(self) -> bool:
+        return self.my_line_item.isVisible()
+
+    def my_line_points(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The handles' positions (t_u, t_c)."""
+        return tuple((float(h.pos().x()), float(h.pos().y())) for h in self.handles)
+
+    def _on_handle_moved(self, *_) -> None:
+        self._draw_my_line()
+        self.myLineMoved.emit(self.my_line_points())
+
+    def _draw_my_line(self) -> None:
+        from thermogui.core.geometry import NoStartValues, line_through
+
+        if not self.my_line_item.isVisible():
+            return
+        try:
+            w, b = line_through(*self.my_line_points())
+        except NoStartValues:
+            self.my_line_item.setData([], [])
+            return
+        x0, x1, y0, y1 = self._curve_box()
+        h = y1 - y0
+        seg = clip_line(w, b, x0, x1, y0 - 50 * h, y1 + 50 * h)
+        self.my_line_item.setData(*(seg if seg is not None else ([], [])))
+
+
+class FitPlot(FitGeometry, ThemedPlot):
+    """Readings as circles (validation readings hollow), the current line or curve (moving while training) and the
+    least-squares one dashed."""
+
+    myLineMoved = Signal(object)  # ((t_u, t_c), (t_u, t_c)): the handles of "my line" (FitGeometry)
 
     def __init__(self, parent=None):
         super().__init__(
             parent,
             name="Fit plot",
             description=(
-                "Temperature in °Celsius against the reading t_u: the readings as circles, the line being fitted "
-                "and the least-squares line, dashed."
+                "Temperature in °Celsius against the reading t_u: the readings as circles (validation readings "
+                "hollow), the line or curve being fitted and the least-squares one, dashed."
             ),
         )
         self.setObjectName("fitPlot")
@@ -100,59 +393,284 @@ class FitPlot(ThemedPlot):
         setup_plot(item, X_LABEL, Y_LABEL)
         self.legend = legend_above(item, columns=4)  # above the data: it never hides a reading
         self.points = pg.ScatterPlotItem(
-            symbol="o", size=9, pen=pg.mkPen(DATA_COLOR, width=1.5), brush=pg.mkBrush(*DATA_COLOR, 160), name="readings"
+            symbol="o", size=9, pen=pen(DATA_COLOR, width=1.5), brush=pg.mkBrush(*DATA_COLOR, 160), name="readings"
         )
         self.excluded = pg.ScatterPlotItem(
-            symbol="o", size=9, pen=pg.mkPen(style.EXCLUDED, width=1.5), brush=None, name="excluded"
+            symbol="o", size=9, pen=pen(style.EXCLUDED, width=1.5), brush=None, name="excluded"
+        )
+        self.val_points = pg.ScatterPlotItem(
+            symbol="o", size=9, pen=pen(VAL_COLOR, width=2), brush=None, name="validation readings"
         )
         self.lstsq = pg.PlotDataItem(
-            pen=pg.mkPen(LSTSQ_COLOR, width=1.5, style=Qt.DashLine), name="least squares", antialias=True
+            pen=pen(LSTSQ_COLOR, width=1.5, style=Qt.DashLine), name="least squares", antialias=True
         )
-        self.fit = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2.5), name="current fit", antialias=True)
-        for it in (self.lstsq, self.fit, self.points, self.excluded):
+        self.fit = pg.PlotDataItem(pen=pen(FIT_COLOR, width=2.5), name="current fit", antialias=True)
+        for it in (self.lstsq, self.fit, self.points, self.val_points, self.excluded):
             item.addItem(it)
         for it in (self.lstsq, self.fit, self.points):
             self.legend.addItem(it, it.name())
-        fit_legend_height(self.legend, item)  # "excluded" is listed only while some reading is excluded
+        fit_legend_height(self.legend, item)  # "excluded", "validation readings": listed only while there are any
         # Items that do not change while training are painted once into a pixmap: when the moving line repaints
         # the area under them, Qt blits the cache instead of calling their (Python) paint methods.
-        for static in (self.points, self.excluded, self.lstsq.curve, self.legend):
+        for static in (self.points, self.val_points, self.excluded, self.lstsq.curve, self.legend):
             static.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self._bounds = (0.0, 1.0, 0.0, 1.0)
+        self._data = Dataset(np.empty(0), np.empty(0))
+        self._val = np.zeros(0, bool)  # the validation readings drawn hollow (all readings' rows)
+        self.model = None  # the model of the fit curve (None: the line)
         self._line = (math.nan, math.nan)
+        self._lstsq_model = None
+        self._lstsq = None
+        self._samplers = {"fit": CurveSampler(), "lstsq": CurveSampler()}
+        self._init_network_items()
+        self._init_geometry_items()
 
-    def set_data(self, data: Dataset) -> None:
-        inc = data.include
-        self.points.setData(*_sampled(data.t_u[inc], data.t_c[inc]))
-        self.excluded.setData(*_sampled(data.t_u[~inc], data.t_c[~inc]))
-        if show_in_legend(self.legend, self.excluded, "excluded", not inc.all()):
-            fit_legend_height(self.legend, self.getPlotItem())
+    def set_data(self, data: Dataset, val=None) -> None:
+        """The readings; `val` marks the validation readings (default: those marked in the data)."""
+        self._data = data
+        self._val = np.asarray(data.val if val is None else val, bool) & data.include
+        self._draw_points()
         self._bounds = data_bounds(data)
         x0, x1, y0, y1 = self._bounds
         self.getPlotItem().vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-        self.set_line(*self._line)
+        self._span = None  # (the view was reset: the curve's span sets its x range again)
+        self.set_curve(self.model, self._line)
+        if self._lstsq is not None:
+            self.set_lstsq_curve(self._lstsq_model, self._lstsq)
 
-    def _draw(self, item: pg.PlotDataItem, w: float, b: float) -> None:
-        x0, x1, y0, y1 = self._bounds
+    def set_validation(self, val) -> None:
+        """Draw these readings (a mask over all rows) hollow, as validation readings: measured, not trained on."""
+        data = self._data
+        val = (np.asarray(val, bool) if len(val) == len(data) else data.val) & data.include
+        if not np.array_equal(val, self._val):
+            self._val = val
+            self._draw_points()
+            self._draw_squares()
+
+    def validation(self) -> np.ndarray:
+        return self._val.copy()
+
+    def _draw_points(self) -> None:
+        data, inc, val = self._data, self._data.include, self._val
+        train = inc & ~val
+        self.points.setData(*_sampled(data.t_u[train], data.t_c[train]))
+        self.val_points.setData(*_sampled(data.t_u[val], data.t_c[val]))
+        self.excluded.setData(*_sampled(data.t_u[~inc], data.t_c[~inc]))
+        grew = show_in_legend(self.legend, self.excluded, "excluded", not inc.all())
+        grew = show_in_legend(self.legend, self.val_points, "validation readings", bool(val.any())) or grew
+        if grew:
+            fit_legend_height(self.legend, self.getPlotItem())
+
+    def _draw(self, item: pg.PlotDataItem, model, params, sampler: str) -> None:
+        x0, x1, y0, y1 = self._curve_box()
         h = y1 - y0
-        seg = clip_line(w, b, x0, x1, y0 - 50 * h, y1 + 50 * h)
+        if is_line(model):
+            w, b = params if len(params) == 2 else (math.nan, math.nan)
+            seg = clip_line(w, b, x0, x1, y0 - 50 * h, y1 + 50 * h)
+        else:
+            seg = self._samplers[sampler].points(model, params, x0, x1, y0 - 50 * h, y1 + 50 * h)
         if seg is None:
             item.setData([], [])
         else:
             item.setData(*seg)
 
+    def set_curve(self, model, params_raw) -> None:
+        """The current fit: `model` (core.models; None: the line) with these raw-unit parameters."""
+        self.model = model
+        self._line = tuple(params_raw)
+        self._draw(self.fit, model, self._line, "fit")
+        self._after_curve()
+        self._draw_geometry()
+
+    def set_lstsq_curve(self, model, params_raw) -> None:
+        """The least-squares answer, dashed (None: none)."""
+        self._lstsq_model = model
+        self._lstsq = None if params_raw is None else tuple(params_raw)
+        if self._lstsq is None:
+            self.lstsq.setData([], [])
+        else:
+            self._draw(self.lstsq, model, self._lstsq, "lstsq")
+
     def set_line(self, w_raw: float, b_raw: float) -> None:
-        self._line = (w_raw, b_raw)
-        self._draw(self.fit, w_raw, b_raw)
+        self.set_curve(None, (w_raw, b_raw))
 
     def set_lstsq(self, w_raw: float, b_raw: float) -> None:
-        self._draw(self.lstsq, w_raw, b_raw)
+        self.set_lstsq_curve(None, (w_raw, b_raw))
 
-    def line(self) -> tuple[float, float]:
+    def line(self) -> tuple[float, ...]:
+        """The parameters of the fit shown, raw units (the line: w, b)."""
         return self._line
 
+    def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The fit as drawn: (t_u, t_c) of its points."""
+        return self.fit.getData()
 
-class LossPlot(ThemedPlot):
+    # --- a network: its span, the least-squares line beside it, its hidden units ------------------------------------
+    def _init_network_items(self) -> None:
+        # All hidden units in one item, made once and reused from frame to frame: H curves of CURVE_POINTS points
+        # joined by a `connect` array that breaks the path between units.  64 items cost ~14 ms a frame to set and
+        # paint (pyqtgraph paints in Python), one item ~3 ms.
+        self.units = pg.PlotDataItem(pen=pen(*FIT_COLOR, UNITS_ALPHA, width=1), skipFiniteCheck=True)
+        self.units.setZValue(-2)  # under the fit, the least-squares line and the readings
+        self.units.setVisible(False)
+        self.getPlotItem().addItem(self.units)
+        self._units_on = False
+        self._units_h = 0  # the units drawn
+        self._units_x = (None, np.empty(0), np.empty(0, bool))  # (span and H, their raw t_u, the connect array)
+        self._span = None  # the x range the view was last set to for the curve (None: set it at the next curve)
+
+    def _curve_box(self) -> tuple[float, float, float, float]:
+        """(x0, x1, y0, y1) a curve is drawn in: the readings' box, a network's widened to core's curve_span."""
+        x0, x1, y0, y1 = self._bounds
+        return (*curve_span(self.model, x0, x1), y0, y1)
+
+    def _after_curve(self) -> None:
+        """After the fit was drawn: the view's x range follows the curve's span (a network's reaches 20–90 °F), the
+        least-squares line is drawn over the same span and named as the line beside a network, and the hidden units
+        are redrawn when they are shown."""
+        span = self._curve_box()[:2]
+        if span != self._span:
+            self._span = span
+            self.getPlotItem().vb.setXRange(*span, padding=0)
+            if self._lstsq is not None:
+                self._draw(self.lstsq, self._lstsq_model, self._lstsq, "lstsq")
+        name = "least-squares line" if getattr(self.model, "hidden", 0) else "least squares"
+        for sample, label in self.legend.items:
+            if sample.item is self.lstsq and label.text != name:
+                label.setText(name)
+        self._draw_units()
+
+    def set_units_visible(self, on: bool) -> None:
+        """Draw (or hide) each hidden unit's contribution w2_j · tanh(w1_j · t_u + b1_j) as a faint curve under a
+        network's fit; their sum plus the output bias b2 is the fit.  Nothing is drawn for a model without hidden
+        units."""
+        self._units_on = bool(on)
+        self._draw_units()
+
+    def units_visible(self) -> bool:
+        """The toggle is on (the curves are drawn whenever the fit is a network)."""
+        return self._units_on
+
+    def unit_curves(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The hidden units' curves as drawn: (t_u, contribution) of each unit; none while they are hidden."""
+        if not self.units.isVisible() or not self._units_h:
+            return []
+        xs, ys = self.units.getData()
+        return list(zip(np.split(xs, self._units_h), np.split(ys, self._units_h)))
+
+    def _draw_units(self) -> None:
+        model, p = self.model, self._line
+        h = getattr(model, "hidden", 0) if model is not None else 0
+        show = self._units_on and h > 0 and len(p) == model.size and all(math.isfinite(v) for v in p)
+        if show:
+            x0, x1, y0, y1 = self._curve_box()
+            if self._units_x[0] != (x0, x1, h):
+                xs = curve_x(x0, x1, CURVE_POINTS)
+                connect = np.ones(h * len(xs), bool)
+                connect[len(xs) - 1 :: len(xs)] = False  # (no segment from one unit's last point to the next's first)
+                self._units_x = ((x0, x1, h), xs, connect)
+            _, xs, connect = self._units_x
+            with np.errstate(all="ignore"):
+                ys = np.clip(model.unit_curves(xs, p), y0 - 50 * (y1 - y0), y1 + 50 * (y1 - y0))
+            self.units.setData(np.tile(xs, h), ys.T.reshape(-1), connect=connect)
+            self._units_h = h
+        if self.units.isVisible() != show:
+            self.units.setVisible(show)
+        if show_in_legend(self.legend, self.units, "hidden units", show):
+            fit_legend_height(self.legend, self.getPlotItem())
+
+
+# --- the loss plot's rewind: click or drag to choose an epoch (LossRewind) --------------------------------------------
+CURSOR_COLOR = (110, 110, 110)
+
+
+class ScrubViewBox(pg.ViewBox):
+    """A view box whose left click and left drag choose an x (an epoch) while `scrub` (x -> bool: taken) is set and
+    takes it; otherwise it behaves as any view box (a drag pans)."""
+
+    scrub = None
+
+    def _scrubbed(self, ev) -> bool:
+        if ev.button() != Qt.LeftButton or self.scrub is None:
+            return False
+        return bool(self.scrub(float(self.mapSceneToView(ev.scenePos()).x())))
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802
+        if self._scrubbed(ev):
+            ev.accept()
+            return
+        super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802
+        if axis is None and self._scrubbed(ev):
+            ev.accept()
+            return
+        super().mouseDragEvent(ev, axis)
+
+
+class LossRewind:
+    """The loss plot's cursor for looking back (a mixin of LossPlot): while rewinding is allowed
+    (`set_rewindable(True)`: a run with a history that is not training), a click or a drag on the plot — or a drag of
+    the cursor — emits epochPicked(x); the window answers with `set_cursor(epoch)` (the nearest recorded epoch)."""
+
+    def _init_rewind_items(self) -> None:
+        item = self.getPlotItem()
+        self.cursor = pg.InfiniteLine(
+            angle=90,
+            movable=True,
+            pen=pen(CURSOR_COLOR, width=1.5, style=Qt.DashLine),
+            hoverPen=pen(CURSOR_COLOR, width=3),
+        )
+        self.cursor.setToolTip("The epoch shown: drag to look at another one; Esc goes back to the latest")
+        self.cursor.setVisible(False)
+        self.cursor.setZValue(10)
+        item.addItem(self.cursor, ignoreBounds=True)
+        self.cursor.sigDragged.connect(self._on_cursor_dragged)
+        self._rewindable = False
+        vb = item.getViewBox()
+        if isinstance(vb, ScrubViewBox):
+            vb.scrub = self._scrub
+
+    def set_rewindable(self, on: bool) -> None:
+        """Clicks and drags choose an epoch (on), or pan the view as usual (off)."""
+        self._rewindable = bool(on)
+        self.cursor.setMovable(self._rewindable)
+
+    def rewindable(self) -> bool:
+        return self._rewindable
+
+    def _scrub(self, x: float) -> bool:
+        if not self._rewindable:
+            return False
+        self.epochPicked.emit(x)
+        return True
+
+    def _on_cursor_dragged(self, line) -> None:
+        if self._rewindable:
+            self.epochPicked.emit(float(line.value()))
+
+    def set_cursor(self, epoch) -> None:
+        """Mark the epoch shown (None: the latest, no cursor)."""
+        if epoch is None:
+            self.cursor.setVisible(False)
+            return
+        self.cursor.blockSignals(True)
+        self.cursor.setValue(float(epoch))
+        self.cursor.blockSignals(False)
+        self.cursor.setVisible(True)
+
+    def cursor_epoch(self) -> float | None:
+        return float(self.cursor.value()) if self.cursor.isVisible() else None
+
+    def scene_pos_of(self, epoch: float, loss: float):
+        """Where (epoch, loss) is in the plot's scene (the y axis is log10)."""
+        from PySide6.QtCore import QPointF
+
+        y = math.log10(loss) if loss > 0 else 0.0
+        return self.getPlotItem().vb.mapViewToScene(QPointF(float(epoch), y))
+
+
+class LossPlot(LossRewind, ThemedPlot):
     """Training (and validation) loss per epoch on a log scale; non-finite losses are not drawn.
 
     The y axis labels the true losses (10³ … 10³⁰ for a diverging run, never a clipped "×1e27" multiplier).  The x
@@ -162,12 +680,15 @@ class LossPlot(ThemedPlot):
     faded; the legend (above the plot, never over the curves) names the latest LISTED_PREVIOUS of them.
     """
 
+    epochPicked = Signal(float)  # a click or drag chose this x (an epoch) to look back at (LossRewind)
+
     def __init__(self, parent=None):
         super().__init__(
             parent,
             name="Loss plot",
             description="The training loss per epoch, on a log scale.",
             axisItems={"left": DecadeAxis("left"), "bottom": CountAxis("bottom")},
+            viewBox=ScrubViewBox(),  # a click or drag chooses an epoch to look back at (LossRewind)
         )
         self.setObjectName("lossPlot")
         item = self.getPlotItem()
@@ -180,8 +701,8 @@ class LossPlot(ThemedPlot):
         self._previous: list[pg.PlotDataItem] = []
         self.legend = legend_above(item, columns=3)
         self._earlier = pg.PlotDataItem(pen=None)  # the "+N earlier runs" entry: text, no sample
-        self.train_curve = pg.PlotDataItem(pen=pg.mkPen(FIT_COLOR, width=2), name="training loss", connect="finite")
-        self.val_curve = pg.PlotDataItem(pen=pg.mkPen(VAL_COLOR, width=2), name="validation loss", connect="finite")
+        self.train_curve = pg.PlotDataItem(pen=pen(FIT_COLOR, width=2), name="training loss", connect="finite")
+        self.val_curve = pg.PlotDataItem(pen=pen(VAL_COLOR, width=2), name="validation loss", connect="finite")
         item.addItem(self.train_curve)
         item.addItem(self.val_curve)
         self.legend.addItem(self.train_curve, "training loss")  # validation: only when there is a split
@@ -189,6 +710,7 @@ class LossPlot(ThemedPlot):
         self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         item.vb.setYRange(*self._decades, padding=0.02)  # 1 … 10, labelled, until there is a loss
         self._fit_epochs(0)
+        self._init_rewind_items()
 
     def set_rows(self, rows: np.ndarray) -> None:
         """Rows of a History (already decimated)."""
@@ -249,8 +771,8 @@ class LossPlot(ThemedPlot):
         color = PREVIOUS_COLORS[n % len(PREVIOUS_COLORS)]
         with np.errstate(all="ignore"):
             loss = np.where(np.isfinite(rows[:, LOSS]) & (rows[:, LOSS] > 0), rows[:, LOSS], np.nan)
-        pen = pg.mkPen(*color, style.PREVIOUS_ALPHA, width=1.5, style=Qt.DashLine)  # dashed: not this run
-        curve = pg.PlotDataItem(rows[:, EPOCH], loss, pen=pen, name=label, connect="finite")
+        faded = pen(*color, style.PREVIOUS_ALPHA, width=1.5, style=Qt.DashLine)  # dashed: not this run
+        curve = pg.PlotDataItem(rows[:, EPOCH], loss, pen=faded, name=label, connect="finite")
         curve.setZValue(-1)
         self.getPlotItem().addItem(curve)
         self._previous.append(curve)

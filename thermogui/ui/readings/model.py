@@ -1,7 +1,7 @@
 """The readings as an editable Qt table model, with every edit an undoable command.
 
-Columns: Use (check), t_u, t_c; the vertical header numbers the rows.  Bad input is refused by `setData`
-(returns False, the old value stays) and reported through `inputRejected` with a reason.
+Columns: Use (check), t_u, t_c, Val (check: a validation reading); the vertical header numbers the rows.  Bad input
+is refused by `setData` (returns False, the old value stays) and reported through `inputRejected` with a reason.
 
 Below the readings the table may show *new rows* (pending rows): rows added to type into, with t_u and/or t_c still
 empty.  They live here only: `dataset` stays the complete readings, so a new row counts nowhere (fit, least squares,
@@ -11,18 +11,31 @@ r < len(dataset); the new rows follow.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette, QUndoCommand, QUndoStack
 
 from thermogui.core.dataset import Dataset, parse_number
 from thermogui.core.numbers import fmt_reading as fmt_value
+from thermogui.ui import style
 
-USE, T_U, T_C = range(3)
-HEADERS = ("Use", "t_u (unknown)", "t_c (°C)")
+USE, T_U, T_C, VAL = range(4)
+HEADERS = ("Use", "t_u (unknown)", "t_c (°C)", "Val")
+HEADER_TIPS = (
+    "Include this reading in training",
+    "Reading of the thermometer with unknown units",
+    "The same temperature in degrees Celsius",
+    "Validation reading: tick readings to choose the validation split yourself (the book prints its split: "
+    "readings 3 and 11); untick all to use the seeded random share (Validation in the settings).",
+)
+CHECKS = (USE, VAL)  # the check box columns
 FIELD = {T_U: "t_u", T_C: "t_c"}
 HIGHLIGHT = QColor(255, 224, 178)  # light orange: rows the results panel marks as outliers
 HIGHLIGHT_TEXT = QColor(32, 24, 16)  # 14:1 on the tint, in the light and the dark scheme alike
 HIGHLIGHT_TIP = "Outlier: large residual"
+VAL_TIP = "Validation reading: measured, not trained on"
+VAL_EXCLUDED_TIP = "Marked as a validation reading, but excluded: not used at all"
+VAL_ALPHA = 48  # the validation tint over the table's own background (light or dark)
 PENDING_HEADER = "new"
 PENDING_TIP = "New row: type t_u and t_c. It is not a reading (not in the fit, not in a run) until both are filled in."
 
@@ -40,6 +53,8 @@ class ReadingsModel(QAbstractTableModel):
         self._pending: tuple[Pending, ...] = ()
         self._read_only = False
         self._highlighted: set[int] = set()
+        self._split = None  # the validation readings of the current settings (a mask), when the window says
+        self._val_cache = (None, None, np.zeros(0, bool))  # (readings, split, mask)
         self.undo_stack = QUndoStack(self)
 
     # --- access -----------------------------------------------------------------------------
@@ -82,12 +97,40 @@ class ReadingsModel(QAbstractTableModel):
     def highlighted_rows(self) -> list[int]:
         return sorted(self._highlighted)
 
+    def set_validation_split(self, mask) -> None:
+        """The readings the current settings hold out for validation (the marked ones, or the seeded random share),
+        as a mask over the readings: they are tinted.  None: tint the marked ones."""
+        old = self._validation()
+        self._split = None if mask is None else np.asarray(mask, bool).copy()
+        new = self._validation()
+        if len(old) == len(new):
+            changed = np.flatnonzero(old != new)
+            if len(changed):  # one signal for the rows between the first and the last change (a 100k-row table)
+                self.dataChanged.emit(
+                    self.index(int(changed[0]), 0),
+                    self.index(int(changed[-1]), self.columnCount() - 1),
+                    [Qt.BackgroundRole, Qt.ToolTipRole],
+                )
+
+    def _validation(self) -> np.ndarray:
+        """The tinted readings (a mask), computed once per readings and split: every painted cell asks."""
+        d, split, mask = self._val_cache
+        if d is not self._data or split is not self._split:
+            d, split = self._data, self._split
+            mask = split if split is not None and len(split) == len(d) else d.val & d.include
+            self._val_cache = (d, split, mask)
+        return mask
+
+    def validation_rows(self) -> list[int]:
+        """The readings tinted as validation readings (0-based)."""
+        return np.flatnonzero(self._validation()).tolist()
+
     # --- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._data) + len(self._pending)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Vertical and self.is_pending(section):
@@ -99,11 +142,7 @@ class ReadingsModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return HEADERS[section] if orientation == Qt.Horizontal else str(section + 1)
         if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
-            return (
-                "Include this reading in training",
-                "Reading of the thermometer with unknown units",
-                "The same temperature in degrees Celsius",
-            )[section]
+            return HEADER_TIPS[section]
         return None
 
     def flags(self, index):
@@ -112,7 +151,7 @@ class ReadingsModel(QAbstractTableModel):
         f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
         if self._read_only:
             return f
-        if index.column() == USE:
+        if index.column() in CHECKS:
             return f if self.is_pending(index.row()) else f | Qt.ItemIsUserCheckable
         return f | Qt.ItemIsEditable
 
@@ -125,13 +164,16 @@ class ReadingsModel(QAbstractTableModel):
         if row in self._highlighted:
             if role == Qt.BackgroundRole:
                 return QBrush(HIGHLIGHT)
-            if role == Qt.ForegroundRole and col != USE:  # dark text on the light tint, whatever the scheme
+            if role == Qt.ForegroundRole and col not in CHECKS:  # dark text on the light tint, whatever the scheme
                 return QBrush(HIGHLIGHT_TEXT)
             if role == Qt.ToolTipRole:
                 return HIGHLIGHT_TIP
-        if col == USE:
+        elif role in (Qt.BackgroundRole, Qt.ToolTipRole):
+            return self._validation_data(row, role)
+        if col in CHECKS:
             if role == Qt.CheckStateRole:
-                return Qt.Checked if self._data.include[row] else Qt.Unchecked
+                on = (self._data.include if col == USE else self._data.val)[row]
+                return Qt.Checked if on else Qt.Unchecked
             return None
         value = float((self._data.t_u if col == T_U else self._data.t_c)[row])
         if role in (Qt.DisplayRole, Qt.EditRole):
@@ -140,6 +182,16 @@ class ReadingsModel(QAbstractTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and not self._data.include[row]:
             return QBrush(QColor(150, 150, 150))
+        return None
+
+    def _validation_data(self, row: int, role):
+        """A validation reading: tinted (the palette's own text stays readable on it), with a tooltip."""
+        if self._validation()[row]:
+            if role == Qt.BackgroundRole:
+                return QBrush(QColor(*style.VALIDATION, VAL_ALPHA))
+            return VAL_TIP
+        if role == Qt.ToolTipRole and self._data.val[row] and not self._data.include[row]:
+            return VAL_EXCLUDED_TIP
         return None
 
     def _pending_data(self, k: int, col: int, role):
@@ -159,7 +211,7 @@ class ReadingsModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if col == USE:
+        if col in CHECKS:
             return None
         value = self._pending[k][col - 1]
         if role in (Qt.DisplayRole, Qt.EditRole):
@@ -174,21 +226,23 @@ class ReadingsModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         if row >= len(self._data):
             return self._set_pending(row, col, value, role)
-        if col == USE:
+        if col in CHECKS:
             if role != Qt.CheckStateRole:
                 return False
             checked = value in (Qt.Checked, Qt.CheckState.Checked, 2, True)
-            if checked == bool(self._data.include[row]):
-                return True
-            self.undo_stack.push(
-                _Change(
-                    self,
-                    self._data.with_include(row, checked),
-                    self._pending,
-                    f"{'Include' if checked else 'Exclude'} row {row + 1}",
-                    ("cells", row, USE),
+            if col == VAL:
+                if checked == bool(self._data.val[row]):
+                    return True
+                data = self._data.with_val(row, checked)
+                text = ("Mark reading {} as validation" if checked else "Unmark reading {} as validation").format(
+                    row + 1
                 )
-            )
+            else:
+                if checked == bool(self._data.include[row]):
+                    return True
+                data = self._data.with_include(row, checked)
+                text = f"{'Include' if checked else 'Exclude'} row {row + 1}"
+            self.undo_stack.push(_Change(self, data, self._pending, text, ("cells", row, col)))
             return True
         if role != Qt.EditRole:
             return False
@@ -214,7 +268,7 @@ class ReadingsModel(QAbstractTableModel):
     def _set_pending(self, row: int, col: int, value, role) -> bool:
         """Type into a new row.  Empty text empties the cell; once both cells hold numbers the row becomes the last
         reading (one undoable step each)."""
-        if col == USE or role != Qt.EditRole:
+        if col in CHECKS or role != Qt.EditRole:
             return False
         n, k = len(self._data), row - len(self._data)
         old = self._pending[k]
@@ -256,11 +310,14 @@ class ReadingsModel(QAbstractTableModel):
         )
         return row
 
-    def insert_rows(self, row: int, t_u, t_c, text: str | None = None, include=None) -> None:
+    def insert_rows(self, row: int, t_u, t_c, text: str | None = None, include=None, val=None) -> None:
+        """Insert readings at `row` (validation marks: `val`, default none); the readings below keep theirs."""
         t_u = list(t_u)
         row = min(row, len(self._data))  # readings go above the new rows
         text = text or (f"Add row {row + 1}" if len(t_u) == 1 else f"Add {len(t_u)} rows")
-        data = self._data.inserted(row, t_u, list(t_c), None if include is None else list(include))
+        data = self._data.inserted(
+            row, t_u, list(t_c), None if include is None else list(include), None if val is None else list(val)
+        )
         self.undo_stack.push(
             _Change(self, data, self._pending, text, ("insert", row, len(t_u)), ("remove", row, len(t_u)))
         )
@@ -304,8 +361,8 @@ class ReadingsModel(QAbstractTableModel):
             self._data, self._pending = data, pending
             i = self.index(row, col)
             self.dataChanged.emit(i, i)
-            if col == USE:  # the row greys out
-                self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+            if col in CHECKS:  # the row greys out, or is tinted as a validation reading
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         elif kind == "insert":
             self.beginInsertRows(QModelIndex(), hint[1], hint[1] + hint[2] - 1)
             self._data, self._pending = data, pending
@@ -323,7 +380,7 @@ class ReadingsModel(QAbstractTableModel):
             if moving:
                 self.endMoveRows()
             lo, hi = min(src, dst), max(src, dst)
-            self.dataChanged.emit(self.index(lo, 0), self.index(hi, 2))
+            self.dataChanged.emit(self.index(lo, 0), self.index(hi, self.columnCount() - 1))
             self.headerDataChanged.emit(Qt.Vertical, lo, hi)
         else:
             self.beginResetModel()

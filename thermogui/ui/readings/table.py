@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from thermogui.core.csvio import parse_csv_text
 from thermogui.core.dataset import DataError, parse_number
 from thermogui.ui import style
-from thermogui.ui.readings.model import T_C, T_U, USE, ReadingsModel, fmt_value
+from thermogui.ui.readings.model import T_C, T_U, USE, VAL, ReadingsModel, fmt_value
 
 
 def shortcuts(*keys) -> list[QKeySequence]:
@@ -77,7 +77,8 @@ class DataPanel(QWidget):
         self.view = QTableView(objectName="dataTable")
         self.view.setAccessibleName("Readings")
         self.view.setAccessibleDescription(
-            "One reading per row: whether it is used, t_u (the unknown thermometer) and t_c (°C)."
+            "One reading per row: whether it is used, t_u (the unknown thermometer), t_c (°C) and whether it is a "
+            "validation reading (measured, not trained on)."
         )
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectItems)
@@ -93,6 +94,7 @@ class DataPanel(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)  # constant-time for 100k rows
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(USE, QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(VAL, QHeaderView.ResizeToContents)
         hh.setResizeContentsPrecision(0)  # measure the visible rows only: a 100k-row file opens fast
         hh.setSectionResizeMode(T_U, QHeaderView.Stretch)
         hh.setSectionResizeMode(T_C, QHeaderView.Stretch)
@@ -337,10 +339,11 @@ class DataPanel(QWidget):
             pasted.t_c.tolist(),
             text=f"Paste {len(pasted)} row{'s' if len(pasted) != 1 else ''}",
             include=pasted.include.tolist(),
+            val=pasted.val.tolist(),  # (none marked: a pasted reading is trained on until ticked)
         )
         sel = self.view.selectionModel()
         sel.select(self.model.index(row, USE), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-        sel.select(self.model.index(row + len(pasted) - 1, T_C), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        sel.select(self.model.index(row + len(pasted) - 1, VAL), QItemSelectionModel.Select | QItemSelectionModel.Rows)
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(f"Pasted {len(pasted)} readings at row {row + 1}.", 5000)
