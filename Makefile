@@ -52,12 +52,15 @@ $(STAMP): pyproject.toml constraints.txt
 
 # The translations (thermogui/resources/i18n): collect every string the sources mark for translation into each
 # thermogui_<lang>.ts (new ones unfinished, vanished ones dropped), then compile the .qm the package ships. Both are in
-# git, so an install from git needs no Qt tools; tests/ui/test_i18n.py checks both are up to date.
+# git, so an install from git needs no Qt tools; tests/ui/test_i18n.py checks both are up to date. New translations can
+# also come as JSON fragments in tools/i18n/ (tools/i18n_fill.py merges them), so several translators work at once.
 I18N := thermogui/resources/i18n
 
 translations: $(STAMP)
-	@for ts in $(I18N)/thermogui_*.ts; do \
+	@exec 9>"$${TMPDIR:-/tmp}/thermogui-translations.lock"; flock 9 2>/dev/null || true; \
+	for ts in $(I18N)/thermogui_*.ts; do \
 	  $(VENV)/bin/pyside6-lupdate -locations none -no-obsolete $$(find thermogui -name '*.py' | sort) -ts $$ts && \
+	  $(PY) tools/i18n_fill.py $$ts $$(ls tools/i18n/*.json 2>/dev/null) | tail -1 && \
 	  $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; \
 	done
 

@@ -238,10 +238,13 @@ def test_rewinding_on_the_loss_plot_and_continuing_from_there(qtbot, window):
 
     click_loss_plot(qtbot, window, 50)
     assert window.viewing[0].epoch == 50
+    type_into(qtbot, window.controls.lr, "2e-2")  # another rate for the rest of the way: still looking at epoch 50
+    assert window.viewing[0].epoch == 50 and text(window, "epochLabel").startswith("Looking back at epoch 50")
+    assert window.fit_plot.line() == tuple(rows[49, 5:7])
     with qtbot.waitSignal(window.runFinished, timeout=60000):
         click(qtbot, window, "continueFromHereButton")
     run = window.run_state.last_run
-    assert (run.config.init_w, run.config.init_b) == tuple(rows[49, 3:5])
+    assert (run.config.init_w, run.config.init_b) == tuple(rows[49, 3:5]) and run.config.lr == 2e-2
     # the new run starts at the parameters after epoch 50's update: its first loss is the old run's epoch 51 loss
     assert run.history.snapshot()[0, LOSS] == rows[50, LOSS]
     assert window.viewing is None

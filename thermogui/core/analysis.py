@@ -170,9 +170,10 @@ EXACT_FIT = 1e-12  # an L* below this share of mean(t_c²) is an exact fit (roun
 
 
 def _model(config):
-    from thermogui.core.models import model_of
+    """The model whose maths the analysis uses: nn.Linear(1, 1) is the line (the same loss, bound and answer)."""
+    from thermogui.core.models import LINE, model_of
 
-    return model_of(config)
+    return LINE if config.model == "linear-module" else model_of(config)
 
 
 def _is_linear(model) -> bool:
@@ -228,15 +229,15 @@ def stability_of_hessian(h) -> Stability:
 def stability_of(config, data) -> Stability | None:
     """The stable-rate bound of plain gradient descent for config's model on the training inputs in model units
     (the line: its closed form, the numbers it always had; another linear model: the largest eigenvalue of its
-    Hessian).  None for a network (not linear in its parameters: no constant Hessian).  Raises ConfigError or
-    DataError when a run could not start on these readings."""
+    Hessian).  nn.Linear(1, 1) is the line: the line's bound.  None for the network (not linear in its parameters:
+    no constant Hessian).  Raises ConfigError or DataError when a run could not start on these readings."""
     from thermogui.core.problem import model_x
 
     m = _model(config)
     if not _is_linear(m):
         return None
     x = model_x(config, data)
-    if m.name == "line":
+    if config.model in ("line", "linear-module"):
         return stability(x)
     return stability_of_hessian(m.hessian(x))
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 
 class UserError(ValueError):
-    """Input that cannot be used, with a reason a person understands (a setting, readings, a file, a conversion)."""
+    """Input that cannot be used, with a reason a person understands (a setting, readings, a file, a conversion).
+
+    Its message may be a `thermogui.core.tr.Text` (an English str that remembers its marked template and values), so
+    the window can show it in the UI language: `thermogui.ui.i18n.error_text(e)`."""
+
+    @property
+    def text(self):
+        """The message as given (a Text when it was built with core.tr.msg), else str(self)."""
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
 
 
 class NumberError(UserError):

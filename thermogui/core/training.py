@@ -428,7 +428,6 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     nan_t = torch.tensor([math.nan])
     tol, stop_nonfinite = config.tol, config.stop_on_non_finite
     p = cat(flat_params).tolist()
-    raw = None  # as the History rows have it (the first layer converted in float32)
 
     for epoch in range(1, config.epochs + 1):
         if should_stop is not None and should_stop():
@@ -450,8 +449,8 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
                 reason = StopReason.NON_FINITE
                 break
             opt.step()
-            raw_w = first_w * factor
-            raw_b = first_b - raw_w * offset if offset else first_b
+            raw_w = first_w.double() * factor  # float64, exactly as NetworkModel.to_raw converts
+            raw_b = first_b.double() - raw_w * offset if offset else first_b.double()
             vals = cat((head, *(q.grad.reshape(-1) for q in params), *flat_params, raw_w, raw_b)).tolist()
         loss, vloss = vals[0], vals[1]
         g = vals[2 : 2 + P]
@@ -466,4 +465,4 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     with torch.no_grad():
         final = float(mse(module(x), y))
         vfinal = math.nan if xv is None else float(mse(module(xv), yv))
-    return _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vfinal, final, raw)
+    return _model_outcome(m, reason, prep, epoch, last_finite, last_finite_loss, loss, p, vfinal, final)

@@ -211,6 +211,24 @@ def marked(context: str, text: str) -> str:
     return translate(context, text)
 
 
+def tr_text(text) -> str:
+    """A message of the core in the UI language: a `core.tr.Text` (template + values) is translated in its context
+    and formatted with its values, each value translated the same way when it is itself a Text; any other str is
+    shown as it is (English)."""
+    from thermogui.core.tr import Text
+
+    if isinstance(text, Text):
+        values = {k: tr_text(v) for k, v in text.values.items()}
+        return translate(text.context, text.template).format(**values)
+    return text if isinstance(text, str) else str(text)
+
+
+def error_text(error: BaseException) -> str:
+    """A refusal (core.errors.UserError) in the UI language; any other exception as str()."""
+    text = getattr(error, "text", None)
+    return tr_text(text) if isinstance(text, str) else str(error)
+
+
 def field_text(text: str) -> str:
     """A label, help or choice of thermogui.core.fields (marked QT_TRANSLATE_NOOP("fields", …)) in the UI language."""
     return translate(FIELDS_CONTEXT, text)

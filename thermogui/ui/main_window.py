@@ -447,13 +447,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.readouts.backToLatest.connect(self.back_to_latest)
         self.readouts.continueFromHere.connect(self.continue_from_here)
         self.readouts.startFromMyLine.connect(self.start_from_my_line)
-        for signal in (
-            state.settingsChanged,
-            state.readingsChanged,
-            state.runStarted,
-            state.runEnded,
-            state.runCleared,
-        ):
+        for signal in (state.runStarted, state.runEnded, state.runCleared):
             signal.connect(self._leave_rewind)  # (after the readouts: they show the latest again)
         for signal in (state.settingsChanged, state.readingsChanged):
             signal.connect(self._refresh_geometry)
@@ -493,10 +487,16 @@ class MainWindow(Retranslating, QMainWindow):
 
     @Slot()
     def _refresh_geometry(self) -> None:
+        """New settings or readings: the law's numbers, my line's loss, and the epoch looked back at stays (the
+        readouts and the fit plot, just refreshed to the run's latest, show it again): a person may look back, set
+        another rate, then Continue from there."""
         if self.law_action.isChecked():
             self.set_fahrenheit_law(True)
         if self.fit_plot.my_line_shown():
             self._on_my_line_moved(self.fit_plot.my_line_points())
+        run = self.run_state.last_run
+        if self.viewing is not None and run is not None and run.history is not None:
+            self.view_epoch(*self.viewing[:2])
 
     # my line
     @Slot(bool)

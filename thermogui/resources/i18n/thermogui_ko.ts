@@ -92,11 +92,11 @@
         <translation>안정적인 학습률</translation>
     </message>
     <message>
-        <source>Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the loss&apos;s Hessian), which depends on the data and the normalization.</source>
+        <source>Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the loss's Hessian), which depends on the data and the normalization.</source>
         <translation>이 손실에서 기본 경사 하강법은 학습률이 2 / (손실의 헤세 행렬에서 가장 큰 고윳값)보다 크면 발산합니다. 이 값은 데이터와 정규화에 따라 달라집니다.</translation>
     </message>
     <message>
-        <source>Validation readings are the ones ticked in the table&apos;s Val column (untick them to use a random share).</source>
+        <source>Validation readings are the ones ticked in the table's Val column (untick them to use a random share).</source>
         <translation>검증에 쓰는 측정값은 표의 Val 열에 체크한 것들입니다 (체크를 모두 풀면 무작위로 일부를 고릅니다).</translation>
     </message>
 </context>
@@ -107,7 +107,7 @@
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <source>Start over with the book&apos;s data</source>
+        <source>Start over with the book's data</source>
         <translation>책의 데이터로 처음부터 다시 시작합니다</translation>
     </message>
     <message>
@@ -326,7 +326,7 @@
         <translation>잔차를 정사각형으로(&amp;S)</translation>
     </message>
     <message>
-        <source>Draw each reading&apos;s residual and its square on the fit plot: the mean of the squares is the loss (MSE)</source>
+        <source>Draw each reading's residual and its square on the fit plot: the mean of the squares is the loss (MSE)</source>
         <translation>적합 그래프에 측정값마다 잔차와 그 제곱(정사각형)을 그립니다: 제곱들의 평균이 손실(MSE)입니다</translation>
     </message>
     <message>
@@ -358,7 +358,7 @@
         <translation>최근 에포크로 돌아가기(&amp;B)</translation>
     </message>
     <message>
-        <source>Stop looking back: show the run&apos;s latest epoch</source>
+        <source>Stop looking back: show the run's latest epoch</source>
         <translation>되돌아보기를 멈추고 실행의 가장 최근 에포크를 보여 줍니다</translation>
     </message>
     <message>
@@ -370,7 +370,7 @@
         <translation>되돌아본 에포크에서부터 현재 설정으로 새 실행을 시작합니다</translation>
     </message>
     <message>
-        <source>Follow the desktop&apos;s colour scheme</source>
+        <source>Follow the desktop's colour scheme</source>
         <translation>데스크톱의 색 구성을 따릅니다</translation>
     </message>
     <message>
@@ -382,7 +382,7 @@
         <translation>데스크톱 설정과 관계없이 어두운 색 구성을 씁니다</translation>
     </message>
     <message>
-        <source>Use the desktop&apos;s language ({language})</source>
+        <source>Use the desktop's language ({language})</source>
         <translation>데스크톱의 언어({language})를 따릅니다</translation>
     </message>
     <message>
@@ -425,23 +425,23 @@
     <name>ResultsPanel</name>
     <message>
         <source>No result to show: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A run ends up here when it diverges (the learning rate is too large for these readings): lower the learning rate, or normalize the readings, and run again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This run diverged: the line is not finite, so there are no residuals, R² or outliers to show.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This line is nowhere near the readings: a typical residual is {0} °C, more than {1} × the readings&apos; whole range of {2} °C. Residuals, R² and outliers mean nothing for such a line.</source>
-        <translation type="unfinished"></translation>
+        <source>This line is nowhere near the readings: a typical residual is {0} °C, more than {1} × the readings' whole range of {2} °C. Residuals, R² and outliers mean nothing for such a line.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>⚠ This line is nowhere near the readings, so it cannot convert them: fix the run first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -463,171 +463,171 @@
     <name>SweepPanel</name>
     <message>
         <source>The smallest learning rate to try.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Smallest learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The largest learning rate to try.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Largest learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>How many learning rates, evenly spaced on a log scale.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Epochs each run trains for.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Number of learning rates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Epochs per run</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Run sweep</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Train once per learning rate, in the background, and plot where each run ended.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sweep progress</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%v of %m runs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Run a sweep to see which learning rates converge and which diverge.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Click a point to use its learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Learning-rate sweep plot</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The loss after a fixed number of epochs against the learning rate, both on log scales: dots for runs that converged, crosses for runs that diverged, the stable-rate bound dashed. Left and Right pick a point, Enter uses its learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Click a point to use its learning rate (or Left / Right, then Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Final loss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>converging (loss fell)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>diverged (loss grew; on the top row: became inf)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>stable-rate bound 2 / λmax (plain GD)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>your learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Learning rates from</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>rates,</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>epochs each</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Try</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The settings or readings changed since the last sweep: run it again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The sweep still shows which rates converge.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>bound {0}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>your lr {0}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A sweep needs at least 2 readings with different t_u.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Loss after {0} epochs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Running {0} runs of {1} epochs…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancelled after {0} runs.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(The bound is for plain gradient descent; momentum and Adam move it.)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The sweep failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Picked lr {0}: press Enter to use it, Left / Right for another point.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Picked lr {0}: click another point to use its rate instead.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -677,7 +677,7 @@
         <translation>모델</translation>
     </message>
     <message>
-        <source>What is fitted: the book&apos;s straight line t_c = w·t_u + b, the chapter&apos;s exercise t_c = w2·t_u² + w1·t_u + b, or chapter 6&apos;s torch modules: nn.Linear(1, 1) and a small network Linear(1, H) → Tanh → Linear(H, 1).</source>
+        <source>What is fitted: the book's straight line t_c = w·t_u + b, the chapter's exercise t_c = w2·t_u² + w1·t_u + b, or chapter 6's torch modules: nn.Linear(1, 1) and a small network Linear(1, H) → Tanh → Linear(H, 1).</source>
         <translation>무엇을 맞출지 고릅니다: 책의 직선 t_c = w·t_u + b, 이 장의 연습 문제 t_c = w2·t_u² + w1·t_u + b, 또는 6장의 torch 모듈인 nn.Linear(1, 1)과 작은 신경망 Linear(1, H) → Tanh → Linear(H, 1).</translation>
     </message>
     <message>
@@ -697,7 +697,7 @@
         <translation>은닉 유닛</translation>
     </message>
     <message>
-        <source>Neurons in the network&apos;s hidden layer (the book&apos;s text uses 13, its trained run 8).</source>
+        <source>Neurons in the network's hidden layer (the book's text uses 13, its trained run 8).</source>
         <translation>신경망의 은닉층에 있는 뉴런 수입니다 (책 본문은 13개, 책에서 학습시킨 실행은 8개를 씁니다).</translation>
     </message>
     <message>
@@ -705,7 +705,7 @@
         <translation>연산 방식</translation>
     </message>
     <message>
-        <source>Book: the chapter&apos;s float32 loop over every reading, digit for digit.  Fast: float64 from the sums XᵀX, Xᵀy and yᵀy computed once — the gradient of the mean squared error needs nothing else, so an epoch costs the same for 11 or a million readings.</source>
+        <source>Book: the chapter's float32 loop over every reading, digit for digit.  Fast: float64 from the sums XᵀX, Xᵀy and yᵀy computed once — the gradient of the mean squared error needs nothing else, so an epoch costs the same for 11 or a million readings.</source>
         <translation>책: 이 장의 float32 반복문이 측정값을 하나씩 모두 계산하며, 숫자 하나하나까지 책과 같습니다.  빠름: 한 번 계산해 둔 합 XᵀX, Xᵀy, yᵀy로 float64 계산을 합니다 — 평균 제곱 오차의 기울기에는 이것만 있으면 되므로, 측정값이 11개든 백만 개든 에포크 하나에 드는 시간이 같습니다.</translation>
     </message>
     <message>
@@ -805,7 +805,7 @@
         <translation>옵티마이저</translation>
     </message>
     <message>
-        <source>How the gradient turns into a step: the book&apos;s gradient descent (with momentum if set), or Adam.</source>
+        <source>How the gradient turns into a step: the book's gradient descent (with momentum if set), or Adam.</source>
         <translation>기울기로 한 걸음을 정하는 방법입니다: 책의 경사 하강법(모멘텀을 정하면 모멘텀과 함께) 또는 Adam.</translation>
     </message>
     <message>
@@ -817,7 +817,7 @@
         <translation>모멘텀</translation>
     </message>
     <message>
-        <source>Fraction of the previous step carried into the next (0 = the book&apos;s plain gradient descent).</source>
+        <source>Fraction of the previous step carried into the next (0 = the book's plain gradient descent).</source>
         <translation>이전 걸음을 다음 걸음에 얼마나 이어 갈지의 비율입니다 (0 = 책의 기본 경사 하강법).</translation>
     </message>
     <message>
@@ -833,7 +833,7 @@
         <translation>시드</translation>
     </message>
     <message>
-        <source>Seed for the random choice of validation readings and the network&apos;s starting weights.</source>
+        <source>Seed for the random choice of validation readings and the network's starting weights.</source>
         <translation>검증 측정값을 무작위로 고를 때와 신경망의 시작 가중치를 정할 때 쓰는 시드입니다.</translation>
     </message>
     <message>
