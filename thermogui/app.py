@@ -54,7 +54,8 @@ def _number_policy() -> None:
 # --- the application-level exception handler -------------------------------------------------------------------------
 # Every unexpected error goes to stderr, to errors.log in the user's state folder (with its traceback) and to a box
 # that says where the log is.  Only a `UserError` (the core's refusal, with a reason a person understands) is shown as
-# a message about the user's input; anything else is a bug and the box says so.
+# a message about the user's input; anything else is a bug and the box says so.  The box speaks the UI language (its
+# texts are made in the GUI thread); stderr and the log stay English.
 LOG_NAME = "errors.log"
 MAX_LOG_BYTES = 1_000_000  # errors.log is moved to errors.log.1 (replacing it) when it would grow past this
 MAX_ENTRY_CHARS = 100_000  # one traceback at most (a recursion error can be long)
@@ -122,13 +123,17 @@ def _error_reporter():
     from PySide6.QtCore import QObject, Qt, Signal, Slot
     from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+    from thermogui.ui.i18n import tr_text, translate
+
     class ErrorReporter(QObject):
         """Shows an unhandled exception in a message box, from whichever thread it was raised in: `report` is a signal,
         so a call from the training thread is queued to the GUI thread.  One box of each kind at a time: errors that
         follow while it is open are added to its details (an error in a paint event would otherwise open a box per
         frame).  A bug and a refusal never share a box."""
 
-        report = Signal(str, str, str, bool)  # summary, details, where it was logged (or why not), a UserError?
+        # summary, details, where it was logged (or why not), a UserError?  The summary and the log's sentence are
+        # English strs (a core.tr.Text is shown in the UI language)
+        report = Signal(object, str, object, bool)
 
         def __init__(self, parent):
             super().__init__(parent)
@@ -136,17 +141,25 @@ def _error_reporter():
             self.counts = {False: 0, True: 0}
             self.report.connect(self._show)
 
-        @Slot(str, str, str, bool)
-        def _show(self, summary: str, details: str, logged: str, user_error: bool) -> None:
+        @staticmethod
+        def _more(n: int, user_error: bool) -> str:
+            if user_error:
+                if n == 1:
+                    return translate("ErrorReporter", "(and 1 more error since)")
+                return translate("ErrorReporter", "(and {n} more errors since)").format(n=n)
+            if n == 1:
+                return translate("ErrorReporter", "(and 1 more unexpected error since)")
+            return translate("ErrorReporter", "(and {n} more unexpected errors since)").format(n=n)
+
+        @Slot(object, str, object, bool)
+        def _show(self, summary, details: str, logged, user_error: bool) -> None:
+            summary, logged = tr_text(summary)[:500], tr_text(logged)
             self.counts[user_error] += 1
             windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
             box = self.boxes.get(user_error)
             if box is not None and shiboken6.isValid(box) and box.isVisible():  # (its window may be gone)
                 n = self.counts[user_error] - 1
-                box.setText(
-                    f"{box.property('first')}\n\n(and {n} more {'' if user_error else 'unexpected '}error"
-                    f"{'s' if n > 1 else ''} since)"
-                )
+                box.setText("{first}\n\n{more}".format(first=box.property("first"), more=self._more(n, user_error)))
                 box.setDetailedText(box.detailedText() + "\n" + details)
                 return
             self.counts[user_error] = 1
@@ -159,15 +172,22 @@ def _error_reporter():
                     pass
             parent = QApplication.activeWindow() or (windows[0] if windows else None)
             if user_error:
-                box = QMessageBox(QMessageBox.Warning, "Cannot do that", summary, QMessageBox.Ok, parent)
+                title = translate("ErrorReporter", "Cannot do that")
+                box = QMessageBox(QMessageBox.Warning, title, summary, QMessageBox.Ok, parent)
                 box.setObjectName("userErrorDialog")
-                box.setInformativeText("Nothing was changed.")
+                box.setInformativeText(translate("ErrorReporter", "Nothing was changed."))
             else:
-                box = QMessageBox(QMessageBox.Critical, "Unexpected error", summary, QMessageBox.Ok, parent)
+                title = translate("ErrorReporter", "Unexpected error")
+                box = QMessageBox(QMessageBox.Critical, title, summary, QMessageBox.Ok, parent)
                 box.setObjectName("unhandledErrorDialog")
                 box.setInformativeText(
-                    "This is a bug in ThermoGUI, not a problem with your readings or settings. They are unchanged and "
-                    "the app keeps running; saving your work now is a good idea.\n\n" + logged
+                    translate(
+                        "ErrorReporter",
+                        "This is a bug in ThermoGUI, not a problem with your readings or settings. They are unchanged "
+                        "and the app keeps running; saving your work now is a good idea.",
+                    )
+                    + "\n\n"
+                    + logged
                 )
             box.setProperty("first", summary)
             box.setProperty("log", logged)
@@ -194,6 +214,7 @@ def install_excepthook():
     import traceback
 
     from thermogui.core.errors import UserError
+    from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
     current = sys.excepthook
     if getattr(current, "_thermogui", False):
@@ -232,13 +253,29 @@ def install_excepthook():
         except Exception:  # noqa: BLE001 - no stderr (pythonw): the log and the box still have it
             pass
         try:
-            logged = f"The details were written to {log_error(details)}; please include that file when you report it."
+            logged = msg(
+                QT_TRANSLATE_NOOP(
+                    "ErrorReporter", "The details were written to {path}; please include that file when you report it."
+                ),
+                "ErrorReporter",
+                path=str(log_error(details)),
+            )
         except Exception as e:  # noqa: BLE001 - a full disk must not hide the error itself
-            logged = f"The details below could not be written to the error log ({getattr(e, 'strerror', None) or e})."
+            logged = msg(
+                QT_TRANSLATE_NOOP(
+                    "ErrorReporter", "The details below could not be written to the error log ({reason})."
+                ),
+                "ErrorReporter",
+                reason=str(getattr(e, "strerror", None) or e),
+            )
         try:
             if _reporter is reporter:  # the QApplication (and the reporter with it) may be gone at exit
-                summary = str(exc) if user_error else f"{exc_type.__name__}: {exc}"
-                reporter.report.emit(summary[:500], details, logged, user_error)
+                # a refusal in the UI language (its Text, when the core made one); a bug as Python names it
+                if user_error:
+                    summary = exc.text if isinstance(exc, UserError) else str(exc)
+                else:
+                    summary = f"{exc_type.__name__}: {exc}"
+                reporter.report.emit(summary, details, logged, user_error)
         except Exception:  # noqa: BLE001 - never raise from the hook itself
             pass
 

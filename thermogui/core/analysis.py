@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from thermogui.core.dataset import DataError
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def least_squares(x, y) -> LeastSquares:
     dx = x - xm
     sxx = float(dx @ dx)
     if sxx == 0:
-        raise DataError("all x are equal: the least-squares line is undefined")
+        raise DataError(msg(QT_TRANSLATE_NOOP("core", "all x are equal: the least-squares line is undefined"), "core"))
     w = float(dx @ (y - ym)) / sxx
     b = float(ym - w * xm)
     r = w * x + b - y
@@ -159,7 +160,9 @@ def predict(t_u, w_raw: float, b_raw: float):
 def invert(t_c, w_raw: float, b_raw: float):
     """The t_u reading that corresponds to a temperature t_c (undefined when w_raw == 0)."""
     if w_raw == 0:
-        raise ZeroDivisionError("the fitted line is flat (w = 0), so it cannot be inverted")
+        raise ZeroDivisionError(
+            msg(QT_TRANSLATE_NOOP("core", "the fitted line is flat (w = 0), so it cannot be inverted"), "core")
+        )
     return (np.asarray(t_c, float) - b_raw) / w_raw
 
 

@@ -19,6 +19,8 @@ import threading
 import time
 from pathlib import Path
 
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -90,7 +92,11 @@ def _new_temp(target: Path) -> tuple[int, str]:
         with _in_flight_lock:
             _in_flight.discard(tmp)
         os.close(fd)
-    raise OSError(f"could not create a temporary file in {target.parent}")
+    raise OSError(
+        msg(
+            QT_TRANSLATE_NOOP("atomic", "could not create a temporary file in {folder}"), "atomic", folder=target.parent
+        )
+    )
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -36,6 +36,8 @@ those three columns) is refused: nothing is silently dropped.
 Values.  Each is read by `dataset.parse_number`, which refuses text longer than MAX_NUMBER_CHARS by its length before
 parsing it and quotes at most ~40 characters in its message.
 
+Every reason is a core.tr.Text (the English str; the window shows it in the UI language, context "csvio").
+
 Files are read through `safeio.read_text`: a FIFO, a device or a file over MAX_FILE_BYTES is refused before anything
 is read, a binary or non-UTF-8 file is refused by name.  Every bad line is reported by number with its reason, and
 nothing is half-loaded: either the whole file becomes a Dataset or DataError is raised.
@@ -53,6 +55,7 @@ from thermogui.core.dataset import DataError, Dataset, looks_like_number, parse_
 from thermogui.core.errors import quote
 from thermogui.core.numbers import fmt_exact
 from thermogui.core.safeio import MAX_FILE_BYTES, FileRefused, read_text
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 _TRUE = {"1", "yes", "y", "true", "x", "on"}
 _FALSE = {"0", "no", "n", "false", "", "off"}
@@ -94,15 +97,25 @@ def split_line(line: str, delimiter: str) -> list[str]:
         fields = next(csv.reader((line,), delimiter=delimiter, skipinitialspace=True, strict=True))
     except csv.Error as e:
         if "end of data" in str(e):
-            raise ValueError('a quote (") is opened but not closed on this line') from None
+            raise ValueError(
+                msg(QT_TRANSLATE_NOOP("csvio", 'a quote (") is opened but not closed on this line'), "csvio")
+            ) from None
         try:  # text after a closing quote ("35,7" ;) is kept with the field, as spreadsheets read it
             fields = next(csv.reader((line,), delimiter=delimiter, skipinitialspace=True))
         except csv.Error as e2:
             if "field larger" in str(e2):
                 raise ValueError(
-                    f"a value is longer than {csv.field_size_limit():,} characters, far too long for a reading"
+                    msg(
+                        QT_TRANSLATE_NOOP(
+                            "csvio", "a value is longer than {limit} characters, far too long for a reading"
+                        ),
+                        "csvio",
+                        limit=f"{csv.field_size_limit():,}",
+                    )
                 ) from None
-            raise ValueError(f"the line cannot be read as CSV ({e2})") from None
+            raise ValueError(
+                msg(QT_TRANSLATE_NOOP("csvio", "the line cannot be read as CSV ({error})"), "csvio", error=str(e2))
+            ) from None
     return [f.strip() for f in fields]
 
 
@@ -139,8 +152,15 @@ def _sepname(sep: str) -> str:
     return {"\t": " <tab> ", ";": "; ", ",": ", "}[sep]
 
 
+_DELIMITER_NAMES = {
+    "\t": QT_TRANSLATE_NOOP("csvio", "tabs"),
+    ";": QT_TRANSLATE_NOOP("csvio", "semicolons (;)"),
+    ",": QT_TRANSLATE_NOOP("csvio", "commas (,)"),
+}
+
+
 def _delimiter_name(sep: str) -> str:
-    return {"\t": "tabs", ";": "semicolons (;)", ",": "commas (,)"}[sep]
+    return msg(_DELIMITER_NAMES[sep], "csvio")
 
 
 def parse_csv_text(text: str) -> Dataset:
@@ -152,7 +172,9 @@ def parse_csv_text(text: str) -> Dataset:
         if ln.strip() and not ln.lstrip().startswith("#")
     ]
     if not content:
-        raise DataError("the file has no readings (it is empty or only comments)")
+        raise DataError(
+            msg(QT_TRANSLATE_NOOP("csvio", "the file has no readings (it is empty or only comments)"), "csvio")
+        )
     sep = detect_delimiter([ln for _, ln in content])
     problems: list[tuple[int, str]] = []
     rows: list[tuple[int, list[str]]] = []
@@ -160,7 +182,7 @@ def parse_csv_text(text: str) -> Dataset:
         try:
             fields = split_line(line, sep)
         except ValueError as e:
-            problems.append((n, str(e)))
+            problems.append((n, e.args[0] if e.args and isinstance(e.args[0], str) else str(e)))
             continue
         why = sep == "," and _GROUP_LINE.search(line) and _split_number(fields)
         if why:
@@ -172,13 +194,13 @@ def parse_csv_text(text: str) -> Dataset:
     if cols is not None:
         width = max(_used(rows[0][1]), max(cols.values()) + 1)
         rows = rows[1:]
-        too_many = f"the header names {width} columns"
+        too_many = msg(QT_TRANSLATE_NOOP("csvio", "the header names {width} columns"), "csvio", width=width)
     else:
         cols = {"t_u": 0, "t_c": 1}
         if any(len(f) >= 3 and f[2] for _, f in rows):
             cols["include"] = 2
         width = 3
-        too_many = "a line holds at most 3 (t_u, t_c, include)"
+        too_many = msg(QT_TRANSLATE_NOOP("csvio", "a line holds at most 3 (t_u, t_c, include)"), "csvio")
     comma_is_decimal = sep == ";" or any(settles_decimal_comma(f) for _, fields in rows for f in fields if "," in f)
 
     t_u: list[float] = []
@@ -195,8 +217,8 @@ def parse_csv_text(text: str) -> Dataset:
         try:
             u = parse_number(fields[iu], True, comma_is_decimal)
             c = parse_number(fields[ic], True, comma_is_decimal)
-        except ValueError as e:
-            problems.append((n, str(e)))
+        except ValueError as e:  # (a NumberError's reason may be a core.tr.Text: kept, to be shown translated)
+            problems.append((n, e.args[0] if e.args and isinstance(e.args[0], str) else str(e)))
             continue
         flag = True
         if 0 <= ii < k:
@@ -204,7 +226,16 @@ def parse_csv_text(text: str) -> Dataset:
             if word in _FALSE:
                 flag = False
             elif word not in _TRUE:
-                problems.append((n, f"include must be 1 or 0, not {quote(fields[ii])}"))
+                problems.append(
+                    (
+                        n,
+                        msg(
+                            QT_TRANSLATE_NOOP("csvio", "include must be 1 or 0, not {value}"),
+                            "csvio",
+                            value=quote(fields[ii]),
+                        ),
+                    )
+                )
                 continue
         marked = False
         if 0 <= iv < k:
@@ -212,7 +243,16 @@ def parse_csv_text(text: str) -> Dataset:
             if word in _TRUE:
                 marked = True
             elif word not in _FALSE:
-                problems.append((n, f"val must be 1 (a validation reading) or 0, not {quote(fields[iv])}"))
+                problems.append(
+                    (
+                        n,
+                        msg(
+                            QT_TRANSLATE_NOOP("csvio", "val must be 1 (a validation reading) or 0, not {value}"),
+                            "csvio",
+                            value=quote(fields[iv]),
+                        ),
+                    )
+                )
                 continue
         t_u.append(u)
         t_c.append(c)
@@ -221,7 +261,7 @@ def parse_csv_text(text: str) -> Dataset:
     if problems:
         raise DataError(sorted(problems))
     if not t_u:
-        raise DataError("the file has a header but no readings")
+        raise DataError(msg(QT_TRANSLATE_NOOP("csvio", "the file has a header but no readings"), "csvio"))
     return Dataset(t_u, t_c, inc, val)
 
 
@@ -230,10 +270,26 @@ def _split_number(fields: list[str]) -> str | None:
     reason to refuse the line, or None."""
     for head, tail in zip(fields, fields[1:]):
         if _GROUP_TAIL.match(tail) and _GROUP_HEAD.match(head):
-            decimal = "" if "." in tail else f', or "{head},{tail}" in quotes if the comma is a decimal comma'
-            return (
-                f"'{head},{tail}' looks like one number written with a thousands separator, but commas "
-                f"separate the values in this file: write {head}{tail}{decimal}"
+            pair = f"{head},{tail}"
+            decimal = (
+                ""
+                if "." in tail
+                else msg(
+                    QT_TRANSLATE_NOOP("csvio", ', or "{pair}" in quotes if the comma is a decimal comma'),
+                    "csvio",
+                    pair=pair,
+                )
+            )
+            return msg(
+                QT_TRANSLATE_NOOP(
+                    "csvio",
+                    "'{pair}' looks like one number written with a thousands separator, but commas "
+                    "separate the values in this file: write {number}{decimal}",
+                ),
+                "csvio",
+                pair=pair,
+                number=f"{head}{tail}",
+                decimal=decimal,
             )
     return None
 
@@ -245,13 +301,36 @@ def _count_problem(fields: list[str], sep: str, need: int, width: int, too_many:
         other = [d for d in DELIMITERS if d != sep and any(d in f for f in fields)]
         if other:
             where = next((n for n, ln in content[:_DETECT_LINES] if sep in _QUOTED.sub("", ln)), content[0][0])
-            hint = (
-                f"; this line uses {_delimiter_name(other[0])}, but this file's values are separated by "
-                f"{_delimiter_name(sep)} (line {where})"
+            hint = msg(
+                QT_TRANSLATE_NOOP(
+                    "csvio", "; this line uses {other}, but this file's values are separated by {sep} (line {line})"
+                ),
+                "csvio",
+                other=_delimiter_name(other[0]),
+                sep=_delimiter_name(sep),
+                line=where,
             )
-        return f"expected 2 values (t_u{_sepname(sep)}t_c), found {len(fields)}{hint}"
-    hint = " — is a number written with a thousands separator (1,000)? Write 1000" if sep == "," else ""
-    return f"found {_used(fields)} values, but {too_many}{hint}"
+        return msg(
+            QT_TRANSLATE_NOOP("csvio", "expected 2 values ({pair}), found {found}{hint}"),
+            "csvio",
+            pair=f"t_u{_sepname(sep)}t_c",
+            found=len(fields),
+            hint=hint,
+        )
+    hint = (
+        msg(
+            QT_TRANSLATE_NOOP("csvio", " — is a number written with a thousands separator (1,000)? Write 1000"), "csvio"
+        )
+        if sep == ","
+        else ""
+    )
+    return msg(
+        QT_TRANSLATE_NOOP("csvio", "found {found} values, but {too_many}{hint}"),
+        "csvio",
+        found=_used(fields),
+        too_many=too_many,
+        hint=hint,
+    )
 
 
 def read_csv(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
@@ -260,9 +339,9 @@ def read_csv(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> Datase
     if str(path) and os.path.isdir(path):  # callers report an OSError as "cannot read <path>: Is a directory"
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     try:
-        text = read_text(path, "a CSV file", max_bytes)
+        text = read_text(path, msg(QT_TRANSLATE_NOOP("csvio", "a CSV file"), "csvio"), max_bytes)
     except FileRefused as e:
-        raise CsvFileRefused(str(e)) from None
+        raise CsvFileRefused(e.text) from None
     return parse_csv_text(text)
 
 

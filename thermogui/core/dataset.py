@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from thermogui.core.errors import NumberError, UserError, quote
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 # The book's eleven readings (Deep Learning with PyTorch, chapter 5).
 BOOK_T_C = (0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0)
@@ -35,16 +36,38 @@ _NUMBER_LIKE = re.compile(
 
 
 class DataError(UserError):
-    """Bad data.  `problems` lists (line or row number, reason) pairs, numbered from 1."""
+    """Bad data.  `problems` lists (line or row number, reason) pairs, numbered from 1.  The message lists the first
+    ten (a core.tr.Text, so the window shows it in the UI language; each reason may be a Text too)."""
 
     def __init__(self, problems: list[tuple[int, str]] | str):
         if isinstance(problems, str):
             problems = [(0, problems)]
         self.problems = problems
-        super().__init__(
-            "; ".join(f"line {n}: {why}" if n else why for n, why in problems[:10])
-            + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
+        super().__init__(problem_list(problems, 10))
+
+
+def problem_line(n: int, why: str) -> str:
+    """One problem of a file or of pasted text: "line 3: 'abc' is not a number…" (just the reason when n is 0)."""
+    return msg(QT_TRANSLATE_NOOP("core", "line {n}: {why}"), "core", n=str(n), why=why) if n else why
+
+
+def problem_list(problems, limit: int) -> str:
+    """The first `limit` problems joined with "; " (then "; and 5 more"), a core.tr.Text for the window."""
+    text = None
+    for n, why in problems[:limit]:
+        line = problem_line(n, why)
+        text = (
+            line if text is None else msg(QT_TRANSLATE_NOOP("core", "{first}; {next}"), "core", first=text, next=line)
         )
+    text = "" if text is None else text
+    if len(problems) > limit:
+        text = msg(
+            QT_TRANSLATE_NOOP("core", "{problems}; and {count} more"),
+            "core",
+            problems=text,
+            count=str(len(problems) - limit),
+        )
+    return text
 
 
 def looks_like_number(text: str) -> bool:
@@ -80,30 +103,70 @@ def parse_number(text: str, decimal_comma: bool = True, comma_is_decimal: bool =
         try:
             text = str(text)
         except ValueError:  # an int of more than 4,300 digits cannot even be turned into text
-            raise NumberError(f"the value is too long for a reading (at most {MAX_NUMBER_CHARS} characters)") from None
+            raise NumberError(
+                msg(
+                    QT_TRANSLATE_NOOP("core", "the value is too long for a reading (at most {max} characters)"),
+                    "core",
+                    max=str(MAX_NUMBER_CHARS),
+                )
+            ) from None
     s = text.strip()
     if len(s) > MAX_NUMBER_CHARS:
-        raise NumberError(f"{quote(s)} is too long for a reading (at most {MAX_NUMBER_CHARS} characters)")
+        raise NumberError(
+            msg(
+                QT_TRANSLATE_NOOP("core", "{text} is too long for a reading (at most {max} characters)"),
+                "core",
+                text=quote(s),
+                max=str(MAX_NUMBER_CHARS),
+            )
+        )
     shown = s
     s = s.replace("\u2212", "-")  # a typographic minus sign counts as a minus
     if not s:
-        raise NumberError("the cell is empty; type a number such as 35.7")
+        raise NumberError(msg(QT_TRANSLATE_NOOP("core", "the cell is empty; type a number such as 35.7"), "core"))
     if decimal_comma and "," in s and "." not in s and s.count(",") == 1:
         if not comma_is_decimal and _AMBIGUOUS_COMMA.match(s):
-            point, grouped = s.replace(",", "."), s.replace(",", "")
             raise NumberError(
-                f"'{s}' is ambiguous: a decimal comma ({point}) or a thousands separator ({grouped})? "
-                f"Type {point} or {grouped}"
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "'{text}' is ambiguous: a decimal comma ({point}) or a thousands separator ({grouped})? "
+                        "Type {point} or {grouped}",
+                    ),
+                    "core",
+                    text=s,
+                    point=s.replace(",", "."),
+                    grouped=s.replace(",", ""),
+                )
             )
         s = s.replace(",", ".")
     if not _NUMBER.match(s):
         low = s.lower().lstrip("+-")
         if low in ("nan", "inf", "infinity"):
-            raise NumberError(f"{quote(shown)} is not a finite number; readings must be real measurements")
-        raise NumberError(f"{quote(shown)} is not a number; type digits like 35.7 or 1.2e3")
+            raise NumberError(
+                msg(
+                    QT_TRANSLATE_NOOP("core", "{text} is not a finite number; readings must be real measurements"),
+                    "core",
+                    text=quote(shown),
+                )
+            )
+        raise NumberError(
+            msg(
+                QT_TRANSLATE_NOOP("core", "{text} is not a number; type digits like 35.7 or 1.2e3"),
+                "core",
+                text=quote(shown),
+            )
+        )
     value = float(s)
     if not math.isfinite(value) or abs(value) > MAX_ABS_VALUE:
-        raise NumberError(f"{quote(shown)} is too large; readings must be within ±{MAX_ABS_VALUE:g}")
+        raise NumberError(
+            msg(
+                QT_TRANSLATE_NOOP("core", "{text} is too large; readings must be within ±{max}"),
+                "core",
+                text=quote(shown),
+                max=f"{MAX_ABS_VALUE:g}",
+            )
+        )
     return value
 
 
@@ -128,13 +191,20 @@ class Dataset:
         t_u = _readonly(self.t_u, np.float64)
         t_c = _readonly(self.t_c, np.float64)
         if t_u.shape != t_c.shape:
-            raise DataError(f"t_u has {t_u.size} values but t_c has {t_c.size}")
+            raise DataError(
+                msg(
+                    QT_TRANSLATE_NOOP("core", "t_u has {n_u} values but t_c has {n_c}"),
+                    "core",
+                    n_u=str(t_u.size),
+                    n_c=str(t_c.size),
+                )
+            )
         inc = _readonly(np.ones(t_u.shape, bool) if self.include is None else self.include, bool)
         if inc.shape != t_u.shape:
-            raise DataError("the include mask does not match the readings")
+            raise DataError(msg(QT_TRANSLATE_NOOP("core", "the include mask does not match the readings"), "core"))
         val = _readonly(np.zeros(t_u.shape, bool) if self.val is None else self.val, bool)
         if val.shape != t_u.shape:
-            raise DataError("the validation mask does not match the readings")
+            raise DataError(msg(QT_TRANSLATE_NOOP("core", "the validation mask does not match the readings"), "core"))
         object.__setattr__(self, "val", val)
         object.__setattr__(self, "t_u", t_u)
         object.__setattr__(self, "t_c", t_c)
@@ -180,14 +250,46 @@ class Dataset:
         out: list[tuple[int, str]] = []
         for name, col in (("t_u", self.t_u), ("t_c", self.t_c)):
             bad = np.flatnonzero(~np.isfinite(col) | (np.abs(col) > MAX_ABS_VALUE))
-            out += [(int(i) + 1, f"{name} = {float(col[i])!r} is not a finite reading") for i in bad[:20]]
+            out += [
+                (
+                    int(i) + 1,
+                    msg(
+                        QT_TRANSLATE_NOOP("core", "{name} = {value} is not a finite reading"),
+                        "core",
+                        name=name,
+                        value=repr(float(col[i])),
+                    ),
+                )
+                for i in bad[:20]
+            ]
         if out:
             return out
         t_u, _ = self.active()
         if t_u.size < 2:
-            return [(0, f"at least 2 included readings are needed to fit a line (there are {t_u.size})")]
+            return [
+                (
+                    0,
+                    msg(
+                        QT_TRANSLATE_NOOP(
+                            "core", "at least 2 included readings are needed to fit a line (there are {count})"
+                        ),
+                        "core",
+                        count=str(t_u.size),
+                    ),
+                )
+            ]
         if float(t_u.max()) == float(t_u.min()):
-            return [(0, "all included t_u readings are equal, so no line can be fitted; vary t_u")]
+            return [
+                (
+                    0,
+                    msg(
+                        QT_TRANSLATE_NOOP(
+                            "core", "all included t_u readings are equal, so no line can be fitted; vary t_u"
+                        ),
+                        "core",
+                    ),
+                )
+            ]
         return []
 
     def validate(self) -> Dataset:
@@ -218,7 +320,14 @@ class Dataset:
         val = np.zeros(len(self), bool)
         for r in rows:
             if not 0 <= int(r) < len(self):
-                raise DataError(f"there is no reading {int(r) + 1} (the readings are numbered 1 to {len(self)})")
+                raise DataError(
+                    msg(
+                        QT_TRANSLATE_NOOP("core", "there is no reading {row} (the readings are numbered 1 to {count})"),
+                        "core",
+                        row=str(int(r) + 1),
+                        count=str(len(self)),
+                    )
+                )
             val[int(r)] = True
         return Dataset(self.t_u, self.t_c, self.include, val)
 

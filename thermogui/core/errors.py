@@ -3,6 +3,8 @@ other exception is a bug and reaches the app's error handler with its traceback.
 
 from __future__ import annotations
 
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
+
 
 class UserError(ValueError):
     """Input that cannot be used, with a reason a person understands (a setting, readings, a file, a conversion).
@@ -24,8 +26,14 @@ MAX_MESSAGE_VALUE = 40  # characters of a user's value quoted in a message
 
 
 def quote(text: str, limit: int = MAX_MESSAGE_VALUE) -> str:
-    """A user's text for a message, cut to `limit` characters ('1111…' (10,000,000 characters))."""
+    """A user's text for a message, cut to `limit` characters ('1111…' (10,000,000 characters)); a cut one is a
+    core.tr.Text, so the window says "characters" in the UI language."""
     text = str(text)
     if len(text) <= limit:
         return f"'{text}'"
-    return f"'{text[: limit - 1]}…' ({len(text):,} characters)"
+    return msg(
+        QT_TRANSLATE_NOOP("core", "'{start}…' ({count} characters)"),
+        "core",
+        start=text[: limit - 1],
+        count=f"{len(text):,}",
+    )

@@ -21,6 +21,10 @@ from thermogui.core.numbers import (  # noqa: F401  (fmt_*: old home)
     fmt_trim,
     tidy_exponent,
 )
+from thermogui.core.tr import QT_TRANSLATE_NOOP, Text, msg
+
+# Every sentence here is a `core.tr.Text` (marked QT_TRANSLATE_NOOP("core", …)): English as a str (the CLI, the tests),
+# shown in the UI language by the window (thermogui.ui.i18n.tr_text).  Numbers go in as values already formatted.
 
 
 @dataclass(frozen=True)
@@ -39,46 +43,95 @@ def explain_stop(config: TrainConfig, outcome: TrainOutcome, stab: Stability | N
     reason = outcome.stop_reason
     if reason == StopReason.NON_FINITE:
         what = "inf" if math.isinf(outcome.loss) else "nan"
-        head = f"Stopped at epoch {outcome.stop_epoch}: the loss became {what} (not finite)."
+        head = msg(
+            QT_TRANSLATE_NOOP("core", "Stopped at epoch {epoch}: the loss became {what} (not finite)."),
+            "core",
+            epoch=str(outcome.stop_epoch),
+            what=what,
+        )
         plain_gd = config.optimizer == "sgd" and config.momentum == 0
         ratio = config.lr / stab.lr_max
+        raw = config.normalize == "none"
         if plain_gd and ratio > 1:
-            advice = (
-                f"Learning rate {fmt_lr(config.lr)} is {ratio:.3g}× the largest stable rate "
-                f"{fmt_lr(stab.lr_max)} for this data — each step overshoots the minimum by more than it gains, so "
-                "the error grows every epoch. Lower the learning rate"
-                + (" or normalize the input." if config.normalize == "none" else ".")
+            advice = msg(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Learning rate {lr} is {ratio}× the largest stable rate {lr_max} for this data — each step "
+                    "overshoots the minimum by more than it gains, so the error grows every epoch. Lower the learning "
+                    "rate or normalize the input.",
+                )
+                if raw
+                else QT_TRANSLATE_NOOP(
+                    "core",
+                    "Learning rate {lr} is {ratio}× the largest stable rate {lr_max} for this data — each step "
+                    "overshoots the minimum by more than it gains, so the error grows every epoch. Lower the learning "
+                    "rate.",
+                ),
+                "core",
+                lr=fmt_lr(config.lr),
+                ratio=f"{ratio:.3g}",
+                lr_max=fmt_lr(stab.lr_max),
             )
         else:
-            advice = (
-                f"The steps grew until the numbers overflowed. Lower the learning rate (now {fmt_lr(config.lr)})"
-                + (" or normalize the input." if config.normalize == "none" else ".")
+            advice = msg(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The steps grew until the numbers overflowed. Lower the learning rate (now {lr}) or normalize "
+                    "the input.",
+                )
+                if raw
+                else QT_TRANSLATE_NOOP(
+                    "core", "The steps grew until the numbers overflowed. Lower the learning rate (now {lr})."
+                ),
+                "core",
+                lr=fmt_lr(config.lr),
             )
         return Explanation(head, advice, ratio, 0.9 * stab.lr_max)
+    epoch = str(outcome.stop_epoch)
     if reason == StopReason.CONVERGED:
-        head = f"Converged at epoch {outcome.stop_epoch}: every gradient is below the tolerance."
+        head = msg(
+            QT_TRANSLATE_NOOP("core", "Converged at epoch {epoch}: every gradient is below the tolerance."),
+            "core",
+            epoch=epoch,
+        )
     elif reason == StopReason.CANCELLED:
-        head = f"Stopped by you after epoch {outcome.stop_epoch}."
+        head = msg(QT_TRANSLATE_NOOP("core", "Stopped by you after epoch {epoch}."), "core", epoch=epoch)
     else:
-        head = f"Completed {outcome.epochs_run:,} epochs."
+        head = msg(
+            QT_TRANSLATE_NOOP("core", "Completed {epochs} epochs."), "core", epochs=fmt_epochs(outcome.epochs_run)
+        )
     if not math.isfinite(outcome.final_loss) or not math.isfinite(outcome.loss):
         # (only with stop_on_non_finite off: the run went on after the loss overflowed)
-        head = (
-            f"Ran {outcome.epochs_run:,} epochs, but the loss became inf or nan at epoch "
-            f"{outcome.last_finite_epoch + 1:,} and stayed so (this session keeps training when the loss is "
-            "not finite)."
+        head = msg(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Ran {epochs} epochs, but the loss became inf or nan at epoch {epoch} and stayed so (this session "
+                "keeps training when the loss is not finite).",
+            ),
+            "core",
+            epochs=fmt_epochs(outcome.epochs_run),
+            epoch=fmt_epochs(outcome.last_finite_epoch + 1),
         )
     return Explanation(head, "", config.lr / stab.lr_max, 0.9 * stab.lr_max)
 
 
-def stability_note(lr: float, stab: Stability, plain_gd: bool = True) -> tuple[str, bool]:
+def stability_note(lr: float, stab: Stability, plain_gd: bool = True) -> tuple[Text, bool]:
     """(text for beside the learning rate, True when the rate is above the bound)."""
+    lr_max = fmt_lr(stab.lr_max)
     if not plain_gd:
-        return f"stable limit for plain GD: {fmt_lr(stab.lr_max)}", False
+        return msg(QT_TRANSLATE_NOOP("core", "stable limit for plain GD: {lr_max}"), "core", lr_max=lr_max), False
     ratio = lr / stab.lr_max
     if ratio > 1:
-        return f"⚠ {ratio:.3g}× the stable limit {fmt_lr(stab.lr_max)}: expect the loss to explode", True
-    return f"stable up to {fmt_lr(stab.lr_max)}", False
+        return (
+            msg(
+                QT_TRANSLATE_NOOP("core", "⚠ {ratio}× the stable limit {lr_max}: expect the loss to explode"),
+                "core",
+                ratio=f"{ratio:.3g}",
+                lr_max=lr_max,
+            ),
+            True,
+        )
+    return msg(QT_TRANSLATE_NOOP("core", "stable up to {lr_max}"), "core", lr_max=lr_max), False
 
 
 # --- any model -------------------------------------------------------------------------------------------------------
@@ -108,7 +161,7 @@ def model_equation(model, p_raw) -> str:
     if powers is None:
         return model.equation(p_raw)
     if not all(math.isfinite(v) for v in p_raw):
-        return f"t_c = {DASH} (the parameters are no longer finite)"
+        return msg(QT_TRANSLATE_NOOP("core", "t_c = {dash} (the parameters are no longer finite)"), "core", dash=DASH)
     terms = []
     for k, v in sorted(zip(powers, p_raw), key=lambda t: -t[0]):  # the highest power first
         body = fmt_sig(abs(v)) + ("" if k == 0 else " · t_u" if k == 1 else " · t_u" + _SUPERSCRIPT.get(k, f"^{k}"))
@@ -130,20 +183,22 @@ def fmt_epochs(v: float) -> str:
     return f"{int(v):,}" if math.isfinite(v) else fmt_num(v)
 
 
-def fmt_excess(excess: float) -> str:
+def fmt_excess(excess: float) -> Text:
     """How far a loss is above the minimum (least-squares) loss, from (loss − L*) / L*: "0.42 % above the minimum",
     "38 % above the minimum", from 10× up "12.3× the minimum loss"."""
     if not math.isfinite(excess) or excess >= 9.0:
-        return tidy_exponent(f"{1 + excess:.3g}").replace("inf", "∞") + "× the minimum loss"
-    return (f"{100 * excess:.2g}" if excess < 0.1 else f"{100 * excess:.0f}") + " % above the minimum"
+        times = tidy_exponent(f"{1 + excess:.3g}").replace("inf", "∞")
+        return msg(QT_TRANSLATE_NOOP("core", "{times}× the minimum loss"), "core", times=times)
+    pct = f"{100 * excess:.2g}" if excess < 0.1 else f"{100 * excess:.0f}"
+    return msg(QT_TRANSLATE_NOOP("core", "{pct} % above the minimum"), "core", pct=pct)
 
 
 # A torch.nn module: no constant Hessian here, so no bound, condition number or epoch prediction — one short line (the
 # panel is narrow; its tooltip says why).
-NO_BOUND_NOTE = "no stable-rate bound for a torch.nn module"
+NO_BOUND_NOTE = msg(QT_TRANSLATE_NOOP("core", "no stable-rate bound for a torch.nn module"), "core")
 
 
-def convergence_note(conv, outcome: TrainOutcome | None = None) -> tuple[str, bool]:
+def convergence_note(conv, outcome: TrainOutcome | None = None) -> tuple[Text, bool]:
     """The note beside the learning rate (two short lines: the panel is narrow) and whether it is a warning.  "The
     minimum" is the least-squares loss L*, the lowest loss any parameters reach.
 
@@ -158,22 +213,62 @@ def convergence_note(conv, outcome: TrainOutcome | None = None) -> tuple[str, bo
     text, warning = stability_note(conv.lr, conv.stability, conv.plain_gd)
     if warning:  # (the warning fills both lines by itself: the condition number is in the tooltip)
         return text, warning
-    text += f" · condition number {fmt_condition(conv.condition)}"
+    text = msg(
+        QT_TRANSLATE_NOOP("core", "{note} · condition number {condition}"),
+        "core",
+        note=text,
+        condition=fmt_condition(conv.condition),
+    )
     pct = f"{100 * conv.within:g} %"
     if outcome is not None and outcome.stop_reason != StopReason.NON_FINITE:
         excess = relative_excess(outcome.final_loss, conv.ls_loss)
         if math.isnan(excess) or math.isnan(conv.epochs):  # (no relative target: an exact fit, …)
             return text, warning
         if excess <= conv.within:
-            return text + f"\n✓ reached: within {pct} of the minimum", warning
-        return text + f"\nnot reached: {fmt_excess(excess)}", warning
+            return (
+                msg(
+                    QT_TRANSLATE_NOOP("core", "{note}\n✓ reached: within {pct} of the minimum"),
+                    "core",
+                    note=text,
+                    pct=pct,
+                ),
+                warning,
+            )
+        return (
+            msg(
+                QT_TRANSLATE_NOOP("core", "{note}\nnot reached: {excess}"), "core", note=text, excess=fmt_excess(excess)
+            ),
+            warning,
+        )
     if not conv.plain_gd or math.isnan(conv.epochs):
         return text, warning
     if conv.epochs == 0:
-        return text + f"\nalready within {pct} of the minimum", warning
+        return (
+            msg(QT_TRANSLATE_NOOP("core", "{note}\nalready within {pct} of the minimum"), "core", note=text, pct=pct),
+            warning,
+        )
     if conv.epochs > conv.planned:
-        return text + f"\n≤ {fmt_epochs(conv.epochs)} epochs to {pct} ({conv.planned:,} set)", warning
-    return text + f"\n≤ {fmt_epochs(conv.epochs)} epochs to {pct} of the minimum", warning
+        return (
+            msg(
+                QT_TRANSLATE_NOOP("core", "{note}\n≤ {epochs} epochs to {pct} ({planned} set)"),
+                "core",
+                note=text,
+                epochs=fmt_epochs(conv.epochs),
+                pct=pct,
+                planned=fmt_epochs(conv.planned),
+            ),
+            warning,
+        )
+    return (
+        msg(
+            QT_TRANSLATE_NOOP("core", "{note}\n≤ {epochs} epochs to {pct} of the minimum"),
+            "core",
+            note=text,
+            epochs=fmt_epochs(conv.epochs),
+            pct=pct,
+        ),
+        warning,
+    )
 
 
 # --- a network --------------------------------------------------------------------------------------------------------
@@ -202,28 +297,57 @@ def model_caption(model, p_raw) -> str:
     return model_equation(model, p_raw)
 
 
-_VERDICT = {-1: "better", 0: "as good", 1: "worse"}
+_VERDICT = {
+    -1: msg(QT_TRANSLATE_NOOP("core", "better"), "core"),
+    0: msg(QT_TRANSLATE_NOOP("core", "as good"), "core"),
+    1: msg(QT_TRANSLATE_NOOP("core", "worse"), "core"),
+}
 
 
-def line_comparison_text(c) -> str:
+def line_comparison_text(c) -> Text:
     """Whether a network beats the least-squares line (core.analysis.LineComparison), in numbers: "training 2.11 vs
     the line's 2.93 — better; validation 5.40 vs 3.54 — worse: it overfits"."""
     tr = _loss_pair(c.loss, c.line_loss)
-    text = "training {} vs the line's {} — {}".format(tr[0], tr[1], _VERDICT[c.training])
+    text = msg(
+        QT_TRANSLATE_NOOP("core", "training {loss} vs the line's {line} — {verdict}"),
+        "core",
+        loss=tr[0],
+        line=tr[1],
+        verdict=_VERDICT[c.training],
+    )
     if c.validation is None:
-        return text + "; no validation readings to tell whether it overfits (tick some in the Val column)"
+        return msg(
+            QT_TRANSLATE_NOOP(
+                "core", "{training}; no validation readings to tell whether it overfits (tick some in the Val column)"
+            ),
+            "core",
+            training=text,
+        )
     va = _loss_pair(c.val_loss, c.line_val_loss)
-    text += "; validation {} vs {} — {}".format(va[0], va[1], _VERDICT[c.validation])
+    text = msg(
+        QT_TRANSLATE_NOOP("core", "{training}; validation {loss} vs {line} — {verdict}"),
+        "core",
+        training=text,
+        loss=va[0],
+        line=va[1],
+        verdict=_VERDICT[c.validation],
+    )
     if c.overfits:
-        return text + ": it overfits"
+        return msg(QT_TRANSLATE_NOOP("core", "{comparison}: it overfits"), "core", comparison=text)
     if c.training < 0 and c.validation < 0:
-        return text + ": it beats the line on both"
+        return msg(QT_TRANSLATE_NOOP("core", "{comparison}: it beats the line on both"), "core", comparison=text)
     return text
 
 
-def network_gradient_text(epoch: int, grad) -> str:
+def network_gradient_text(epoch: int, grad) -> Text:
     """The gradient of a network's epoch in one line: its length over all parameters (the per-layer norms are the
     gradient inspector's)."""
     g = [float(v) for v in grad]
     norm = math.hypot(*g)  # (no overflow in v²; ∞ when a component is)
-    return "Gradient of epoch {:,}  |∇L| = {} over {} parameters".format(epoch, fmt_num(norm), len(g))
+    return msg(
+        QT_TRANSLATE_NOOP("core", "Gradient of epoch {epoch}  |∇L| = {norm} over {n} parameters"),
+        "core",
+        epoch=fmt_epochs(epoch),
+        norm=fmt_num(norm),
+        n=str(len(g)),
+    )

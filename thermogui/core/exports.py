@@ -18,6 +18,7 @@ from thermogui.core.atomic import atomic_write_text
 from thermogui.core.config import Normalization, TrainConfig
 from thermogui.core.dataset import Dataset
 from thermogui.core.numbers import fmt_exact, json_clean
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 HISTORY_COLUMNS = ("epoch", "loss", "val_loss", "w", "b", "w_model", "b_model", "grad_w", "grad_b")  # the line's
 LOSS_COLUMNS = ("epoch", "loss", "val_loss")
@@ -196,7 +197,15 @@ class _Names:
         if powers is None or max(powers) > 2:
             from thermogui.core.fields import ConfigError
 
-            raise ConfigError(f"the PyTorch script export does not know how to write the {m.label} yet")
+            raise ConfigError(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        "exports", "the PyTorch script export does not know how to write the {model} yet"
+                    ),
+                    "exports",
+                    model=m.label,
+                )
+            )
         self.params = tuple(m.params)
         self.powers = tuple(powers)
         self.args = ", ".join(self.params)  # w, b  /  w2, w1, b

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from thermogui.core.errors import UserError
 from thermogui.core.numbers import fmt_float, fmt_limit
-from thermogui.core.tr import QT_TRANSLATE_NOOP
+from thermogui.core.tr import QT_TRANSLATE_NOOP, Text, msg
 
 MAX_EPOCHS = 10_000_000
 MAX_TEXT = 64  # longer text in a number field is refused by its length, before any parsing
@@ -57,13 +57,23 @@ class Field:
     # --- describing ----------------------------------------------------------------------------------------------
     def range_text(self, tr: Callable[[str, str], str] | None = None) -> str:
         """The allowed values in words ("greater than 0 and at most 1e+06").  `tr(context, text)` translates the
-        marked templates (the UI passes QCoreApplication.translate); without it they stay English (core, CLI)."""
-        t = tr or (lambda _context, text: text)
+        marked templates (the UI passes QCoreApplication.translate); without it they stay English (core, CLI), as a
+        core.tr.Text that a message can carry into the window (thermogui.ui.i18n.tr_text)."""
         if self.kind == "choice":
-            values = ", ".join(v for v, _ in self.choices)
-            return t("fields", QT_TRANSLATE_NOOP("fields", "one of {values}")).format(values=values)
-        if self.kind == "bool":
-            return t("fields", QT_TRANSLATE_NOOP("fields", "true or false"))
+            template, values = (
+                QT_TRANSLATE_NOOP("fields", "one of {values}"),
+                {"values": ", ".join(v for v, _ in self.choices)},
+            )
+        elif self.kind == "bool":
+            template, values = QT_TRANSLATE_NOOP("fields", "true or false"), {}
+        else:
+            template, values = self._range_template()
+        if tr is None:
+            return msg(template, "fields", **values)
+        t = tr  # (a call named tr(…) would be read by lupdate as a text to translate)
+        return t("fields", template).format(**values)
+
+    def _range_template(self) -> tuple[str, dict]:
         lo, hi = fmt_limit(self.minimum, self.kind), fmt_limit(self.maximum, self.kind)
         if self.kind == "int":
             templates = {
@@ -79,7 +89,7 @@ class Field:
                 (False, True): QT_TRANSLATE_NOOP("fields", "at least {lo} and below {hi}"),
                 (True, True): QT_TRANSLATE_NOOP("fields", "greater than {lo} and below {hi}"),
             }
-        return t("fields", templates[(self.min_open, self.max_open)]).format(lo=lo, hi=hi)
+        return templates[(self.min_open, self.max_open)], {"lo": lo, "hi": hi}
 
     def in_range(self, v: float) -> bool:
         if self.minimum is not None and (v < self.minimum or (self.min_open and v == self.minimum)):
@@ -93,20 +103,24 @@ class Field:
         """The value if it is allowed, else ConfigError saying why (the same words everywhere)."""
         if self.kind == "optional_float" and value is None:
             return None
+
+        def got() -> str:  # (only when refusing: repr of a huge value costs time)
+            return shown or short(value)
+
         if self.kind == "bool":
             if not isinstance(value, bool):
-                raise ConfigError(f"{self.label} must be true or false (got {shown or short(value)})")
+                raise self._refused(QT_TRANSLATE_NOOP("core", "{label} must be true or false (got {got})"), got=got())
             return value
         if self.kind == "choice":
             if value not in [v for v, _ in self.choices]:
-                raise ConfigError(f"{self.label} must be {self.range_text()} (got {shown or short(value)})")
+                raise self._out_of_range(got())
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(f"{self.label} must be a number (got {shown or short(value)})")
+            raise self._refused(QT_TRANSLATE_NOOP("core", "{label} must be a number (got {got})"), got=got())
         if self.kind == "int":
             if isinstance(value, float):
                 if not value.is_integer():
-                    raise ConfigError(f"{self.label} must be {self.range_text()} (got {shown or short(value)})")
+                    raise self._out_of_range(got())
                 value = int(value)
         else:
             try:
@@ -114,10 +128,20 @@ class Field:
             except OverflowError:
                 value = math.inf
             if not math.isfinite(value):
-                raise ConfigError(f"{self.label} must be a finite number (got {shown or short(value)})")
+                raise self._refused(QT_TRANSLATE_NOOP("core", "{label} must be a finite number (got {got})"), got=got())
         if not self.in_range(value):
-            raise ConfigError(f"{self.label} must be {self.range_text()} (got {shown or short(value)})")
+            raise self._out_of_range(got())
         return value
+
+    def _refused(self, template: str, **values) -> ConfigError:
+        """A ConfigError whose message is `template` (marked QT_TRANSLATE_NOOP("core", …)) with this field's label
+        and `values`: English as a str (the CLI), in the UI language in the window."""
+        return ConfigError(msg(template, "core", label=Text(self.label, "fields"), **values))
+
+    def _out_of_range(self, got: str) -> ConfigError:
+        return self._refused(
+            QT_TRANSLATE_NOOP("core", "{label} must be {range} (got {got})"), range=self.range_text(), got=got
+        )
 
     def parse(self, text: str):
         """A value typed by a person (a control or a command-line option): checked, or ConfigError saying why.
@@ -128,33 +152,51 @@ class Field:
             return self.check(text.strip())
         s = str(text).strip().replace("\u2212", "-")
         if len(s) > MAX_TEXT:
-            raise ConfigError(f"{self.label}: '{s[:20]}…' is too long ({len(s):,} characters) to be a number")
+            raise self._refused(
+                QT_TRANSLATE_NOOP("core", "{label}: '{start}…' is too long ({count} characters) to be a number"),
+                start=s[:20],
+                count=f"{len(s):,}",
+            )
         if not s:
             if self.kind == "optional_float":
                 return None
-            raise ConfigError(f"{self.label} is empty; type {self.example()}")
+            raise self._refused(QT_TRANSLATE_NOOP("core", "{label} is empty; type {example}"), example=self.example())
+        not_a_number = QT_TRANSLATE_NOOP("core", "{label}: '{text}' is not a number; type {example}")
         if self.kind == "int":
             m = _GROUPED_INT.match(s)
             if m:
                 s = s.replace(m.group(1), "")
             if not _INT.match(s):
                 if _FLOAT.match(s.replace(",", ".")):
-                    raise ConfigError(f"{self.label} must be a whole number (got '{s}')")
-                raise ConfigError(f"{self.label}: '{s}' is not a number; type {self.example()}")
+                    raise self._refused(
+                        QT_TRANSLATE_NOOP("core", "{label} must be a whole number (got '{text}')"), text=s
+                    )
+                raise self._refused(not_a_number, text=s, example=self.example())
             return self.check(int(s), s)
         if s.count(",") == 1 and "." not in s:
             if re.match(r"^[+-]?\d{1,3},\d{3}$", s):
-                point, grouped = s.replace(",", "."), s.replace(",", "")
-                raise ConfigError(f"{self.label}: '{s}' is ambiguous — {point} or {grouped}? Type one of them")
+                raise self._refused(
+                    QT_TRANSLATE_NOOP(
+                        "core", "{label}: '{text}' is ambiguous — {point} or {grouped}? Type one of them"
+                    ),
+                    text=s,
+                    point=s.replace(",", "."),
+                    grouped=s.replace(",", ""),
+                )
             s = s.replace(",", ".")
         if not _FLOAT.match(s):
             if s.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-                raise ConfigError(f"{self.label} must be a finite number (got '{s}')")
-            raise ConfigError(f"{self.label}: '{s}' is not a number; type {self.example()}")
+                raise self._refused(
+                    QT_TRANSLATE_NOOP("core", "{label} must be a finite number (got {got})"), got=f"'{s}'"
+                )
+            raise self._refused(not_a_number, text=s, example=self.example())
         return self.check(float(s), s)
 
     def example(self) -> str:
-        return {"int": "a whole number such as 5000"}.get(self.kind, "a number such as 0.01 or 1e-4")
+        """What to type, in words (a core.tr.Text: "a number such as 0.01 or 1e-4")."""
+        if self.kind == "int":
+            return msg(QT_TRANSLATE_NOOP("core", "a whole number such as 5000"), "core")
+        return msg(QT_TRANSLATE_NOOP("core", "a number such as 0.01 or 1e-4"), "core")
 
     def format(self, value) -> str:
         """The text a control shows for `value` (parse(format(v)) == v)."""

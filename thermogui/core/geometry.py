@@ -21,6 +21,21 @@ from thermogui.core.config import ConfigError, EpochResult, Normalization, Train
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.errors import UserError
 from thermogui.core.fields import BY_NAME
+from thermogui.core.tr import QT_TRANSLATE_NOOP, Text, msg
+
+# The models' labels (core.models' `label`), marked for the messages that name a model; `model_label` gives one as a
+# Text the window shows in the UI language.  ("nn.Linear(1, 1)" is code: it reads the same in every language.)
+MODEL_LABELS = (
+    QT_TRANSLATE_NOOP("core", "straight line"),
+    QT_TRANSLATE_NOOP("core", "quadratic"),
+    QT_TRANSLATE_NOOP("core", "network"),
+)
+
+
+def model_label(model) -> Text:
+    """A model's label ("straight line", "quadratic", …) as a translatable Text."""
+    return msg(model.label, "core")
+
 
 # --- the law behind the data ----------------------------------------------------------------------------------------
 FAHRENHEIT_ZERO = 32.0  # °F at 0 °C
@@ -63,20 +78,31 @@ def law_comparison(config: TrainConfig, data: Dataset) -> LawComparison | None:
     return LawComparison(len(t_u), float(r @ r / len(r)), float(best))
 
 
-def law_sentence(comparison: LawComparison | None) -> str:
-    """One sentence on why the fit is not the law."""
+def law_sentence(comparison: LawComparison | None) -> Text:
+    """One sentence on why the fit is not the law (a Text: the window shows it in the UI language)."""
     from thermogui.core.numbers import fmt_num
 
     if comparison is None:
-        return (
-            "The fit differs from the exact law because the readings are noisy and few: it minimises the squared "
-            "error on these readings, not the distance to the true law."
+        return msg(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The fit differs from the exact law because the readings are noisy and few: it minimises the squared "
+                "error on these readings, not the distance to the true law.",
+            ),
+            "core",
         )
-    return (
-        "The fit differs from the exact law because the readings are noisy and there are only {} of them: it "
-        "minimises the squared error on these readings (the law's MSE on them is {}, the best line's {}), not the "
-        "distance to the true law."
-    ).format(comparison.n_train, fmt_num(comparison.law_loss, 2), fmt_num(comparison.best_loss, 2))
+    return msg(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "The fit differs from the exact law because the readings are noisy and there are only {n} of them: it "
+            "minimises the squared error on these readings (the law's MSE on them is {law}, the best line's {best}), "
+            "not the distance to the true law.",
+        ),
+        "core",
+        n=str(comparison.n_train),
+        law=fmt_num(comparison.law_loss, 2),
+        best=fmt_num(comparison.best_loss, 2),
+    )
 
 
 # --- residuals and their squares -------------------------------------------------------------------------------------
@@ -149,7 +175,12 @@ def line_through(p1, p2) -> tuple[float, float]:
     """(w, b) of the line through two points (t_u, t_c); NoStartValues when they are above each other."""
     (x1, y1), (x2, y2) = ((float(a), float(b)) for a, b in (p1, p2))
     if not x1 != x2:
-        raise NoStartValues("the two handles are above each other: move one sideways to define a line")
+        raise NoStartValues(
+            msg(
+                QT_TRANSLATE_NOOP("core", "the two handles are above each other: move one sideways to define a line"),
+                "core",
+            )
+        )
     w = (y2 - y1) / (x2 - x1)
     return w, y1 - w * x1
 
@@ -174,9 +205,13 @@ START_FIELDS = {  # the start-value fields of each model that has them, in its p
     "linear-module": ("init_w", "init_b"),
     "quadratic": ("init_w2", "init_w", "init_b"),
 }
-NETWORK_HAS_NO_START = (
-    "the network starts from its seeded random weights: it has no start values to set (choose the line, the quadratic "
-    "or nn.Linear(1, 1))"
+NETWORK_HAS_NO_START = msg(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "the network starts from its seeded random weights: it has no start values to set (choose the line, the "
+        "quadratic or nn.Linear(1, 1))",
+    ),
+    "core",
 )
 
 
@@ -220,16 +255,34 @@ def start_values(config: TrainConfig, data: Dataset, source, params_raw, params_
         raise NoStartValues(NETWORK_HAS_NO_START)
     source_powers = _powers(source)
     if source_powers is None:
-        raise NoStartValues("a network's weights cannot be the start of the {}".format(target.label))
+        raise NoStartValues(
+            msg(
+                QT_TRANSLATE_NOOP("core", "a network's weights cannot be the start of the {model}"),
+                "core",
+                model=model_label(target),
+            )
+        )
     p_raw = np.asarray(params_raw, np.float64)
     if not np.isfinite(p_raw).all():
-        raise NoStartValues("these parameters are no longer finite: pick an earlier epoch, before the run blew up")
+        raise NoStartValues(
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "core", "these parameters are no longer finite: pick an earlier epoch, before the run blew up"
+                ),
+                "core",
+            )
+        )
     powers = _powers(target)
     coef = dict(zip(source_powers, p_raw))
     lacking = [k for k, a in coef.items() if k not in powers and a != 0]
     if lacking:
         raise NoStartValues(
-            "the {} has no t_u² term to start from: choose the model {}".format(target.label, source.label)
+            msg(
+                QT_TRANSLATE_NOOP("core", "the {model} has no t_u² term to start from: choose the model {source}"),
+                "core",
+                model=model_label(target),
+                source=model_label(source),
+            )
         )
     _, _, norm = _training(config, data)
     if params_model is not None and source_powers == powers and source_norm is not None and source_norm == norm:
@@ -241,7 +294,9 @@ def start_values(config: TrainConfig, data: Dataset, source, params_raw, params_
         try:
             values[name] = BY_NAME[name].check(float(v))
         except ConfigError as e:
-            raise NoStartValues("{}: the run cannot start there".format(e)) from None
+            raise NoStartValues(
+                msg(QT_TRANSLATE_NOOP("core", "{reason}: the run cannot start there"), "core", reason=e.text)
+            ) from None
     return values
 
 

@@ -26,6 +26,7 @@ from thermogui.core.dataset import Dataset
 from thermogui.core.errors import UserError
 from thermogui.core.numbers import MINUS
 from thermogui.core.numbers import fmt_trim as num
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 OUTLIER_SPREADS = 2.0  # |residual| > OUTLIER_SPREADS x spread marks an outlier
 AGREE_REL = 1e-4  # gradients "agree" when they differ by at most this fraction of the larger one ...
@@ -175,12 +176,43 @@ def _paren(v: float, decimals: int = 4) -> str:
     return f"({s})" if s.startswith(MINUS) else s
 
 
+# Words among the equations are core.tr.msg Texts (context "gradients"): English here, translated in the window.
+def _tr(text: str, **values):
+    return msg(text, "gradients", **values)
+
+
 def normalization_text(norm) -> str:
     if norm.kind == "scale":
         return f"x = {num(norm.factor, 6)} × t_u"
     if norm.kind == "zscore":
         return f"x = (t_u − {num(norm.offset)}) / {num(norm.std)}"
-    return "x = t_u (no normalization)"
+    return _tr(QT_TRANSLATE_NOOP("gradients", "x = t_u (no normalization)"))
+
+
+def _x_line(norm, p) -> str:
+    """The chain rule's first line: how the point's x is made from its t_u."""
+    if norm.kind == "scale":
+        return f"x = {num(norm.factor, 6)} × t_u = {num(norm.factor, 6)} × {_paren(p.t_u)} = {num(p.x)}"
+    if norm.kind == "zscore":
+        return f"x = (t_u − mean) / std = ({num(p.t_u)} − {_paren(norm.offset)}) / {num(norm.std)} = {num(p.x)}"
+    return _tr(QT_TRANSLATE_NOOP("gradients", "x = t_u = {x}  (no normalization)"), x=num(p.x))
+
+
+def _contribution(name: str, value: str):
+    """'contribution to dL/dw = dL/dt_p × dt_p/dw = …'."""
+    return _tr(
+        QT_TRANSLATE_NOOP("gradients", "contribution to dL/d{name} = dL/dt_p × dt_p/d{name} = {value}"),
+        name=name,
+        value=value,
+    )
+
+
+def _total(n: int, gradient: str):
+    return _tr(
+        QT_TRANSLATE_NOOP("gradients", "Adding the contributions of all {n} points gives the gradient: {gradient}"),
+        n=str(n),
+        gradient=gradient,
+    )
 
 
 def chain_rule_lines(report: GradientReport) -> list[str]:
@@ -189,22 +221,14 @@ def chain_rule_lines(report: GradientReport) -> list[str]:
     if p is None:
         return []
     w, b = report.w, report.b
-    norm = report.norm
-    if norm.kind == "scale":
-        xline = f"x = {num(norm.factor, 6)} × t_u = {num(norm.factor, 6)} × {_paren(p.t_u)} = {num(p.x)}"
-    elif norm.kind == "zscore":
-        xline = f"x = (t_u − mean) / std = ({num(p.t_u)} − {_paren(norm.offset)}) / {num(norm.std)} = {num(p.x)}"
-    else:
-        xline = f"x = t_u = {num(p.x)}  (no normalization)"
     return [
-        xline,
+        _x_line(report.norm, p),
         f"t_p = w · x + b = {num(w)} × {_paren(p.x)} + {_paren(b)} = {num(p.t_p)}",
         f"dL/dt_p = 2 (t_p − t_c) / N = 2 ({num(p.t_p)} − {_paren(p.t_c)}) / {p.n} = {num(p.dloss_dtp)}",
         f"dt_p/dw = x = {num(p.dtp_dw)},    dt_p/db = 1",
-        f"contribution to dL/dw = dL/dt_p × dt_p/dw = {num(p.dloss_dtp)} × {_paren(p.x)} = {num(p.contrib_w)}",
-        f"contribution to dL/db = dL/dt_p × dt_p/db = {num(p.dloss_dtp)} × 1 = {num(p.contrib_b)}",
-        f"Adding the contributions of all {p.n} points gives the gradient: "
-        f"dL/dw = {num(report.manual[0])}, dL/db = {num(report.manual[1])}",
+        _contribution("w", f"{num(p.dloss_dtp)} × {_paren(p.x)} = {num(p.contrib_w)}"),
+        _contribution("b", f"{num(p.dloss_dtp)} × 1 = {num(p.contrib_b)}"),
+        _total(p.n, f"dL/dw = {num(report.manual[0])}, dL/db = {num(report.manual[1])}"),
     ]
 
 
@@ -377,13 +401,7 @@ def model_chain_rule_lines(report: ModelGradientReport) -> list[str]:
     p = report.point
     if p is None:
         return []
-    norm = report.norm
-    if norm.kind == "scale":
-        xline = f"x = {num(norm.factor, 6)} × t_u = {num(norm.factor, 6)} × {_paren(p.t_u)} = {num(p.x)}"
-    elif norm.kind == "zscore":
-        xline = f"x = (t_u − mean) / std = ({num(p.t_u)} − {_paren(norm.offset)}) / {num(norm.std)} = {num(p.x)}"
-    else:
-        xline = f"x = t_u = {num(p.x)}  (no normalization)"
+    xline = _x_line(report.norm, p)
 
     def factor(i: int, v: float, k: int) -> str:  # "0.6121 × 3.57²", "(−1.1679) × 3.57", "(−1.3164)"
         coef = num(v) if i == 0 else _paren(v)
@@ -400,12 +418,9 @@ def model_chain_rule_lines(report: ModelGradientReport) -> list[str]:
         ),
     ]
     for n, k, d, c in zip(report.names, report.powers, p.dtp, p.contrib):
-        lines.append(
-            f"contribution to dL/d{n} = dL/dt_p × dt_p/d{n} = {num(p.dloss_dtp)} × "
-            + (f"{_paren(d)} = {num(c)}" if k else f"1 = {num(c)}")
-        )
+        lines.append(_contribution(n, f"{num(p.dloss_dtp)} × " + (f"{_paren(d)} = {num(c)}" if k else f"1 = {num(c)}")))
     total = ", ".join(f"dL/d{n} = {num(g)}" for n, g in zip(report.names, report.manual))
-    lines.append(f"Adding the contributions of all {p.n} points gives the gradient: {total}")
+    lines.append(_total(p.n, total))
     return lines
 
 
@@ -436,13 +451,21 @@ class Calibration:
 
     def _check(self) -> None:
         if not (math.isfinite(self.w_raw) and math.isfinite(self.b_raw)):
-            raise CalibrationError("the fitted line is not finite (the run diverged), so it cannot convert readings")
+            raise CalibrationError(
+                _tr(
+                    QT_TRANSLATE_NOOP(
+                        "gradients", "the fitted line is not finite (the run diverged), so it cannot convert readings"
+                    )
+                )
+            )
 
     def to_celsius(self, t_u: float) -> tuple[float, float]:
         """(°C, ± °C) for a reading t_u."""
         self._check()
         if not math.isfinite(t_u):
-            raise CalibrationError(f"the reading {t_u!r} is not a finite number")
+            raise CalibrationError(
+                _tr(QT_TRANSLATE_NOOP("gradients", "the reading {value} is not a finite number"), value=f"{t_u!r}")
+            )
         return self.w_raw * t_u + self.b_raw, self.spread
 
     def to_reading(self, t_c: float) -> tuple[float, float]:
@@ -450,11 +473,18 @@ class Calibration:
         self._check()
         if self.w_raw == 0:
             raise CalibrationError(
-                "the fitted line is flat (w = 0): every reading gives the same °C, so a °C value "
-                "cannot be turned back into a reading"
+                _tr(
+                    QT_TRANSLATE_NOOP(
+                        "gradients",
+                        "the fitted line is flat (w = 0): every reading gives the same °C, so a °C value "
+                        "cannot be turned back into a reading",
+                    )
+                )
             )
         if not math.isfinite(t_c):
-            raise CalibrationError(f"the temperature {t_c!r} is not a finite number")
+            raise CalibrationError(
+                _tr(QT_TRANSLATE_NOOP("gradients", "the temperature {value} is not a finite number"), value=f"{t_c!r}")
+            )
         return (t_c - self.b_raw) / self.w_raw, self.spread / abs(self.w_raw)
 
     def extrapolates(self, t_u: float) -> bool:

@@ -19,70 +19,97 @@ from datetime import datetime, timezone
 from thermogui.core.atomic import atomic_write_text
 from thermogui.core.booklog import BOOK_DOTS, BOOK_EPOCHS, PRINT_OPTIONS, BookLog, refuse_other_models
 from thermogui.core.numbers import fmt_exact
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 
 PLOT_FILE = "temp_unknown_plot.png"  # the book's name for the picture
 DEFAULT_DPI = 600  # as the book saves it
 
-# Every sentence of the markdown cells, in one place (English for now; translated later as a whole).
+# Every sentence of the markdown cells, in one place: marked for translation ("notebook"), English here (the CLI);
+# the window passes build_notebook a `tr` that gives them in the UI language.
 TEXT = {
-    "title": (
+    "title": QT_TRANSLATE_NOOP(
+        "notebook",
         "# Calibrating a thermometer by gradient descent\n\n"
         "Chapter 5 of *Deep Learning with PyTorch*, with the readings and settings of a ThermoGUI {version} run "
         "({when}).  The output under each cell is what the run printed, so the notebook reads as it is; "
-        "run it (*Run All*) to compute everything again."
+        "run it (*Run All*) to compute everything again.",
     ),
-    "stale": (
+    "stale": QT_TRANSLATE_NOOP(
+        "notebook",
         "\n\n*ThermoGUI marked this result as out of date: the window's readings or settings had changed since the "
-        "run.  This notebook holds the run's own readings and settings.*"
+        "run.  This notebook holds the run's own readings and settings.*",
     ),
-    "stopped": "\n\n*The run was stopped after {done:,} of its {epochs:,} epochs: the printed output ends there.*",
-    "fast": (
+    "stopped": QT_TRANSLATE_NOOP(
+        "notebook", "\n\n*The run was stopped after {done:,} of its {epochs:,} epochs: the printed output ends there.*"
+    ),
+    "fast": QT_TRANSLATE_NOOP(
+        "notebook",
         "\n\n*ThermoGUI ran this with its fast float64 arithmetic; the code below computes in float32 as the book "
-        "does, so the last digits may differ.*"
+        "does, so the last digits may differ.*",
     ),
-    "setup": "PyTorch, and the print options the chapter's notebook sets (they shape the printed tensors).",
-    "data": (
+    "setup": QT_TRANSLATE_NOOP(
+        "notebook", "PyTorch, and the print options the chapter's notebook sets (they shape the printed tensors)."
+    ),
+    "data": QT_TRANSLATE_NOOP(
+        "notebook",
         "## The readings\n\n"
-        "`t_c`: temperatures in degrees Celsius; `t_u`: the same moments read on the thermometer with unknown units."
+        "`t_c`: temperatures in degrees Celsius; `t_u`: the same moments read on the thermometer with unknown units.",
     ),
-    "excluded": "  The readings left out in ThermoGUI are kept as a comment.",
-    "validation": (
-        "  ThermoGUI held readings {rows} out for validation: the run trains on the other {n_train} (`train_indices`)."
+    "excluded": QT_TRANSLATE_NOOP("notebook", "  The readings left out in ThermoGUI are kept as a comment."),
+    "validation": QT_TRANSLATE_NOOP(
+        "notebook",
+        "  ThermoGUI held readings {rows} out for validation: the run trains on the other {n_train} (`train_indices`).",
     ),
-    "model": "## The model\n\nA straight line: the prediction `t_p` is `w * t_u + b`.",
-    "loss": "## The loss\n\nThe mean of the squared differences between predicted and measured temperatures.",
-    "gradient": (
+    "model": QT_TRANSLATE_NOOP("notebook", "## The model\n\nA straight line: the prediction `t_p` is `w * t_u + b`."),
+    "loss": QT_TRANSLATE_NOOP(
+        "notebook", "## The loss\n\nThe mean of the squared differences between predicted and measured temperatures."
+    ),
+    "gradient": QT_TRANSLATE_NOOP(
+        "notebook",
         "## The gradient, by hand\n\n"
         "The chain rule: the derivative of the loss with respect to the prediction, times the derivative of the "
-        "model with respect to each parameter (`dmodel_dw`, `dmodel_db`), summed over the readings."
+        "model with respect to each parameter (`dmodel_dw`, `dmodel_db`), summed over the readings.",
     ),
-    "gradient_autograd": (
+    "gradient_autograd": QT_TRANSLATE_NOOP(
+        "notebook",
         "  (This run let autograd compute the same gradient, `loss.backward()`; the functions stay here as the book "
-        "derives them.)"
+        "derives them.)",
     ),
-    "loop_every": (
+    "loop_every": QT_TRANSLATE_NOOP(
+        "notebook",
         "## The training loop\n\n"
         "Each epoch: the loss and gradient at the current parameters, then the step against the gradient.  This "
-        "loop prints every epoch."
+        "loop prints every epoch.",
     ),
-    "loop_chosen": (
+    "loop_chosen": QT_TRANSLATE_NOOP(
+        "notebook",
         "## The training loop\n\n"
         "Each epoch: the loss and gradient at the current parameters, then the step against the gradient.  This is "
         "the book's second loop: it prints only its chosen epochs, with `...` between, and stops at the first loss "
-        "that is not finite."
+        "that is not finite.",
     ),
-    "loop_stop": "  It stops at the first loss that is not finite, as ThermoGUI does.",
-    "loop_adam": "  The step is taken by `optim.Adam` (the book's section 5.5.2).",
-    "loop_momentum": "  The step is taken by `optim.SGD` with momentum {momentum}.",
-    "loop_autograd": "  Autograd computes the gradient (`loss.backward()`, the book's section 5.5.1).",
-    "loop_tol": "  It also stops once every gradient component is at most {tol} in size (converged).",
-    "run": "## Training\n\n{normalization}  Learning rate {lr}, {epochs:,} epochs, starting from w = {w}, b = {b}.",
-    "norm_none": "The readings go in as they are.",
-    "norm_scale": "The input is scaled as in the book: `t_un = {scale} * t_u`.",
-    "norm_zscore": (
-        "The input is standardized with the mean and (population) standard deviation of the training readings."
+    "loop_stop": QT_TRANSLATE_NOOP("notebook", "  It stops at the first loss that is not finite, as ThermoGUI does."),
+    "loop_adam": QT_TRANSLATE_NOOP("notebook", "  The step is taken by `optim.Adam` (the book's section 5.5.2)."),
+    "loop_momentum": QT_TRANSLATE_NOOP("notebook", "  The step is taken by `optim.SGD` with momentum {momentum}."),
+    "loop_autograd": QT_TRANSLATE_NOOP(
+        "notebook", "  Autograd computes the gradient (`loss.backward()`, the book's section 5.5.1)."
     ),
-    "plot": "## The plot\n\nThe fitted line over the readings, saved as `{file}` at {dpi} dpi.",
+    "loop_tol": QT_TRANSLATE_NOOP(
+        "notebook", "  It also stops once every gradient component is at most {tol} in size (converged)."
+    ),
+    "run": QT_TRANSLATE_NOOP(
+        "notebook",
+        "## Training\n\n{normalization}  Learning rate {lr}, {epochs:,} epochs, starting from w = {w}, b = {b}.",
+    ),
+    "norm_none": QT_TRANSLATE_NOOP("notebook", "The readings go in as they are."),
+    "norm_scale": QT_TRANSLATE_NOOP("notebook", "The input is scaled as in the book: `t_un = {scale} * t_u`."),
+    "norm_zscore": QT_TRANSLATE_NOOP(
+        "notebook",
+        "The input is standardized with the mean and (population) standard deviation of the training readings.",
+    ),
+    "plot": QT_TRANSLATE_NOOP(
+        "notebook", "## The plot\n\nThe fitted line over the readings, saved as `{file}` at {dpi} dpi."
+    ),
 }
 
 CELL_ORDER = ("title", "setup", "data", "model", "loss", "gradient", "training-loop", "run", "plot")
@@ -269,8 +296,12 @@ def build_notebook(
     outcome=None,
     dpi: int = DEFAULT_DPI,
     stale: bool = False,
+    tr=None,
 ):
     """The notebook (an nbformat NotebookNode, validated) of a run of `config` on `data`.
+
+    Its markdown cells are TEXT's sentences, in English or as `tr(sentence)` gives them (the window passes one that
+    translates them into the UI language); the code, its comments and the printout stay as the book has them.
 
     Its printout comes from `log` (a finished BookLog of the run), else from the run's History `rows`; without
     either the run's cell has no output.  `outcome` (a TrainOutcome) only notes a run stopped early.  Raises
@@ -283,6 +314,7 @@ def build_notebook(
     from thermogui.core.training import prepare
 
     refuse_other_models(config)
+    words = TEXT if tr is None else {key: tr(sentence) for key, sentence in TEXT.items()}
     prep = prepare(config, data)  # the split and normalization exactly as the app used them
     norm = prep.norm
     if log is None and rows is not None:
@@ -295,31 +327,31 @@ def build_notebook(
     autograd = config.gradient == "autograd"
     use_opt = config.optimizer == "adam" or config.momentum > 0
 
-    title = TEXT["title"].format(version=__version__, when=datetime.now(timezone.utc).strftime("%Y-%m-%d"))
+    title = words["title"].format(version=__version__, when=datetime.now(timezone.utc).strftime("%Y-%m-%d"))
     if stale:
-        title += TEXT["stale"]
+        title += words["stale"]
     done = getattr(outcome, "epochs_run", config.epochs)
     if getattr(outcome, "stop_reason", None) == "cancelled" and done < config.epochs:
-        title += TEXT["stopped"].format(done=done, epochs=config.epochs)
+        title += words["stopped"].format(done=done, epochs=config.epochs)
     if getattr(config, "arith", "book") == "fast":
-        title += TEXT["fast"]
-    data_md = TEXT["data"] + (TEXT["excluded"] if excluded else "")
+        title += words["fast"]
+    data_md = words["data"] + (words["excluded"] if excluded else "")
     if has_val:
         rows_text = ", ".join(str(int(i) + 1) for i in prep.val_index)
-        data_md += TEXT["validation"].format(rows=rows_text, n_train=len(prep.train_index))
-    loop_md = TEXT["loop_every" if every else "loop_chosen"]
+        data_md += words["validation"].format(rows=rows_text, n_train=len(prep.train_index))
+    loop_md = words["loop_every" if every else "loop_chosen"]
     if every and config.stop_on_non_finite:
-        loop_md += TEXT["loop_stop"]
+        loop_md += words["loop_stop"]
     if autograd:
-        loop_md += TEXT["loop_autograd"]
+        loop_md += words["loop_autograd"]
     if config.optimizer == "adam":
-        loop_md += TEXT["loop_adam"]
+        loop_md += words["loop_adam"]
     elif config.momentum > 0:
-        loop_md += TEXT["loop_momentum"].format(momentum=config.momentum)
+        loop_md += words["loop_momentum"].format(momentum=config.momentum)
     if config.tol is not None:
-        loop_md += TEXT["loop_tol"].format(tol=config.tol)
-    norm_md = TEXT["norm_" + norm.kind].format(scale=fmt_exact(norm.factor))
-    run_md = TEXT["run"].format(
+        loop_md += words["loop_tol"].format(tol=config.tol)
+    norm_md = words["norm_" + norm.kind].format(scale=fmt_exact(norm.factor))
+    run_md = words["run"].format(
         normalization=norm_md,
         lr=fmt_exact(config.lr),
         epochs=int(config.epochs),
@@ -350,15 +382,15 @@ def build_notebook(
         )
 
     md("title", title)
-    md("setup", TEXT["setup"])
+    md("setup", words["setup"])
     code("setup", setup)
     md("data", data_md)
     code("data", _data_code(t_u, t_c, excluded, prep.train_index, prep.val_index))
-    md("model", TEXT["model"])
+    md("model", words["model"])
     code("model", _MODEL)
-    md("loss", TEXT["loss"])
+    md("loss", words["loss"])
     code("loss", _LOSS)
-    md("gradient", TEXT["gradient"] + (TEXT["gradient_autograd"] if autograd else ""))
+    md("gradient", words["gradient"] + (words["gradient_autograd"] if autograd else ""))
     code("gradient", _GRADIENT)
     md("training-loop", loop_md)
     code("training-loop", _loop_code(config, every))
@@ -369,7 +401,7 @@ def build_notebook(
             outputs.append({"output_type": "stream", "name": "stdout", "text": "".join(ln + "\n" for ln in log.lines)})
         outputs.append({"output_type": "execute_result", "data": {"text/plain": log.result()}, "metadata": {}})
     code("run", _run_code(config, norm, has_val), outputs)
-    md("plot", TEXT["plot"].format(file=PLOT_FILE, dpi=int(dpi)))
+    md("plot", words["plot"].format(file=PLOT_FILE, dpi=int(dpi)))
     code("plot", _plot_code(dpi))
 
     nb = v4.new_notebook(

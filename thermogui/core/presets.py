@@ -3,6 +3,10 @@ line on what to watch, and the numbers the book prints — which the app's own r
 (the table in ../shared/reference/BOOK-NUMBERS.md is the oracle; tests/core/test_presets.py checks each).
 
 No Qt.  `check(preset, history, outcome)` compares a finished run with the book, line by line.
+
+The titles, sources, what-to-watch lines, what each printed number is and the notes are marked
+``QT_TRANSLATE_NOOP("presets", …)``: English here (and in the CLI); the window shows them in the UI language
+(`thermogui.ui.i18n.marked("presets", text)`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 
 # The book's digits for a number, as it prints them.
 Shown = Callable[[list, object], str]
@@ -78,114 +83,145 @@ SCALED = TrainConfig(normalize="scale", scale=0.1, lr=1e-2, epochs=100)
 PRESETS: tuple[Preset, ...] = (
     Preset(
         "first-loss",
-        "The first loss: w = 1, b = 0",
-        "ch. 5, §5.4",
-        "Before any training the line t_p = t_u misses every reading: the mean squared error is 1763.88.",
+        QT_TRANSLATE_NOOP("presets", "The first loss: w = 1, b = 0"),
+        QT_TRANSLATE_NOOP("presets", "ch. 5, §5.4"),
+        QT_TRANSLATE_NOOP(
+            "presets", "Before any training the line t_p = t_u misses every reading: the mean squared error is 1763.88."
+        ),
         RAW.with_(epochs=1),
-        expect=(Expect("loss at w = 1, b = 0", "1763.8848", _loss(1, ".4f")),),
+        expect=(Expect(QT_TRANSLATE_NOOP("presets", "loss at w = 1, b = 0"), "1763.8848", _loss(1, ".4f")),),
     ),
     Preset(
         "raw-diverges",
-        "Raw t_u, lr 1e-2: the loss explodes",
-        "ch. 5, §5.4.3",
-        "Each step overshoots further: the loss grows a thousandfold per epoch and is inf at epoch 11.",
+        QT_TRANSLATE_NOOP("presets", "Raw t_u, lr 1e-2: the loss explodes"),
+        QT_TRANSLATE_NOOP("presets", "ch. 5, §5.4.3"),
+        QT_TRANSLATE_NOOP(
+            "presets", "Each step overshoots further: the loss grows a thousandfold per epoch and is inf at epoch 11."
+        ),
         RAW,
         expect=(
-            Expect("epoch 1 loss", "1763.88", _loss(1)),
-            Expect("epoch 1 gradient", "[4517.2964, 82.6000]", _grad(1)),
-            Expect("epoch 2 loss", "5802484.50", _loss(2)),
-            Expect("epoch 2 gradient", "[-261257.4062, -4598.9702]", _grad(2)),
-            Expect("first epoch whose loss is inf", "11", _first_non_finite),
+            Expect(QT_TRANSLATE_NOOP("presets", "epoch 1 loss"), "1763.88", _loss(1)),
+            Expect(QT_TRANSLATE_NOOP("presets", "epoch 1 gradient"), "[4517.2964, 82.6000]", _grad(1)),
+            Expect(QT_TRANSLATE_NOOP("presets", "epoch 2 loss"), "5802484.50", _loss(2)),
+            Expect(QT_TRANSLATE_NOOP("presets", "epoch 2 gradient"), "[-261257.4062, -4598.9702]", _grad(2)),
+            Expect(QT_TRANSLATE_NOOP("presets", "first epoch whose loss is inf"), "11", _first_non_finite),
         ),
     ),
     Preset(
         "raw-small-rate",
-        "Raw t_u, lr 1e-4: stable but slow",
-        "ch. 5, §5.4.3",
-        "A 100× smaller rate no longer explodes, but w's gradient is ~50× b's: b has barely moved after 100 epochs.",
+        QT_TRANSLATE_NOOP("presets", "Raw t_u, lr 1e-4: stable but slow"),
+        QT_TRANSLATE_NOOP("presets", "ch. 5, §5.4.3"),
+        QT_TRANSLATE_NOOP(
+            "presets",
+            "A 100× smaller rate no longer explodes, but w's gradient is ~50× b's: b has barely moved after 100 "
+            "epochs.",
+        ),
         RAW.with_(lr=1e-4),
         expect=(
-            Expect("parameters after 100 epochs", "[0.2327, -0.0438]", _params()),
-            Expect("epoch 100 loss", "29.02", _last("loss", ".2f")),
+            Expect(QT_TRANSLATE_NOOP("presets", "parameters after 100 epochs"), "[0.2327, -0.0438]", _params()),
+            Expect(QT_TRANSLATE_NOOP("presets", "epoch 100 loss"), "29.02", _last("loss", ".2f")),
         ),
     ),
     Preset(
         "scaled-100",
-        "t_un = 0.1·t_u, lr 1e-2, 100 epochs",
-        "ch. 5, §5.4.4",
-        "Normalizing t_u evens out the two gradients: both parameters now move at a useful pace.",
+        QT_TRANSLATE_NOOP("presets", "t_un = 0.1·t_u, lr 1e-2, 100 epochs"),
+        QT_TRANSLATE_NOOP("presets", "ch. 5, §5.4.4"),
+        QT_TRANSLATE_NOOP(
+            "presets", "Normalizing t_u evens out the two gradients: both parameters now move at a useful pace."
+        ),
         SCALED,
         expect=(
-            Expect("epoch 1 loss", "80.36", _loss(1)),
-            Expect("epoch 1 gradient", "[-77.6140, -10.6400]", _grad(1)),
-            Expect("parameters after 100 epochs", "[2.7553, -2.5162]", _params()),
+            Expect(QT_TRANSLATE_NOOP("presets", "epoch 1 loss"), "80.36", _loss(1)),
+            Expect(QT_TRANSLATE_NOOP("presets", "epoch 1 gradient"), "[-77.6140, -10.6400]", _grad(1)),
+            Expect(QT_TRANSLATE_NOOP("presets", "parameters after 100 epochs"), "[2.7553, -2.5162]", _params()),
         ),
     ),
     Preset(
         "scaled-5000",
-        "t_un = 0.1·t_u, lr 1e-2, 5,000 epochs",
-        "ch. 5, §5.4.4",
-        "The book's final run: the loss settles at 2.93 and w = 5.3671 is 0.53671 per raw unit (about 5/9).",
+        QT_TRANSLATE_NOOP("presets", "t_un = 0.1·t_u, lr 1e-2, 5,000 epochs"),
+        QT_TRANSLATE_NOOP("presets", "ch. 5, §5.4.4"),
+        QT_TRANSLATE_NOOP(
+            "presets",
+            "The book's final run: the loss settles at 2.93 and w = 5.3671 is 0.53671 per raw unit (about 5/9).",
+        ),
         SCALED.with_(epochs=5000),
         expect=(
-            Expect("parameters", "[5.3671, -17.3012]", _params()),
-            Expect("epoch 5000 loss", "2.927648", _last("loss", ".6f")),
+            Expect(QT_TRANSLATE_NOOP("presets", "parameters"), "[5.3671, -17.3012]", _params()),
+            Expect(QT_TRANSLATE_NOOP("presets", "epoch 5000 loss"), "2.927648", _last("loss", ".6f")),
         ),
     ),
     Preset(
         "adam-raw",
-        "Adam, lr 1e-1, on raw t_u",
-        "ch. 5, §5.5.2 (optimizers)",
-        "Adam scales each parameter's step by its own gradient history: it converges even without normalizing t_u.",
+        QT_TRANSLATE_NOOP("presets", "Adam, lr 1e-1, on raw t_u"),
+        QT_TRANSLATE_NOOP("presets", "ch. 5, §5.5.2 (optimizers)"),
+        QT_TRANSLATE_NOOP(
+            "presets",
+            "Adam scales each parameter's step by its own gradient history: it converges even without normalizing t_u.",
+        ),
         TrainConfig(normalize="none", lr=1e-1, epochs=2000, gradient="autograd", optimizer="adam"),
         expect=(
-            Expect("parameters", "[0.5367, -17.3021]", _params()),
+            Expect(QT_TRANSLATE_NOOP("presets", "parameters"), "[0.5367, -17.3021]", _params()),
             Expect(
-                "epoch 2000 loss",
+                QT_TRANSLATE_NOOP("presets", "epoch 2000 loss"),
                 "2.927646",
                 _last("loss", ".6f"),
                 tol=3e-6,
-                note="float32 noise: near the minimum the loss moves in its 6th decimal from epoch to epoch, and "
-                "today's torch.optim.Adam rounds differently from the book's version",
+                note=QT_TRANSLATE_NOOP(
+                    "presets",
+                    "float32 noise: near the minimum the loss moves in its 6th decimal from epoch to epoch, and "
+                    "today's torch.optim.Adam rounds differently from the book's version",
+                ),
             ),
         ),
     ),
     Preset(
         "book-split",
-        "SGD on the book's split (validation readings 3 and 11)",
-        "ch. 5, §5.5.3 (validation)",
-        "Readings 3 and 11 are never trained on: their loss (orange) tells how well the line generalizes.",
+        QT_TRANSLATE_NOOP("presets", "SGD on the book's split (validation readings 3 and 11)"),
+        QT_TRANSLATE_NOOP("presets", "ch. 5, §5.5.3 (validation)"),
+        QT_TRANSLATE_NOOP(
+            "presets",
+            "Readings 3 and 11 are never trained on: their loss (orange) tells how well the line generalizes.",
+        ),
         SCALED.with_(epochs=3000, gradient="autograd"),
         val_rows=(2, 10),
         expect=(
-            Expect("training loss at epoch 3000", "3.0125", _last("loss", ".4f")),
-            Expect("validation loss at epoch 3000", "3.5756", _last("val_loss", ".4f")),
-            Expect("parameters", "[5.1964, -16.7512]", _params()),
+            Expect(QT_TRANSLATE_NOOP("presets", "training loss at epoch 3000"), "3.0125", _last("loss", ".4f")),
+            Expect(QT_TRANSLATE_NOOP("presets", "validation loss at epoch 3000"), "3.5756", _last("val_loss", ".4f")),
+            Expect(QT_TRANSLATE_NOOP("presets", "parameters"), "[5.1964, -16.7512]", _params()),
         ),
     ),
     Preset(
         "exercise-quadratic",
-        "Exercise: the quadratic w2·t_u² + w1·t_u + b, run to convergence",
-        "ch. 5, exercise 1",
-        "Condition number ~10⁵: plain gradient descent needs about a million epochs; the fast exact path does them "
-        "in a second.  Compare the final loss with the line's 2.93.",
+        QT_TRANSLATE_NOOP("presets", "Exercise: the quadratic w2·t_u² + w1·t_u + b, run to convergence"),
+        QT_TRANSLATE_NOOP("presets", "ch. 5, exercise 1"),
+        QT_TRANSLATE_NOOP(
+            "presets",
+            "Condition number ~10⁵: plain gradient descent needs about a million epochs; the fast exact path does them "
+            "in a second.  Compare the final loss with the line's 2.93.",
+        ),
         TrainConfig(model="quadratic", arith="fast", normalize="scale", lr=5e-4, epochs=1_000_000),
     ),
     Preset(
         "network-book",
-        "Network: 8 hidden units, lr 1e-3, 5,000 epochs (the book's split)",
-        "ch. 6, §6.3",
-        "Watch both losses fall together (the book: training 182.97 → 2.11, validation 231.87 → 2.02); the book "
-        "does not seed its weights, so the curves' shape — not their digits — is what matches.",
+        QT_TRANSLATE_NOOP("presets", "Network: 8 hidden units, lr 1e-3, 5,000 epochs (the book's split)"),
+        QT_TRANSLATE_NOOP("presets", "ch. 6, §6.3"),
+        QT_TRANSLATE_NOOP(
+            "presets",
+            "Watch both losses fall together (the book: training 182.97 → 2.11, validation 231.87 → 2.02); the book "
+            "does not seed its weights, so the curves' shape — not their digits — is what matches.",
+        ),
         TrainConfig(model="mlp", hidden=8, normalize="scale", lr=1e-3, epochs=5000, gradient="autograd", seed=1),
         val_rows=(7, 10),
     ),
     Preset(
         "network-overfit",
-        "Network: make it overfit (64 hidden units, Adam, 5,000 epochs)",
-        "ch. 6, exercises",
-        "With 193 parameters for 9 training readings the curve bends through every point: the training loss "
-        "keeps falling while the validation loss turns and rises.",
+        QT_TRANSLATE_NOOP("presets", "Network: make it overfit (64 hidden units, Adam, 5,000 epochs)"),
+        QT_TRANSLATE_NOOP("presets", "ch. 6, exercises"),
+        QT_TRANSLATE_NOOP(
+            "presets",
+            "With 193 parameters for 9 training readings the curve bends through every point: the training loss "
+            "keeps falling while the validation loss turns and rises.",
+        ),
         TrainConfig(
             model="mlp",
             hidden=64,

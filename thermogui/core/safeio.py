@@ -1,5 +1,7 @@
 """Reading a user's file safely: regular files only (a FIFO or a device would block or never end), at most a stated
-size, decoded as UTF-8 with the place of a bad byte named.  No Qt, no torch."""
+size, decoded as UTF-8 with the place of a bad byte named.  No Qt, no torch.
+
+The refusals are core.tr.Text (English str; the window shows them in the UI language, context "safeio")."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import stat
 from pathlib import Path
 
 from thermogui.core.errors import UserError
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # 256 MB: ~10 million readings as CSV
 
@@ -23,7 +26,7 @@ def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> byte
     than `max_bytes + 1` bytes are read, whatever the file claims."""
     p = Path(path)
     if str(path) == "":
-        raise FileRefused("no file name given")
+        raise FileRefused(msg(QT_TRANSLATE_NOOP("safeio", "no file name given"), "safeio"))
     fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens without waiting for a writer
     try:
         st = os.fstat(fd)  # (before fdopen, which refuses a folder with a bare IsADirectoryError)
@@ -32,26 +35,46 @@ def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> byte
         raise
     if stat.S_ISDIR(st.st_mode):
         os.close(fd)
-        raise FileRefused(f"{p.name} is a folder, not a file")
+        raise FileRefused(msg(QT_TRANSLATE_NOOP("safeio", "{name} is a folder, not a file"), "safeio", name=p.name))
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(st.st_mode):
             kind = (
-                "a named pipe (FIFO)"
+                QT_TRANSLATE_NOOP("safeio", "a named pipe (FIFO)")
                 if stat.S_ISFIFO(st.st_mode)
-                else "a device"
+                else QT_TRANSLATE_NOOP("safeio", "a device")
                 if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
-                else "a socket"
+                else QT_TRANSLATE_NOOP("safeio", "a socket")
                 if stat.S_ISSOCK(st.st_mode)
-                else "not a regular file"
+                else QT_TRANSLATE_NOOP("safeio", "not a regular file")
             )
-            raise FileRefused(f"{p.name} is {kind}; only regular files can be read")
+            raise FileRefused(
+                msg(
+                    QT_TRANSLATE_NOOP("safeio", "{name} is {kind}; only regular files can be read"),
+                    "safeio",
+                    name=p.name,
+                    kind=msg(kind, "safeio"),
+                )
+            )
         if st.st_size > max_bytes:
             raise FileRefused(
-                f"{p.name} is {st.st_size / 1e6:,.0f} MB; files up to {max_bytes / 1e6:,.0f} MB can be read"
+                msg(
+                    QT_TRANSLATE_NOOP("safeio", "{name} is {size} MB; files up to {limit} MB can be read"),
+                    "safeio",
+                    name=p.name,
+                    size=f"{st.st_size / 1e6:,.0f}",
+                    limit=f"{max_bytes / 1e6:,.0f}",
+                )
             )
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise FileRefused(f"{p.name} is larger than {max_bytes / 1e6:,.0f} MB; files up to that size can be read")
+        raise FileRefused(
+            msg(
+                QT_TRANSLATE_NOOP("safeio", "{name} is larger than {limit} MB; files up to that size can be read"),
+                "safeio",
+                name=p.name,
+                limit=f"{max_bytes / 1e6:,.0f}",
+            )
+        )
     return data
 
 
@@ -60,17 +83,32 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
-def read_text(path: str | os.PathLike, what: str = "a text file", max_bytes: int = MAX_FILE_BYTES) -> str:
-    """A regular file's text (UTF-8, a BOM dropped).  Raises FileRefused with the reason, or OSError."""
+A_TEXT_FILE = msg(QT_TRANSLATE_NOOP("safeio", "a text file"), "safeio")
+
+
+def read_text(path: str | os.PathLike, what: str = A_TEXT_FILE, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """A regular file's text (UTF-8, a BOM dropped).  Raises FileRefused with the reason, or OSError.  `what` names
+    the kind of file expected (a core.tr.Text names it in the UI language too)."""
     data = read_bytes(path, max_bytes)
     name = Path(path).name
     if looks_binary(data):
-        raise FileRefused(f"{name} is a binary file, not {what}")
+        raise FileRefused(
+            msg(QT_TRANSLATE_NOOP("safeio", "{name} is a binary file, not {what}"), "safeio", name=name, what=what)
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise FileRefused(
-            f"{name} is not UTF-8 text (byte {e.start + 1}, line {line}); save it as UTF-8 ({what})"
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "safeio", "{name} is not UTF-8 text (byte {byte}, line {line}); save it as UTF-8 ({what})"
+                ),
+                "safeio",
+                name=name,
+                byte=e.start + 1,
+                line=line,
+                what=what,
+            )
         ) from None
     return text.removeprefix("\ufeff")

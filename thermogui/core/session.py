@@ -22,7 +22,8 @@ saving writes them back, so open → save keeps a later version's fields (`Sessi
 wrong length, a result of another model than the settings it claims to come from -- is refused with a
 `SessionError` that names the problem, and nothing is half-loaded.  JSON has no inf/nan: non-finite floats are
 written as null.  The file is read with `safeio.read_text` (regular files only, size limited, UTF-8); a file refused
-unread raises `SessionFileRefused`, both a `SessionError` and a `FileRefused`.
+unread raises `SessionFileRefused`, both a `SessionError` and a `FileRefused`.  Every reason is a core.tr.Text (the
+English str; the window shows it in the UI language, context "session").
 
 No torch here: a session can be opened before torch has loaded.
 """
@@ -43,6 +44,7 @@ from thermogui.core.errors import UserError
 from thermogui.core.fields import FIELDS
 from thermogui.core.numbers import json_clean
 from thermogui.core.safeio import FileRefused, read_text
+from thermogui.core.tr import QT_TRANSLATE_NOOP, Text, msg
 
 FORMAT = "thermogui-session"
 VERSION = 2  # 1: the straight line only; 2: models (result.params), validation marks (data.val)
@@ -157,20 +159,40 @@ def save_session(path: str | os.PathLike, session: Session) -> None:
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
+def _s(template: str, **values) -> Text:
+    """A reason in the "session" context (`template` marked QT_TRANSLATE_NOOP("session", …) at the call)."""
+    return msg(template, "session", **values)
+
+
 def _type_name(v) -> str:
     if v is None:
         return "null"
     if isinstance(v, bool):
         return "true/false"
     if isinstance(v, (int, float)):
-        return "a number"
+        return _s(QT_TRANSLATE_NOOP("session", "a number"))
     if isinstance(v, str):
-        return "text"
+        return _s(QT_TRANSLATE_NOOP("session", "text"))
     if isinstance(v, list):
-        return "a list"
+        return _s(QT_TRANSLATE_NOOP("session", "a list"))
     if isinstance(v, dict):
-        return "an object"
+        return _s(QT_TRANSLATE_NOOP("session", "an object"))
     return type(v).__name__
+
+
+MODEL_LABELS = {  # the models' names as messages say them (shown in the UI language)
+    "straight line": QT_TRANSLATE_NOOP("session", "straight line"),
+    "quadratic": QT_TRANSLATE_NOOP("session", "quadratic"),
+    "network": QT_TRANSLATE_NOOP("session", "network"),
+}
+
+
+def _label(m) -> str:
+    """A model's name for a message (a core.tr.Text where it is one of MODEL_LABELS)."""
+    label = m.label
+    if isinstance(label, Text) or label not in MODEL_LABELS:
+        return label
+    return _s(MODEL_LABELS[label])
 
 
 def _is_number(v) -> bool:
@@ -190,51 +212,121 @@ def _value(where: str, v, kind: str):
         if v is None and kind != "float":
             return None if kind == "float_or_null" else math.nan
         if not _is_number(v):
-            raise SessionError(f'"{where}" must be a number, not {_type_name(v)}')
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP("session", '"{where}" must be a number, not {kind}'),
+                    where=where,
+                    kind=_type_name(v),
+                )
+            )
         v = _float(v)
         if not math.isfinite(v) and kind == "float":
-            raise SessionError(f'"{where}" must be a finite number, not {v!r}')
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP("session", '"{where}" must be a finite number, not {value}'),
+                    where=where,
+                    value=repr(v),
+                )
+            )
         return v
     if kind == "int":
         if _is_number(v) and isinstance(v, float) and v.is_integer():
             v = int(v)  # 5e3 written by hand
         if not isinstance(v, int) or isinstance(v, bool):
-            raise SessionError(f'"{where}" must be a whole number, not {_type_name(v)}')
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP("session", '"{where}" must be a whole number, not {kind}'),
+                    where=where,
+                    kind=_type_name(v),
+                )
+            )
         return v
     if kind == "str":
         if not isinstance(v, str):
-            raise SessionError(f'"{where}" must be text, not {_type_name(v)}')
+            raise SessionError(
+                _s(QT_TRANSLATE_NOOP("session", '"{where}" must be text, not {kind}'), where=where, kind=_type_name(v))
+            )
         return v
     if kind == "bool":
         if not isinstance(v, bool):
-            raise SessionError(f'"{where}" must be true or false, not {_type_name(v)}')
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP("session", '"{where}" must be true or false, not {kind}'),
+                    where=where,
+                    kind=_type_name(v),
+                )
+            )
         return v
     raise AssertionError(kind)
 
 
 def _object(where: str, v) -> dict:
     if not isinstance(v, dict):
-        raise SessionError(f'"{where}" must be an object ({{...}}), not {_type_name(v)}')
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP("session", '"{where}" must be an object ({{...}}), not {kind}'),
+                where=where,
+                kind=_type_name(v),
+            )
+        )
     return v
 
 
 def _readings(data: dict, key: str) -> list[float]:
     if key not in data:
-        raise SessionError(f'the session has no "data.{key}" (the {"t_u" if key == "t_u" else "t_c"} readings)')
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP("session", 'the session has no "data.{key}" (the {which} readings)'),
+                key=key,
+                which="t_u" if key == "t_u" else "t_c",
+            )
+        )
     values = data[key]
     if not isinstance(values, list):
-        raise SessionError(f'"data.{key}" must be a list of numbers, not {_type_name(values)}')
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP("session", '"data.{key}" must be a list of numbers, not {kind}'),
+                key=key,
+                kind=_type_name(values),
+            )
+        )
     out = []
     for row, v in enumerate(values, start=1):
         if not _is_number(v):
-            shown = "null (a missing or non-finite value)" if v is None else _type_name(v)
-            raise SessionError(f'"data.{key}" row {row}: {shown} is not a reading; every reading must be a number')
+            shown = (
+                _s(QT_TRANSLATE_NOOP("session", "null (a missing or non-finite value)")) if v is None else _type_name(v)
+            )
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP(
+                        "session", '"data.{key}" row {row}: {shown} is not a reading; every reading must be a number'
+                    ),
+                    key=key,
+                    row=row,
+                    shown=shown,
+                )
+            )
         f = _float(v)
         if not math.isfinite(f):
-            raise SessionError(f'"data.{key}" row {row}: {f!r} is not a finite reading')
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP("session", '"data.{key}" row {row}: {value} is not a finite reading'),
+                    key=key,
+                    row=row,
+                    value=repr(f),
+                )
+            )
         if abs(f) > MAX_ABS_VALUE:
             raise SessionError(
-                f'"data.{key}" row {row}: {f!r} is too large; readings must be within ±{MAX_ABS_VALUE:g}'
+                _s(
+                    QT_TRANSLATE_NOOP(
+                        "session", '"data.{key}" row {row}: {value} is too large; readings must be within ±{limit}'
+                    ),
+                    key=key,
+                    row=row,
+                    value=repr(f),
+                    limit=f"{MAX_ABS_VALUE:g}",
+                )
             )
         out.append(f)
     return out
@@ -246,45 +338,73 @@ def _mask(data: dict, key: str, n: int, default: bool) -> list[bool]:
     if mask is None:
         return [default] * n
     if not isinstance(mask, list):
-        raise SessionError(f'"data.{key}" must be a list of true/false, not {_type_name(mask)}')
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP("session", '"data.{key}" must be a list of true/false, not {kind}'),
+                key=key,
+                kind=_type_name(mask),
+            )
+        )
     if len(mask) != n:
-        raise SessionError(f'"data.{key}" has {len(mask)} entries but there are {n} readings')
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP("session", '"data.{key}" has {count} entries but there are {n} readings'),
+                key=key,
+                count=len(mask),
+                n=n,
+            )
+        )
     for row, v in enumerate(mask, start=1):
         if not isinstance(v, bool) and v not in (0, 1):
-            raise SessionError(f'"data.{key}" row {row}: must be true or false, not {_type_name(v)}')
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP("session", '"data.{key}" row {row}: must be true or false, not {kind}'),
+                    key=key,
+                    row=row,
+                    kind=_type_name(v),
+                )
+            )
     return [bool(v) for v in mask]
 
 
 def _dataset(doc: dict) -> Dataset:
     if "data" not in doc:
-        raise SessionError('the session has no "data" (the readings)')
+        raise SessionError(_s(QT_TRANSLATE_NOOP("session", 'the session has no "data" (the readings)')))
     data = _object("data", doc["data"])
     t_u, t_c = _readings(data, "t_u"), _readings(data, "t_c")
     if len(t_u) != len(t_c):
-        raise SessionError(f'"data.t_u" has {len(t_u)} readings but "data.t_c" has {len(t_c)}; they must pair up')
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP(
+                    "session", '"data.t_u" has {n_u} readings but "data.t_c" has {n_c}; they must pair up'
+                ),
+                n_u=len(t_u),
+                n_c=len(t_c),
+            )
+        )
     include = _mask(data, "include", len(t_u), True)
     val = _mask(data, "val", len(t_u), False)  # (version 1: no validation marks)
     try:
         return Dataset(t_u, t_c, include, val)
     except DataError as e:  # pragma: no cover - the checks above make this unreachable
-        raise SessionError(f'"data": {e}') from None
+        raise SessionError(_s(QT_TRANSLATE_NOOP("session", '"data": {error}'), error=e.text)) from None
 
 
 def _config(doc: dict) -> TrainConfig:
     if "config" not in doc:
-        raise SessionError('the session has no "config" (the hyperparameters)')
+        raise SessionError(_s(QT_TRANSLATE_NOOP("session", 'the session has no "config" (the hyperparameters)')))
     stored = _object("config", doc["config"])
     values = {}
     for name, kind in CONFIG_KINDS.items():
         if name not in stored:
             if name in REQUIRED_CONFIG:
-                raise SessionError(f'the session has no "config.{name}"')
+                raise SessionError(_s(QT_TRANSLATE_NOOP("session", 'the session has no "config.{name}"'), name=name))
             continue  # the TrainConfig default
         values[name] = _value(f"config.{name}", stored[name], kind)
     try:
         return TrainConfig(**values).validated()
     except ConfigError as e:
-        raise SessionError(f'"config": {e}') from None
+        raise SessionError(_s(QT_TRANSLATE_NOOP("session", '"config": {error}'), error=e.text)) from None
 
 
 def _result(doc: dict, config: TrainConfig) -> dict | None:
@@ -305,14 +425,20 @@ def _result(doc: dict, config: TrainConfig) -> dict | None:
     _stored_number(result, "loss", RESULT_KINDS["loss"])
     known = [r.value for r in StopReason]
     if result["stop_reason"] not in known:
-        raise SessionError(f'"result.stop_reason" is {result["stop_reason"]!r}; expected one of {", ".join(known)}')
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP("session", '"result.stop_reason" is {value}; expected one of {known}'),
+                value=repr(result["stop_reason"]),
+                known=", ".join(known),
+            )
+        )
     _check_params(result, config)
     return result
 
 
 def _stored_number(result: dict, name: str, kind: str) -> None:
     if name not in result:
-        raise SessionError(f'the stored result has no "result.{name}"')
+        raise SessionError(_s(QT_TRANSLATE_NOOP("session", 'the stored result has no "result.{name}"'), name=name))
     _value(f"result.{name}", result[name], kind)
     if kind == "number_or_null" and result[name] is not None:
         # as a float: an integer too large for one becomes inf, not a value that overflows when drawn
@@ -322,7 +448,9 @@ def _stored_number(result: dict, name: str, kind: str) -> None:
 def _names(names) -> str:
     """Parameter names for a message: the first six (each cut to 24 characters), then how many in all."""
     names = [n if len(n) <= 24 else n[:23] + "…" for n in names]
-    return ", ".join(names[:6]) + (f", … ({len(names)} in all)" if len(names) > 6 else "")
+    if len(names) <= 6:
+        return ", ".join(names)
+    return _s(QT_TRANSLATE_NOOP("session", "{names}, … ({count} in all)"), names=", ".join(names[:6]), count=len(names))
 
 
 def _result_model(result: dict, config: TrainConfig):
@@ -334,7 +462,13 @@ def _result_model(result: dict, config: TrainConfig):
     if "model" in result:
         name = _value("result.model", result["model"], "str")
         if name not in (*MODELS, *NETWORKS):
-            raise SessionError(f'"result.model" is {name!r}; expected one of {", ".join((*MODELS, *NETWORKS))}')
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP("session", '"result.model" is {value}; expected one of {known}'),
+                    value=repr(name),
+                    known=", ".join((*MODELS, *NETWORKS)),
+                )
+            )
     else:
         name = config.model if "params" in result else "line"
     hidden, params = config.hidden, result.get("params")
@@ -366,27 +500,67 @@ def _check_params(result: dict, config: TrainConfig) -> None:
     names = tuple(m.params)
     if "params" not in result:
         if names != ("w", "b"):
-            raise SessionError(f'the stored result has no "result.params" (the {m.label}\'s parameters)')
+            raise SessionError(
+                _s(
+                    QT_TRANSLATE_NOOP(
+                        "session", 'the stored result has no "result.params" (the {label}\'s parameters)'
+                    ),
+                    label=_label(m),
+                )
+            )
         for name, kind in LINE_RESULT_KINDS.items():
             _stored_number(result, name, kind)
     for key in PARAM_KEYS:
         if key not in result:
             if "params" in result:
-                raise SessionError(f'the stored result has "result.params" but no "result.{key}"')
+                raise SessionError(
+                    _s(
+                        QT_TRANSLATE_NOOP("session", 'the stored result has "result.params" but no "result.{key}"'),
+                        key=key,
+                    )
+                )
             continue
         stored = result[key]
         if not isinstance(stored, dict):
             raise SessionError(
-                f'"result.{key}" must be an object ({{...}}) naming each parameter, not {_type_name(stored)}'
+                _s(
+                    QT_TRANSLATE_NOOP(
+                        "session", '"result.{key}" must be an object ({{...}}) naming each parameter, not {kind}'
+                    ),
+                    key=key,
+                    kind=_type_name(stored),
+                )
             )
         if len(stored) != len(names):
+            if len(stored) == 1:
+                template = QT_TRANSLATE_NOOP(
+                    "session", '"result.{key}" has {count} value ({given}) but the {label} has {n} parameters ({names})'
+                )
+            else:
+                template = QT_TRANSLATE_NOOP(
+                    "session",
+                    '"result.{key}" has {count} values ({given}) but the {label} has {n} parameters ({names})',
+                )
             raise SessionError(
-                f'"result.{key}" has {len(stored)} value{"s" if len(stored) != 1 else ""} ({_names(stored)}) but '
-                f"the {m.label} has {len(names)} parameters ({_names(names)})"
+                _s(
+                    template,
+                    key=key,
+                    count=len(stored),
+                    given=_names(stored),
+                    label=_label(m),
+                    n=len(names),
+                    names=_names(names),
+                )
             )
         if set(stored) != set(names):
             raise SessionError(
-                f'"result.{key}" names {_names(stored)}; the {m.label}\'s parameters are {_names(names)}'
+                _s(
+                    QT_TRANSLATE_NOOP("session", '"result.{key}" names {given}; the {label}\'s parameters are {names}'),
+                    key=key,
+                    given=_names(stored),
+                    label=_label(m),
+                    names=_names(names),
+                )
             )
         clean = {}
         for name in names:
@@ -398,17 +572,35 @@ def _check_params(result: dict, config: TrainConfig) -> None:
                 old = name if key == "params" else f"{name}_model"
                 if old in result and result[old] != clean[name]:
                     raise SessionError(
-                        f'"result.{old}" is {result[old]!r} but "result.{key}.{name}" is {clean[name]!r}; '
-                        "they must agree"
+                        _s(
+                            QT_TRANSLATE_NOOP(
+                                "session",
+                                '"result.{old}" is {old_value} but "result.{key}.{name}" is {value}; they must agree',
+                            ),
+                            old=old,
+                            old_value=repr(result[old]),
+                            key=key,
+                            name=name,
+                            value=repr(clean[name]),
+                        )
                     )
     if not result.get("stale"):
         settings = model_of(config)
         if tuple(m.params) != tuple(settings.params):  # (the line and nn.Linear(1, 1) share w and b)
-            made = m.label + (f" ({m.size} parameters)" if m.name == settings.name else "")
-            now = settings.label + (f" ({settings.size} parameters)" if m.name == settings.name else "")
+            made, now = _label(m), _label(settings)
+            if m.name == settings.name:  # (two networks of different sizes)
+                sized = QT_TRANSLATE_NOOP("session", "{label} ({size} parameters)")
+                made, now = _s(sized, label=made, size=m.size), _s(sized, label=now, size=settings.size)
             raise SessionError(
-                f"the stored result is of the {made} but the stored settings train the {now}; a result not "
-                'marked "stale" must come from the settings stored with it'
+                _s(
+                    QT_TRANSLATE_NOOP(
+                        "session",
+                        "the stored result is of the {made} but the stored settings train the {now}; a result not "
+                        'marked "stale" must come from the settings stored with it',
+                    ),
+                    made=made,
+                    now=now,
+                )
             )
 
 
@@ -420,7 +612,15 @@ def _check_depth(where: str, value) -> None:
         v, depth = stack.pop()
         if isinstance(v, (dict, list)):
             if depth > MAX_DEPTH:
-                raise SessionError(f'"{where}" is nested too deeply (more than {MAX_DEPTH} levels) to be kept')
+                raise SessionError(
+                    _s(
+                        QT_TRANSLATE_NOOP(
+                            "session", '"{where}" is nested too deeply (more than {depth} levels) to be kept'
+                        ),
+                        where=where,
+                        depth=MAX_DEPTH,
+                    )
+                )
             stack.extend((x, depth + 1) for x in (v.values() if isinstance(v, dict) else v))
 
 
@@ -442,20 +642,50 @@ def _extra(doc: dict) -> dict:
 
 def session_from_dict(doc) -> Session:
     if not isinstance(doc, dict):
-        raise SessionError(f"this is not a ThermoGUI session: the file holds {_type_name(doc)}, not a session object")
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP(
+                    "session", "this is not a ThermoGUI session: the file holds {kind}, not a session object"
+                ),
+                kind=_type_name(doc),
+            )
+        )
     fmt = doc.get("format")
     if fmt != FORMAT:
-        why = 'it has no "format" key' if "format" not in doc else f'its "format" is {fmt!r}'
-        raise SessionError(f'this is not a ThermoGUI session: {why} (a session has "format": "{FORMAT}")')
+        if "format" not in doc:
+            why = _s(QT_TRANSLATE_NOOP("session", 'it has no "format" key'))
+        else:
+            why = _s(QT_TRANSLATE_NOOP("session", 'its "format" is {value}'), value=repr(fmt))
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP(
+                    "session", 'this is not a ThermoGUI session: {why} (a session has "format": "{format}")'
+                ),
+                why=why,
+                format=FORMAT,
+            )
+        )
     if "version" not in doc:
-        raise SessionError('the session has no "version"')
+        raise SessionError(_s(QT_TRANSLATE_NOOP("session", 'the session has no "version"')))
     version = doc["version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise SessionError(f'"version" must be a whole number from 1 up, not {version!r}')
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP("session", '"version" must be a whole number from 1 up, not {value}'),
+                value=repr(version),
+            )
+        )
     if version > VERSION:
         raise SessionError(
-            f"this session was made by a newer ThermoGUI (version {version}); this version reads up to {VERSION}. "
-            "Update ThermoGUI to open it."
+            _s(
+                QT_TRANSLATE_NOOP(
+                    "session",
+                    "this session was made by a newer ThermoGUI (version {version}); this version reads up to "
+                    "{supported}. Update ThermoGUI to open it.",
+                ),
+                version=version,
+                supported=VERSION,
+            )
         )
     data, config = _dataset(doc), _config(doc)
     return Session(data, config, _result(doc, config), _extra(doc))
@@ -464,21 +694,38 @@ def session_from_dict(doc) -> Session:
 def session_from_json(text: str) -> Session:
     """Parse a session, or raise SessionError naming the problem."""
     if not isinstance(text, str):
-        raise SessionError(f"a session must be text, not {type(text).__name__}")
+        raise SessionError(
+            _s(QT_TRANSLATE_NOOP("session", "a session must be text, not {kind}"), kind=type(text).__name__)
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise SessionError("the file is empty: it holds no session")
+        raise SessionError(_s(QT_TRANSLATE_NOOP("session", "the file is empty: it holds no session")))
     try:
         doc = json.loads(text)  # NaN/Infinity parse as floats and are refused where they appear
     except json.JSONDecodeError as e:
         raise SessionError(
-            f"this is not a ThermoGUI session: it is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
+            _s(
+                QT_TRANSLATE_NOOP(
+                    "session",
+                    "this is not a ThermoGUI session: it is not valid JSON (line {line}, column {column}: {error})",
+                ),
+                line=e.lineno,
+                column=e.colno,
+                error=e.msg,
+            )
         ) from None
     except RecursionError:
-        raise SessionError("this is not a ThermoGUI session: its JSON is nested too deeply") from None
+        raise SessionError(
+            _s(QT_TRANSLATE_NOOP("session", "this is not a ThermoGUI session: its JSON is nested too deeply"))
+        ) from None
     except ValueError as e:  # e.g. an integer with too many digits
-        raise SessionError(f"this is not a ThermoGUI session: it is not valid JSON ({e})") from None
+        raise SessionError(
+            _s(
+                QT_TRANSLATE_NOOP("session", "this is not a ThermoGUI session: it is not valid JSON ({error})"),
+                error=str(e),
+            )
+        ) from None
     return session_from_dict(doc)
 
 
@@ -486,7 +733,7 @@ def load_session(path: str | os.PathLike) -> Session:
     """Read a session file.  Raises SessionError (bad content; SessionFileRefused, also a safeio.FileRefused, for a
     file not read at all: a folder, FIFO or device, too large, binary, not UTF-8) or OSError (cannot read the file)."""
     try:
-        text = read_text(path, what="a ThermoGUI session")
+        text = read_text(path, what=_s(QT_TRANSLATE_NOOP("session", "a ThermoGUI session")))
     except FileRefused as e:
-        raise SessionFileRefused(str(e)) from None
+        raise SessionFileRefused(e.text) from None
     return session_from_json(text)

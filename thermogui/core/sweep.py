@@ -19,6 +19,7 @@ from thermogui.core.config import ConfigError, StopReason, TrainConfig
 from thermogui.core.dataset import Dataset
 from thermogui.core.fields import LINEAR_MODELS
 from thermogui.core.numbers import fmt_lr, fmt_num
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 GROWTH = 1.001  # a run whose final loss exceeds GROWTH x its first loss got worse: it is diverging
 FAST_CHUNK = 65_536  # epochs per chunk of the fast exact path (bounds the memory of a long run)
@@ -59,9 +60,22 @@ class SweepPoint:
 def log_lrs(lo: float, hi: float, n: int) -> list[float]:
     """n learning rates evenly spaced on a log scale from lo to hi (both included)."""
     if not (math.isfinite(lo) and math.isfinite(hi) and 0 < lo <= hi):
-        raise ConfigError(f"the learning-rate range needs 0 < from <= to (got {lo:g} to {hi:g})")
+        raise ConfigError(
+            msg(
+                QT_TRANSLATE_NOOP("sweep", "the learning-rate range needs 0 < from <= to (got {lo} to {hi})"),
+                "sweep",
+                lo=f"{lo:g}",
+                hi=f"{hi:g}",
+            )
+        )
     if not (isinstance(n, int) and n >= 1):
-        raise ConfigError(f"the number of rates must be a whole number of at least 1 (got {n!r})")
+        raise ConfigError(
+            msg(
+                QT_TRANSLATE_NOOP("sweep", "the number of rates must be a whole number of at least 1 (got {n})"),
+                "sweep",
+                n=f"{n!r}",
+            )
+        )
     if n == 1:
         return [float(lo)]
     return [float(v) for v in np.geomspace(lo, hi, n)]
@@ -159,21 +173,48 @@ def summarize(
     epochs: int | None = None,
     has_bound: bool = True,
 ) -> str:
-    """One or two sentences for under the sweep plot (`has_bound` False: the model has no stable-rate bound)."""
+    """One or two sentences for under the sweep plot (`has_bound` False: the model has no stable-rate bound): a
+    core.tr Text (English; the window shows it translated, context "sweep")."""
     if not points:
-        return "No runs yet."
+        return msg(QT_TRANSLATE_NOOP("sweep", "No runs yet."), "sweep")
     bound = f"{fmt_lr(lr_max)}" if lr_max is not None and math.isfinite(lr_max) else "—"
-    bound_words = f"the bound predicts {bound}" if plain_gd else f"the bound for plain gradient descent is {bound}"
     if not has_bound:
-        bound_words = "this model has no stable-rate bound (it is not linear in its parameters)"
+        bound_words = msg(
+            QT_TRANSLATE_NOOP("sweep", "this model has no stable-rate bound (it is not linear in its parameters)"),
+            "sweep",
+        )
+    elif plain_gd:
+        bound_words = msg(QT_TRANSLATE_NOOP("sweep", "the bound predicts {bound}"), "sweep", bound=bound)
+    else:
+        bound_words = msg(
+            QT_TRANSLATE_NOOP("sweep", "the bound for plain gradient descent is {bound}"), "sweep", bound=bound
+        )
     first = first_divergence(points)
     if first is None:
-        text = f"No run diverged up to lr {fmt_lr(points[-1].lr)}; {bound_words}."
+        text = msg(
+            QT_TRANSLATE_NOOP("sweep", "No run diverged up to lr {lr}; {bound}."),
+            "sweep",
+            lr=fmt_lr(points[-1].lr),
+            bound=bound_words,
+        )
     else:
-        text = f"Runs diverge from lr ≈ {fmt_lr(first)}; {bound_words}."
+        text = msg(
+            QT_TRANSLATE_NOOP("sweep", "Runs diverge from lr ≈ {lr}; {bound}."),
+            "sweep",
+            lr=fmt_lr(first),
+            bound=bound_words,
+        )
     finite = [p for p in points if not p.diverged and math.isfinite(p.final_loss)]
     if finite:
         best = min(finite, key=lambda p: p.final_loss)
-        after = f" after {epochs:,} epochs" if epochs else ""
-        text += f" Lowest loss{after}: {fmt_num(best.final_loss)} at lr {fmt_lr(best.lr)}."
+        values = {"runs": text, "loss": fmt_num(best.final_loss), "lr": fmt_lr(best.lr)}
+        if epochs:
+            text = msg(
+                QT_TRANSLATE_NOOP("sweep", "{runs} Lowest loss after {epochs} epochs: {loss} at lr {lr}."),
+                "sweep",
+                epochs=f"{epochs:,}",
+                **values,
+            )
+        else:
+            text = msg(QT_TRANSLATE_NOOP("sweep", "{runs} Lowest loss: {loss} at lr {lr}."), "sweep", **values)
     return text

@@ -1,6 +1,7 @@
 """What a screen reader and a keyboard user get beyond what each panel sets itself: names for the editors inside
 spin boxes and the lists of combo boxes, the run summary in the plots' descriptions, and a focus ring around the
-controls the style draws no focus indicator on."""
+controls the style draws no focus indicator on.  The names follow the UI language (renamed on each language change,
+after the panels have relabelled their controls)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from thermogui.ui import style
+from thermogui.ui.i18n import LanguageWatcher, translate
 
 
 class FocusRing(QWidget):
@@ -100,26 +102,45 @@ class FocusRing(QWidget):
 
 
 def name_for_screen_readers(win) -> None:
-    """What the panels cannot name themselves: the editors inside spin boxes take their box's name, the tabs and the
-    run bar get names, and the plots' descriptions carry the run summary (updated after each run)."""
+    """What the panels cannot name themselves: the editors inside spin boxes take their box's name, the lists of
+    combo boxes theirs, the tabs and the run bar get names, and the plots' descriptions carry the run summary
+    (updated after each run).  Each name is given again when the language changes."""
     for box in win.findChildren(QAbstractSpinBox):
         editor = box.findChild(QLineEdit)
         if editor is not None and not editor.accessibleName():
-            editor.setAccessibleName(_heard_name(box))
+            # (the editor, a child of the box, hears of a language change after the box and its panel relabelled)
+            _name_now_and_on_language_change(editor, lambda box=box, editor=editor: _name_editor(box, editor))
     for combo in win.findChildren(QComboBox):
-        if not combo.view().accessibleName():
-            combo.view().setAccessibleName(f"{_heard_name(combo)} choices")
-    more = win.menuBar().findChild(QToolButton, "qt_menubar_ext_button")  # shown when the menus do not fit
-    if more is not None:
-        more.setAccessibleName("More menus")
-    win.tabs.setAccessibleName("Views")
-    win.tabs.tabBar().setAccessibleName("Views")
+        view = combo.view()
+        if not view.accessibleName():
+            _name_now_and_on_language_change(view, lambda combo=combo, view=view: _name_list(combo, view))
+    _name_now_and_on_language_change(win, lambda: _name_window_parts(win))
     for b in win.run_buttons.values():
         b.setAccessibleDescription(b.defaultAction().statusTip())
-    win.status_label.setAccessibleName("Run status")
-    for plot in (win.fit_plot, win.loss_plot):
-        plot.setProperty("baseDescription", plot.accessibleDescription())
     win.readouts.summaryChanged.connect(lambda text: _describe_run(win, text))
+
+
+def _name_now_and_on_language_change(widget: QWidget, name) -> None:
+    name()
+    LanguageWatcher(widget, name)
+
+
+def _name_editor(box: QAbstractSpinBox, editor: QLineEdit) -> None:
+    editor.setAccessibleName(_heard_name(box))
+
+
+def _name_list(combo: QComboBox, view: QWidget) -> None:
+    name = combo.accessibleName() or _heard_name(combo)  # (Qt's name for a combo box is its current text)
+    view.setAccessibleName(translate("Accessibility", "{name} choices").format(name=name))
+
+
+def _name_window_parts(win) -> None:
+    more = win.menuBar().findChild(QToolButton, "qt_menubar_ext_button")  # shown when the menus do not fit
+    if more is not None:
+        more.setAccessibleName(translate("Accessibility", "More menus"))
+    win.tabs.setAccessibleName(translate("Accessibility", "Views"))
+    win.tabs.tabBar().setAccessibleName(translate("Accessibility", "Views"))
+    win.status_label.setAccessibleName(translate("Accessibility", "Run status"))
 
 
 def _heard_name(w: QWidget) -> str:
@@ -129,6 +150,6 @@ def _heard_name(w: QWidget) -> str:
 
 
 def _describe_run(win, summary: str) -> None:
+    """The run summary after each plot's own description (kit.ThemedPlot keeps it there when it relabels)."""
     for plot in (win.fit_plot, win.loss_plot):
-        base = plot.property("baseDescription") or ""
-        plot.setAccessibleDescription(f"{base} {summary}".strip())
+        plot.set_run_summary(summary)

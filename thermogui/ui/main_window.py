@@ -13,15 +13,16 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from thermogui import __version__
 from thermogui.core.config import ConfigError, StopReason, TrainOutcome
 from thermogui.core.dataset import DataError, Dataset
-from thermogui.core.explain import explain_stop
+from thermogui.core.explain import explain_stop, fmt_epochs
 from thermogui.core.history import History
 from thermogui.core.models import model_of
 from thermogui.core.numbers import fmt_lr, round_sig
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 from thermogui.ui import style
 from thermogui.ui.controls.panel import ControlsPanel
 from thermogui.ui.files.controller import FileController
 from thermogui.ui.files.settings import restore_window_state, save_window_state
-from thermogui.ui.i18n import Retranslating
+from thermogui.ui.i18n import Retranslating, error_text, marked, tr_text, translate
 from thermogui.ui.panels.readouts import Readouts, StopAlert
 from thermogui.ui.panels.teaching import TeachingPanels
 from thermogui.ui.plots.live import MAX_LOSS_POINTS, FitPlot, LossPlot
@@ -40,7 +41,7 @@ from thermogui.ui.worker import Trainer
 
 REDRAW_MS = 33  # ~30 fps for the fit line: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
 LOSS_EVERY = 3  # the loss curve (the costlier plot) is redrawn every 3rd frame, ~10 fps
-READY_TEXT = "Ready — press Start (F5) to train."
+READY_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Ready — press Start (F5) to train.")
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -68,6 +69,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._drawn = -1
         self._frame = 0
         self._pending_reset = False
+        self._status = ("", False)  # what show_status shows (re-made in the UI language when it changes)
+        self._stopped_at: int | None = None  # the epoch the progress bar says a diverged run stopped at
 
         self.teaching = TeachingPanels(self)
         build_run_actions(self)
@@ -98,7 +101,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.files.mark_saved()
         self._on_readings_changed()
         self._on_phase_changed(IDLE)
-        self.show_status(READY_TEXT)
+        self.show_status(self._ready_text)
 
     # --- what other objects read -------------------------------------------------------------------------------------
     @property
@@ -116,15 +119,26 @@ class MainWindow(Retranslating, QMainWindow):
         run = self.run_state.last_run
         return run.outcome if run is not None else None
 
-    def show_status(self, text: str, error: bool = False) -> None:
-        """The run status line under the buttons (errors in the error colour)."""
-        self.status_label.setText(text)
+    def show_status(self, text, error: bool = False) -> None:
+        """The run status line under the buttons (errors in the error colour).  `text`: a str shown as it is, a
+        core.tr.Text shown in the UI language, or a function that makes the text in the UI language — made again
+        when the language changes."""
+        self._status = (text, error)
+        self.status_label.setText(self._status_text(text))
         style.set_text_role(self.status_label, "error" if error else None)
 
-    def notify(self, text: str, error: bool = False) -> None:
-        """A passing note (opened, saved, refused) in the status line and the status bar."""
+    @staticmethod
+    def _status_text(text) -> str:
+        return text() if callable(text) else tr_text(text)
+
+    def notify(self, text, error: bool = False) -> None:
+        """A passing note (opened, saved, refused) in the status line and the status bar (`text` as show_status)."""
         self.show_status(text, error)
-        self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(self._status_text(text), 8000)
+
+    @staticmethod
+    def _ready_text() -> str:
+        return marked("MainWindow", READY_TEXT)
 
     # --- running -----------------------------------------------------------------------------------------------------
     @Slot()
@@ -132,26 +146,35 @@ class MainWindow(Retranslating, QMainWindow):
         if self.run_state.busy or self.trainer.running:
             return
         if not self.data_panel.commit_edit():  # a cell still being typed into counts, as Enter would make it
-            self.notify("Cannot start: a reading being typed cannot be used (see the table).", error=True)
+            self.notify(
+                lambda: translate("MainWindow", "Cannot start: a reading being typed cannot be used (see the table)."),
+                error=True,
+            )
             return
         try:
             config = self.run_state.config()
         except ConfigError as e:
-            self.notify(f"Cannot start: {e}.", error=True)
+            self.notify(
+                lambda err=e: translate("MainWindow", "Cannot start: {reason}.").format(reason=error_text(err)),
+                error=True,
+            )
             return
         data = self.run_state.dataset
         problems = data.problems()
         if problems:
-            self.notify("Cannot start: " + problems[0][1], error=True)
+            why = problems[0][1]
+            self.notify(
+                lambda: translate("MainWindow", "Cannot start: {reason}").format(reason=tr_text(why)), error=True
+            )
             return
         self.alert.hide()
+        self._set_stopped_at(None)
         history = History(config.epochs, n_params=model_of(config).size)
         self._drawn = -1
         self.loss_plot.clear_curves()
         self.loss_plot.set_epoch_range(config.epochs)
         self.progress.setMaximum(min(config.epochs, 2**31 - 1))
         self.progress.setValue(0)
-        self.progress.setFormat("%p%")
         self.trainer.worker.set_speed(self.run_state.speed)
         self.run_state.begin_run(config, data, history, paused)
         self.trainer.start(config, data, history, paused)
@@ -189,12 +212,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.alert.hide()
         self.loss_plot.clear_curves()
         self.progress.setValue(0)
-        self.progress.setFormat("%p%")
+        self._set_stopped_at(None)
         self.run_state.clear_run()
         self._show_idle_line()
         self.teaching.landscape.clear_trajectory()
         self.teaching.refresh()
-        self.show_status(READY_TEXT)
+        self.show_status(self._ready_text)
 
     @Slot(str)
     def _on_phase_changed(self, phase: str) -> None:
@@ -206,14 +229,30 @@ class MainWindow(Retranslating, QMainWindow):
         self.stop_action.setEnabled(active)
         self.data_panel.set_locked(active)
         if phase == PAUSED:
-            self.show_status("Pausing…")
+            self.show_status(lambda: translate("MainWindow", "Pausing…"))
         elif phase == RUNNING:
-            self.show_status(self._running_text())
+            self.show_status(self._running_text)
 
     def _running_text(self) -> str:
         speed = self.run_state.speed
-        pace = f"at {speed:,.0f} epoch{'s' if speed != 1 else ''}/s" if speed else "at full speed"
-        return f"Training {pace} — Pause (F6) or Stop (Shift+F5). The readings are locked until the run ends."
+        if not speed:
+            return translate(
+                "MainWindow",
+                "Training at full speed — Pause (F6) or Stop (Shift+F5). The readings are locked until the run ends.",
+            )
+        if speed == 1:
+            text = translate(
+                "MainWindow",
+                "Training at {speed} epoch/s — Pause (F6) or Stop (Shift+F5). The readings are locked until the run "
+                "ends.",
+            )
+        else:
+            text = translate(
+                "MainWindow",
+                "Training at {speed} epochs/s — Pause (F6) or Stop (Shift+F5). The readings are locked until the run "
+                "ends.",
+            )
+        return text.format(speed="{:,.0f}".format(speed))
 
     @Slot(float)
     def _on_speed_changed(self, speed: float) -> None:
@@ -221,7 +260,7 @@ class MainWindow(Retranslating, QMainWindow):
         # queued call would wait for the busy training thread's event loop, i.e. for the end of the run).
         self.trainer.worker.set_speed(speed)
         if self.state == RUNNING:
-            self.show_status(self._running_text())
+            self.show_status(self._running_text)
 
     @Slot()
     def _redraw(self, force: bool = False) -> None:
@@ -259,8 +298,11 @@ class MainWindow(Retranslating, QMainWindow):
         self._redraw(force=True)
         self.teaching.refresh()
         self.show_status(
-            f"Paused after epoch {count:,} — Resume (F6), Step (F10) or Stop. The loss shown is "
-            "that epoch's, measured before its update; the line (or curve) is after it."
+            lambda: translate(
+                "MainWindow",
+                "Paused after epoch {epoch} — Resume (F6), Step (F10) or Stop. The loss shown is that epoch's, "
+                "measured before its update; the line (or curve) is after it.",
+            ).format(epoch=fmt_epochs(count))
         )
         self.runPaused.emit(count)
 
@@ -273,7 +315,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._redraw(force=True)
         config = run.config
         if outcome.stop_reason == StopReason.NON_FINITE:
-            self.progress.setFormat(f"stopped at epoch {outcome.stop_epoch:,}")
+            self._set_stopped_at(outcome.stop_epoch)
         else:
             self.progress.setValue(
                 self.progress.maximum()
@@ -287,25 +329,44 @@ class MainWindow(Retranslating, QMainWindow):
                 self.show_status("")  # the banner below says why, once
                 self.alert.show_explanation(ex, normalized=config.normalize != "none")
             else:
-                at = "w, b" if outcome.model == "line" else "parameters"
-                self.show_status("{} Final loss {:.6g} (at the final {}).".format(ex.headline, outcome.final_loss, at))
+                self.show_status(lambda: self._finished_text(ex, outcome))
         else:  # a torch.nn module blew up: no stable rate to offer (no banner), the reason and the fix said here
             ex = explain_stop(config, outcome, None)
-            self.show_status("{} {}".format(ex.headline, ex.advice), error=True)
+            self.show_status(lambda: "{} {}".format(tr_text(ex.headline), tr_text(ex.advice)), error=True)
         self.teaching.on_run_ended()
         if self._pending_reset:
             self.reset()
         self.runFinished.emit(outcome)
+
+    @staticmethod
+    def _finished_text(ex, outcome: TrainOutcome) -> str:
+        """ "Completed 5,000 epochs. Final loss 2.92765 (at the final w, b).", in the UI language."""
+        if outcome.model == "line":
+            text = translate("MainWindow", "{headline} Final loss {loss} (at the final w, b).")
+        else:
+            text = translate("MainWindow", "{headline} Final loss {loss} (at the final parameters).")
+        return text.format(headline=tr_text(ex.headline), loss="{:.6g}".format(outcome.final_loss))
+
+    def _set_stopped_at(self, epoch: int | None) -> None:
+        """The progress bar says where a diverged run stopped (None: its own text again)."""
+        self._stopped_at = epoch
+        if epoch is None:
+            self.progress.setFormat("%p%")
+        else:
+            self.progress.setFormat(translate("MainWindow", "stopped at epoch {epoch}").format(epoch=fmt_epochs(epoch)))
 
     @Slot(str, str)
     def _on_run_failed(self, message: str, details: str) -> None:
         self.redraw_timer.stop()
         self.run_state.end_run(None)
         self._show_idle_line()
-        self.notify("Training could not run: " + message, error=True)
+        self.notify(
+            lambda: translate("MainWindow", "Training could not run: {reason}").format(reason=tr_text(message)),
+            error=True,
+        )
         box = QMessageBox(
             QMessageBox.Warning if not details else QMessageBox.Critical,
-            "Training failed",
+            translate("MainWindow", "Training failed"),
             message,
             QMessageBox.Ok,
             self,
@@ -334,11 +395,13 @@ class MainWindow(Retranslating, QMainWindow):
     def use_rate(self, lr: float) -> None:
         """Use a learning rate picked elsewhere (the sweep)."""
         if self.run_state.busy:
-            self.notify("Stop the run to change the learning rate.", error=True)
+            self.notify(lambda: translate("MainWindow", "Stop the run to change the learning rate."), error=True)
             return
         lr = round_sig(lr)  # the rate the sweep names (2.2e-4), not its 20 digits
         self.run_state.set_value("lr", lr)
-        self.notify(f"Learning rate set to {fmt_lr(lr)}. Press Start (F5).")
+        self.notify(
+            lambda: translate("MainWindow", "Learning rate set to {lr}. Press Start (F5).").format(lr=fmt_lr(lr))
+        )
 
     # --- a network's hidden units -----------------------------------------------------------------------------------
     def _build_units_toggle(self) -> None:
@@ -349,8 +412,8 @@ class MainWindow(Retranslating, QMainWindow):
         from thermogui.ui.files.settings import VIEW_HIDDEN_UNITS
 
         on = VIEW_HIDDEN_UNITS.get()
-        self.units_action = QAction("Show &Hidden Units", self, checkable=True, objectName="showHiddenUnitsAction")
-        self.units_action.setStatusTip("Draw each hidden unit of a network as a faint curve under its fit")
+        self.units_action = QAction(self, checkable=True, objectName="showHiddenUnitsAction")
+        self._retranslate_units_toggle()
         self.units_action.setChecked(on)
         view = getattr(self, "view_menu", None)
         if view is not None:
@@ -361,6 +424,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.fit_plot.set_units_visible(on)
         box.toggled.connect(self.units_action.setChecked)
         self.units_action.toggled.connect(self._on_units_toggled)
+
+    def _retranslate_units_toggle(self) -> None:
+        self.units_action.setText(translate("MainWindow", "Show &Hidden Units"))
+        self.units_action.setStatusTip(
+            translate("MainWindow", "Draw each hidden unit of a network as a faint curve under its fit")
+        )
 
     @Slot(bool)
     def _on_units_toggled(self, on: bool) -> None:
@@ -425,15 +494,25 @@ class MainWindow(Retranslating, QMainWindow):
         the panels relabel themselves) and the title (the file controller's)."""
         retranslate_window(self)
         self.files.retranslate()
+        self._retranslate_units_toggle()
+        self._retranslate_geometry_tips()
+        self.show_status(*self._status)  # the status line and the progress bar's stop, in the new language
+        if self._stopped_at is not None:
+            self._set_stopped_at(self._stopped_at)
+        if self.law_action.isChecked():
+            self.set_fahrenheit_law(True)  # (the law's tooltip on the fit plot; the readouts re-make their own)
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About ThermoGUI",
-            f"<b>ThermoGUI {__version__}</b><p>Watch gradient descent calibrate a thermometer: the "
-            "example of chapter 5 of <i>Deep Learning with PyTorch</i>, on your own readings.</p>"
-            f"<p>Plain gradient descent is stable below the rate {fmt_lr(2.0)} ÷ (largest Hessian "
-            "eigenvalue); the app shows that bound beside the learning rate.</p>",
+            translate("MainWindow", "About ThermoGUI"),
+            translate(
+                "MainWindow",
+                "<b>ThermoGUI {version}</b><p>Watch gradient descent calibrate a thermometer: the example of chapter "
+                "5 of <i>Deep Learning with PyTorch</i>, on your own readings.</p><p>Plain gradient descent is stable "
+                "below the rate {two} ÷ (largest Hessian eigenvalue); the app shows that bound beside the learning "
+                "rate.</p>",
+            ).format(version=__version__, two=fmt_lr(2.0)),
         )
 
     # --- looking closer: residuals as squares, the °F law, my line, rewind (issue 16) ------------------------------
@@ -458,13 +537,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs.currentChanged.connect(self._follow_in_landscape)  # (after the teaching panels' own refresh)
         self.runFinished.connect(self._start_pending)
         self.loss_plot.key_handler = self._rewind_key
-        self.loss_plot.setToolTip(
-            "Click or drag on the loss plot to look back at an earlier epoch of a paused or finished run; then the "
-            "Left and Right arrow keys step one recorded epoch, Esc goes back to the latest."
-        )
+        self._retranslate_geometry_tips()
         self.set_residual_squares(self.squares_action.isChecked())
         self.set_fahrenheit_law(self.law_action.isChecked())
         self._update_rewindable()
+
+    def _retranslate_geometry_tips(self) -> None:
+        self.loss_plot.setToolTip(
+            translate(
+                "MainWindow",
+                "Click or drag on the loss plot to look back at an earlier epoch of a paused or finished run; then the "
+                "Left and Right arrow keys step one recorded epoch, Esc goes back to the latest.",
+            )
+        )
 
     @Slot(bool)
     def set_residual_squares(self, on: bool) -> None:
@@ -482,7 +567,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         VIEW_FAHRENHEIT_LAW.set(bool(on))
         note = law_sentence(law_comparison(self.run_state.committed_config(), self.run_state.dataset)) if on else ""
-        self.fit_plot.set_law_visible(on, note)
+        self.fit_plot.set_law_visible(on, tr_text(note))
         self.readouts.show_law_note(note or None)
 
     @Slot()
@@ -505,7 +590,7 @@ class MainWindow(Retranslating, QMainWindow):
         from thermogui.core.analysis import start_params_raw
 
         if on and self.run_state.busy:
-            self.notify("Stop the run to place your own line.", error=True)
+            self.notify(lambda: translate("MainWindow", "Stop the run to place your own line."), error=True)
             self.my_line_action.setChecked(False)
             return
         line = None
@@ -530,7 +615,7 @@ class MainWindow(Retranslating, QMainWindow):
             start_from_line(config, data, w, b)
             refusal = None
         except UserError as e:
-            refusal = "not offered: {}".format(e)
+            refusal = msg(QT_TRANSLATE_NOOP("MainWindow", "not offered: {reason}"), "MainWindow", reason=e.text)
         return w, b, loss, refusal
 
     @Slot(object)
@@ -539,15 +624,33 @@ class MainWindow(Retranslating, QMainWindow):
         from thermogui.core.explain import fmt_loss, model_equation
         from thermogui.core.models import LINE
 
+        # (core.tr.Texts: the readouts show them in the UI language, again when it changes)
         try:
             w, b, loss, refusal = self._my_line()
-            text = "my line: {}, loss {}".format(model_equation(LINE, (w, b)), fmt_loss(loss))
+            text = msg(
+                QT_TRANSLATE_NOOP("MainWindow", "my line: {line}, loss {loss}"),
+                "MainWindow",
+                line=model_equation(LINE, (w, b)),
+                loss=fmt_loss(loss),
+            )
             if refusal is not None and self.run_state.committed_config().model == "mlp":  # (the button's tooltip: why)
-                text += " — not offered as a start for the network (it has no start values)"
+                text = msg(
+                    QT_TRANSLATE_NOOP(
+                        "MainWindow", "{my_line} — not offered as a start for the network (it has no start values)"
+                    ),
+                    "MainWindow",
+                    my_line=text,
+                )
             elif refusal is not None:
-                text += " — {}".format(refusal)
+                text = msg(
+                    QT_TRANSLATE_NOOP("MainWindow", "{my_line} — {refusal}"),
+                    "MainWindow",
+                    my_line=text,
+                    refusal=refusal,
+                )
         except UserError as e:  # the handles above each other, or readings no run could start on
-            text, refusal = "my line: {}".format(e), str(e)
+            text = msg(QT_TRANSLATE_NOOP("MainWindow", "my line: {reason}"), "MainWindow", reason=e.text)
+            refusal = e.text
         self.readouts.show_my_line(text, refusal)
         self.start_my_line_action.setEnabled(refusal is None and not self.run_state.busy)
 
@@ -564,7 +667,12 @@ class MainWindow(Retranslating, QMainWindow):
             w, b, _, _ = self._my_line()
             changes = start_from_line(config, data, w, b)
         except UserError as e:
-            self.notify("Cannot start from your line: {}.".format(e), error=True)
+            self.notify(
+                lambda err=e: translate("MainWindow", "Cannot start from your line: {reason}.").format(
+                    reason=error_text(err)
+                ),
+                error=True,
+            )
             return
         self.run_state.set_config(config.with_(**changes))
         self.my_line_action.setChecked(False)
@@ -601,7 +709,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.fit_plot.set_curve(model_of(run.config), r.params_raw)
         refusal = None
         if run.config.model not in START_FIELDS or self.run_state.committed_config().model not in START_FIELDS:
-            refusal = "Looking back only: {}.".format(NETWORK_HAS_NO_START)
+            refusal = msg(
+                QT_TRANSLATE_NOOP("MainWindow", "Looking back only: {reason}."),
+                "MainWindow",
+                reason=NETWORK_HAS_NO_START,
+            )
         self.readouts.show_rewound(r, run.config.epochs, exact, refusal)
         self.loss_plot.set_cursor(r.epoch)
         self.back_action.setEnabled(True)
@@ -678,7 +790,12 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             changes = continue_values(config, data, run.config, run.data, r)
         except UserError as e:
-            self.notify("Cannot continue from epoch {:,}: {}.".format(r.epoch, e), error=True)
+            self.notify(
+                lambda err=e: translate("MainWindow", "Cannot continue from epoch {epoch}: {reason}.").format(
+                    epoch=fmt_epochs(r.epoch), reason=error_text(err)
+                ),
+                error=True,
+            )
             return
         if self.state != IDLE:
             self._pending_start = changes

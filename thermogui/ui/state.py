@@ -96,7 +96,9 @@ class RunState(QObject):
         self._settings_changed()
 
     def set_invalid(self, name: str, reason: str | None) -> None:
-        """A control's text cannot be used (reason) or can again (None); the committed value stays."""
+        """A control's text cannot be used (reason) or can again (None); the committed value stays.  The reason is
+        kept as given — a core.tr.Text (English as a str) that the window shows with i18n.tr_text, in the UI
+        language of the moment."""
         if reason is None:
             changed = self._problems.pop(name, None) is not None
         else:
@@ -106,15 +108,17 @@ class RunState(QObject):
             self.problemsChanged.emit()
 
     def problem(self, name: str) -> str | None:
-        """Why the control of `name` shows text that cannot be used (None when it can)."""
+        """Why the control of `name` shows text that cannot be used (None when it can); show it with i18n.tr_text."""
         return self._problems.get(name)
 
     def problems(self) -> list[tuple[str, str]]:
-        """(field name, reason) for each control whose text cannot be used, in form order (unused fields skipped)."""
+        """(field name, reason) for each control whose text cannot be used, in form order (unused fields skipped);
+        each reason as given to set_invalid (show it with i18n.tr_text)."""
         return [(f.name, self._problems[f.name]) for f in FIELDS if f.name in self._problems and f.used(self._values)]
 
     def config(self) -> TrainConfig:
-        """What Start runs: the committed settings.  ConfigError when a field's text cannot be used."""
+        """What Start runs: the committed settings.  ConfigError when a field's text cannot be used (its message the
+        reason as given, so i18n.error_text shows it translated)."""
         problems = self.problems()
         if problems:
             raise ConfigError(problems[0][1])

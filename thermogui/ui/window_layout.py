@@ -346,7 +346,7 @@ def build_menus(win) -> None:
     win.book_menu = bar.addMenu("")
     build_book_menu(win, win.book_menu)
     win.help_menu = bar.addMenu("")
-    win.about_action = QAction(win, triggered=win.show_about)
+    win.about_action = QAction(win, objectName="aboutAction", triggered=win.show_about)
     win.help_menu.addAction(win.about_action)
     _retranslate_menus(win)
 

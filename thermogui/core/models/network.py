@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from thermogui.core.tr import QT_TRANSLATE_NOOP, Text, msg
+
 MAX_HIDDEN = 64
 
 
@@ -47,19 +49,23 @@ class NetworkModel:
     def linear_in_params(self) -> bool:
         return False
 
-    def describe(self) -> str:
-        """What the readouts say instead of an equation: '13 hidden units, 40 parameters'."""
+    def describe(self) -> Text:
+        """What the readouts say instead of an equation: '13 hidden units, 40 parameters' (a core.tr.Text: the
+        window shows it in the UI language)."""
         if not self.hidden:
-            return "nn.Linear(1, 1): 2 parameters"
-        units = "hidden unit" if self.hidden == 1 else "hidden units"
-        return f"{self.hidden} {units}, {self.size} parameters"
+            return msg(QT_TRANSLATE_NOOP("core", "nn.Linear(1, 1): 2 parameters"), "core")
+        if self.hidden == 1:
+            template = QT_TRANSLATE_NOOP("core", "{hidden} hidden unit, {size} parameters")
+        else:
+            template = QT_TRANSLATE_NOOP("core", "{hidden} hidden units, {size} parameters")
+        return msg(template, "core", hidden=str(self.hidden), size=str(self.size))
 
     def equation(self, p_raw) -> str:
         if not self.hidden:
             from thermogui.core.models.linear import LINE
 
             return LINE.equation(p_raw)
-        return f"t_c = network({self.describe()})"
+        return msg(QT_TRANSLATE_NOOP("core", "t_c = network({size})"), "core", size=self.describe())
 
     # --- torch --------------------------------------------------------------------------------------------------
     def build(self, seed: int):

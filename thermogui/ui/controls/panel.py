@@ -18,7 +18,7 @@ from thermogui.core.fields import BY_NAME, FIELDS
 from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
 from thermogui.ui.controls.widgets import NumberField
-from thermogui.ui.i18n import Retranslating, field_label, field_text, marked
+from thermogui.ui.i18n import Retranslating, error_text, field_label, field_text, marked, tr_text
 from thermogui.ui.state import RunState
 
 # objectNames (tests, accessibility, style sheets) and attribute names of each field's control
@@ -205,6 +205,8 @@ class ControlsPanel(Retranslating, QWidget):
         )
         self._sync_enabled()  # (the validation tooltip)
         self._update_note()
+        self._show_hidden(self.state.values)
+        self._show_problems()
 
     def _reserve_note_lines(self) -> None:
         """The note keeps NOTE_LINES lines' height (more only if a longer text needs it), whatever it says."""
@@ -234,7 +236,8 @@ class ControlsPanel(Retranslating, QWidget):
         return float(self.speed.currentData())
 
     def set_stability_note(self, text: str, warning: bool) -> None:
-        self.lr_note.setText(text)
+        """The note under the learning rate (a core.tr.Text is shown in the UI language)."""
+        self.lr_note.setText(tr_text(text))
         style.set_text_role(self.lr_note, "error" if warning else None, bold=True)
 
     # --- widgets -> state --------------------------------------------------------------------------------------------
@@ -242,7 +245,7 @@ class ControlsPanel(Retranslating, QWidget):
         try:
             self.state.set_value(name, value)
         except ConfigError as e:  # the widget checked with the same spec: only a cross-field rule can refuse
-            self.state.set_invalid(name, str(e))
+            self.state.set_invalid(name, e.text)
 
     def _on_problem(self, name: str, reason) -> None:
         self.state.set_invalid(name, reason)
@@ -280,11 +283,15 @@ class ControlsPanel(Retranslating, QWidget):
     def _show_hidden(self, values: dict) -> None:
         said = []
         if values.get("tol") is not None:
-            said.append(f"stops as converged when every |gradient| ≤ {values['tol']:g}")
+            said.append(
+                self.tr("stops as converged when every |gradient| ≤ {tol}").format(tol=format(values["tol"], "g"))
+            )
         if values.get("stop_on_non_finite") is False:
-            said.append("keeps training when the loss becomes inf or nan")
+            said.append(self.tr("keeps training when the loss becomes inf or nan"))
         self.hidden_label.setText(
-            ("Also set (from the session, no control here): " + "; ".join(said) + ".") if said else ""
+            self.tr("Also set (from the session, no control here): {settings}.").format(settings="; ".join(said))
+            if said
+            else ""
         )
         self.hidden_label.setVisible(bool(said))
 
@@ -322,7 +329,7 @@ class ControlsPanel(Retranslating, QWidget):
     @Slot()
     def _show_problems(self) -> None:
         problems = self.state.problems()
-        self.problem_label.setText("⚠ " + problems[0][1] if problems else "")
+        self.problem_label.setText("⚠ " + tr_text(problems[0][1]) if problems else "")
         self.problem_label.setVisible(bool(problems))
 
     @Slot()
@@ -336,22 +343,23 @@ class ControlsPanel(Retranslating, QWidget):
         try:
             conv = convergence(config, self.state.dataset)
         except (ConfigError, DataError) as e:
-            self.set_stability_note(str(e)[:1].upper() + str(e)[1:] + ".", True)
+            why = error_text(e)
+            self.set_stability_note(why[:1].upper() + why[1:] + ".", True)
             return
         run = None if self.state.busy else self.state.current_run()
         self.set_stability_note(*convergence_note(conv, run.outcome if run is not None else None))
         if conv is None:
-            tip = (
+            tip = self.tr(
                 "A network is not linear in its parameters: its Hessian changes from point to point, so there is "
                 "no single stable rate to predict."
             )
         else:
-            tip = (
+            tip = self.tr(
                 "Plain gradient descent on this loss diverges above 2 / (largest eigenvalue of the loss's Hessian), "
                 "which depends on the model, the data and the normalization. The condition number (largest / "
-                "smallest eigenvalue, now {}) says how long and narrow the loss valley is. From the eigenvalues and "
-                "the start values: at most how many epochs plain gradient descent needs to get within 0.1 % of the "
-                "minimum, the least-squares loss (the bound puts all of the start's excess loss along the flattest "
-                "direction); after a run, whether the run got there."
-            ).format(fmt_condition(conv.condition))
+                "smallest eigenvalue, now {condition}) says how long and narrow the loss valley is. From the "
+                "eigenvalues and the start values: at most how many epochs plain gradient descent needs to get within "
+                "0.1 % of the minimum, the least-squares loss (the bound puts all of the start's excess loss along the "
+                "flattest direction); after a run, whether the run got there."
+            ).format(condition=fmt_condition(conv.condition))
         self.lr_note.setToolTip(tip)

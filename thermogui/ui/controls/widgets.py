@@ -77,7 +77,7 @@ class NumberField(QAbstractSpinBox):
     step within the spec's range (1, 2, 5 per decade for a learning rate)."""
 
     valueCommitted = Signal(object)
-    problemChanged = Signal(object)  # the reason (str), or None once the text is usable again
+    problemChanged = Signal(object)  # the reason (a core.tr.Text when the core built it), or None once usable again
     valueChanged = Signal(object)  # alias of valueCommitted, for code that knows spin boxes
 
     def __init__(self, spec: Field, parent=None):
@@ -101,6 +101,7 @@ class NumberField(QAbstractSpinBox):
         return self._value
 
     def problem(self) -> str | None:
+        """Why the text cannot be used (English as a str; a core.tr.Text, so i18n.tr_text shows it translated)."""
         return self._problem
 
     def setValue(self, value) -> None:  # noqa: N802  (spin box API)
@@ -177,7 +178,7 @@ class NumberField(QAbstractSpinBox):
         try:
             value = self.spec.parse(text)
         except ValueError as e:
-            self._set_problem(str(e))
+            self._set_problem(getattr(e, "text", None) or str(e))  # the message as built: tr_text shows it translated
             return
         if value is None and self.spec.kind != "optional_float":
             return

@@ -1,6 +1,8 @@
 """File ▸ Export ▸ Plot image: the dialog, and the glue that takes the picture's inputs from the window.
 
-The drawing itself is in thermogui.ui.export.figure (shared with `thermogui fit --plot`).
+The drawing itself is in thermogui.ui.export.figure (shared with `thermogui fit --plot`).  The dialog speaks the UI
+language (`retranslate()`, context "ExportDialog"); the picture's labels do too unless "Book's English labels" is
+ticked (remembered: settings.EXPORT_BOOK_LABELS).
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from thermogui.core.history import EPOCH, LOSS
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import dialogs, style
 from thermogui.ui.controls.panel import _combo
 from thermogui.ui.export.figure import (  # noqa: F401  (re-exported: the export API in one place)
+    DEFAULT_TITLE,
     FORMATS,
     MAX_DPI,
     MAX_SIDE_PX,
@@ -53,6 +57,8 @@ from thermogui.ui.export.figure import (  # noqa: F401  (re-exported: the export
     write_figure,
 )
 from thermogui.ui.files import settings
+from thermogui.ui.files.controller import os_reason
+from thermogui.ui.i18n import Retranslating, marked, translate
 
 
 # --- from the window -------------------------------------------------------------------------
@@ -131,10 +137,21 @@ def window_image(window, options: ExportOptions) -> QImage:
 
 
 # --- the dialog ------------------------------------------------------------------------------
-WHAT_LABELS = (("fit", "Fit plot"), ("loss", "Loss plot"), ("both", "Fit and loss side by side"))
-FORMAT_LABELS = (("png", "PNG image"), ("svg", "SVG vector image"))
-UNIT_LABELS = (("in", "inches"), ("px", "pixels"))
-FILE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)"}
+# (choices and file filters in English, marked; shown with marked("ExportDialog", …))
+WHAT_LABELS = (
+    ("fit", QT_TRANSLATE_NOOP("ExportDialog", "Fit plot")),
+    ("loss", QT_TRANSLATE_NOOP("ExportDialog", "Loss plot")),
+    ("both", QT_TRANSLATE_NOOP("ExportDialog", "Fit and loss side by side")),
+)
+FORMAT_LABELS = (
+    ("png", QT_TRANSLATE_NOOP("ExportDialog", "PNG image")),
+    ("svg", QT_TRANSLATE_NOOP("ExportDialog", "SVG vector image")),
+)
+UNIT_LABELS = (("in", QT_TRANSLATE_NOOP("ExportDialog", "inches")), ("px", QT_TRANSLATE_NOOP("ExportDialog", "pixels")))
+FILE_FILTERS = {
+    "png": QT_TRANSLATE_NOOP("ExportDialog", "PNG image (*.png)"),
+    "svg": QT_TRANSLATE_NOOP("ExportDialog", "SVG vector image (*.svg)"),
+}
 DEFAULT_NAME = "thermometer-fit"
 
 
@@ -142,24 +159,24 @@ def _settings() -> QSettings:
     return QSettings()
 
 
-class ExportDialog(QDialog):
-    """File ▸ Export plot…: what to draw, format, resolution, size, title, caption and where to save it."""
+def default_title(book_labels: bool) -> str:
+    """The picture's title until a person types one: "Thermometer calibration" in the labels' language."""
+    return DEFAULT_TITLE if book_labels else translate("Figure", DEFAULT_TITLE)
+
+
+class ExportDialog(Retranslating, QDialog):
+    """File ▸ Export plot…: what to draw, format, resolution, size, title, caption, labels and where to save it."""
 
     exported = Signal(str)  # the path written
 
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export plot")
         self.setMinimumWidth(520)
         self.main_window = window
         d = ExportOptions()
-        self.what = _combo("exportWhatInput", WHAT_LABELS, "Which plot goes into the picture.")
-        self.format = _combo(
-            "exportFormatInput",
-            FORMAT_LABELS,
-            "PNG: pixels at the chosen resolution. SVG: lines and text that scale to any size.",
-        )
+        self.what = _combo("exportWhatInput", WHAT_LABELS, "")
+        self.format = _combo("exportFormatInput", FORMAT_LABELS, "")
         self.dpi = QSpinBox(
             objectName="exportDpiInput",
             minimum=MIN_DPI,
@@ -169,30 +186,27 @@ class ExportDialog(QDialog):
             singleStep=50,
             keyboardTracking=False,
         )
-        self.dpi.setToolTip(
-            "Dots per inch: 600 is print quality (the book saves its plot at 600); 96–150 for "
-            "screens. Text and lines keep their size in points. A PNG's highest resolution depends "
-            "on its size (at most 120 megapixels, 20,000 pixels a side); an SVG's does not."
-        )
         self.width_input = QDoubleSpinBox(objectName="exportWidthInput", keyboardTracking=False)
         self.height_input = QDoubleSpinBox(objectName="exportHeightInput", keyboardTracking=False)
-        self.unit = _combo("exportUnitInput", UNIT_LABELS, "Give the size in inches (printed size) or pixels.")
+        self.unit = _combo("exportUnitInput", UNIT_LABELS, "")
         self._set_unit_ranges("in")
         self.width_input.setValue(d.width)
         self.height_input.setValue(d.height)
-        self.title_input = QLineEdit(d.title, objectName="exportTitleInput", placeholderText="no title")
-        self.caption_input = QCheckBox(
-            "Show the fitted equation under the plot", objectName="exportCaptionInput", checked=d.caption
+        self.book_labels_input = QCheckBox(
+            objectName="exportBookLabelsInput", checked=settings.EXPORT_BOOK_LABELS.get(_settings())
         )
+        self._title_default = default_title(self.book_labels_input.isChecked())  # shown until the person types one
+        self.title_input = QLineEdit(self._title_default, objectName="exportTitleInput")
+        self.caption_input = QCheckBox(objectName="exportCaptionInput", checked=d.caption)
         self.path_input = QLineEdit(objectName="exportPathInput")
         self.path_input.setText(str(self._start_dir() / f"{DEFAULT_NAME}.png"))
-        browse = QPushButton("&Browse…", objectName="exportBrowseButton")
+        self.browse_button = browse = QPushButton(objectName="exportBrowseButton")
         self.size_label = QLabel(objectName="exportSizeLabel")
         style.set_text_role(self.size_label, "hint")
         self.status = QLabel(objectName="exportStatusLabel", wordWrap=True)
-        self.export_button = QPushButton("&Export", objectName="exportButton", default=True)
-        self.copy_button = QPushButton("Co&py to clipboard", objectName="copyButton")
-        close = QPushButton("C&lose", objectName="exportCloseButton")
+        self.export_button = QPushButton(objectName="exportButton", default=True)
+        self.copy_button = QPushButton(objectName="copyButton")
+        self.close_button = close = QPushButton(objectName="exportCloseButton")
 
         size = QHBoxLayout()
         size.addWidget(self.width_input, 1)
@@ -203,14 +217,17 @@ class ExportDialog(QDialog):
         where.addWidget(self.path_input, 1)
         where.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Plot", self.what)
-        form.addRow("Format", self.format)
-        form.addRow("Resolution", self.dpi)
-        form.addRow("Size", size)
+        rows = ("plot", "format", "resolution", "size", "title", "caption", "labels", "save_as")
+        self.form_labels = {key: QLabel() for key in rows}  # (their texts: retranslate)
+        form.addRow(self.form_labels["plot"], self.what)
+        form.addRow(self.form_labels["format"], self.format)
+        form.addRow(self.form_labels["resolution"], self.dpi)
+        form.addRow(self.form_labels["size"], size)
         form.addRow("", self.size_label)
-        form.addRow("Title", self.title_input)
-        form.addRow("Caption", self.caption_input)
-        form.addRow("Save as", where)
+        form.addRow(self.form_labels["title"], self.title_input)
+        form.addRow(self.form_labels["caption"], self.caption_input)
+        form.addRow(self.form_labels["labels"], self.book_labels_input)
+        form.addRow(self.form_labels["save_as"], where)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
@@ -231,8 +248,72 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.copy_button.clicked.connect(self.copy)
         close.clicked.connect(self.reject)
+        self.book_labels_input.toggled.connect(self._on_book_labels_toggled)
         self._unit_now = "in"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the dialog in the UI language (at start and on QEvent.LanguageChange); a title still the
+        default one follows the labels' language."""
+        self.setWindowTitle(self.tr("Export plot"))
+        for combo, items, tip in (
+            (self.what, WHAT_LABELS, self.tr("Which plot goes into the picture.")),
+            (
+                self.format,
+                FORMAT_LABELS,
+                self.tr("PNG: pixels at the chosen resolution. SVG: lines and text that scale to any size."),
+            ),
+            (self.unit, UNIT_LABELS, self.tr("Give the size in inches (printed size) or pixels.")),
+        ):
+            for i, (_key, label) in enumerate(items):
+                combo.setItemText(i, marked("ExportDialog", label))
+            combo.setToolTip(tip)
+            combo.setAccessibleDescription(tip)
+        self.dpi.setToolTip(
+            self.tr(
+                "Dots per inch: 600 is print quality (the book saves its plot at 600); 96–150 for "
+                "screens. Text and lines keep their size in points. A PNG's highest resolution depends "
+                "on its size (at most 120 megapixels, 20,000 pixels a side); an SVG's does not."
+            )
+        )
+        self.title_input.setPlaceholderText(self.tr("no title"))
+        self.caption_input.setText(self.tr("Show the fitted equation under the plot"))
+        self.book_labels_input.setText(self.tr("Book's English labels"))
+        self.book_labels_input.setToolTip(
+            self.tr(
+                "Label the axes, legend and caption with the book's English words (Temperature (°Fahrenheit), "
+                "Temperature (°Celsius)) instead of the UI language's."
+            )
+        )
+        for key, text in (
+            ("plot", self.tr("Plot")),
+            ("format", self.tr("Format")),
+            ("resolution", self.tr("Resolution")),
+            ("size", self.tr("Size")),
+            ("title", self.tr("Title")),
+            ("caption", self.tr("Caption")),
+            ("labels", self.tr("Labels")),
+            ("save_as", self.tr("Save as")),
+        ):
+            self.form_labels[key].setText(text)
+        self.browse_button.setText(self.tr("&Browse…"))
+        self.export_button.setText(self.tr("&Export"))
+        self.copy_button.setText(self.tr("Co&py to clipboard"))
+        self.close_button.setText(self.tr("C&lose"))
+        self._update_default_title()
         self._show_size()
+
+    def _update_default_title(self) -> None:
+        """A title nobody has typed over follows the labels' language."""
+        new = default_title(self.book_labels_input.isChecked())
+        if self.title_input.text() == self._title_default and new != self._title_default:
+            self.title_input.setText(new)
+        self._title_default = new
+
+    @Slot(bool)
+    def _on_book_labels_toggled(self, on: bool) -> None:
+        settings.EXPORT_BOOK_LABELS.set(bool(on), _settings())
+        self._update_default_title()
 
     # --- widgets -> options ------------------------------------------------------------------
     def options(self) -> ExportOptions:
@@ -245,6 +326,7 @@ class ExportDialog(QDialog):
             unit=self.unit.currentData(),
             title=self.title_input.text(),
             caption=self.caption_input.isChecked(),
+            book_labels=self.book_labels_input.isChecked(),
         )
 
     def _set_unit_ranges(self, unit: str) -> None:
@@ -285,11 +367,14 @@ class ExportDialog(QDialog):
         self._fit_limits()
         o = self.options()
         w, h = o.pixel_size()
-        text = f"{w:,} × {h:,} pixels" if o.unit == "in" else f"{w / o.dpi:.2f} × {h / o.dpi:.2f} in at {o.dpi} dpi"
+        if o.unit == "in":
+            text = self.tr("{w} × {h} pixels").format(w=f"{w:,}", h=f"{h:,}")
+        else:
+            text = self.tr("{w} × {h} in at {dpi} dpi").format(w=f"{w / o.dpi:.2f}", h=f"{h / o.dpi:.2f}", dpi=o.dpi)
         try:
             o.validated()
         except ValueError as e:
-            text = f"⚠ {e}"
+            text = f"⚠ {os_reason(e)}"
         self.size_label.setText(text)
 
     @Slot(int)
@@ -335,17 +420,18 @@ class ExportDialog(QDialog):
     def browse(self) -> str:
         fmt = self.format.currentData()
         current = self.path_input.text().strip() or str(self._start_dir() / f"{DEFAULT_NAME}.{fmt}")
+        filters = {key: marked("ExportDialog", text) for key, text in FILE_FILTERS.items()}
         path, chosen = QFileDialog.getSaveFileName(
             self,
-            "Export plot",
+            self.tr("Export plot"),
             current,
-            ";;".join(FILE_FILTERS.values()),
-            FILE_FILTERS[fmt],
+            ";;".join(filters.values()),
+            filters[fmt],
             QFileDialog.DontConfirmOverwrite,
         )
         if path:
             if not os.path.splitext(path)[1]:
-                path += ".svg" if chosen == FILE_FILTERS["svg"] else ".png"
+                path += ".svg" if chosen in (filters["svg"], FILE_FILTERS["svg"]) else ".png"
             self.path_input.setText(path)
             self._sync_format(path)
         return path
@@ -379,14 +465,16 @@ class ExportDialog(QDialog):
         if path.is_file():
             answer = dialogs.ask(
                 self,
-                "Replace file?",
-                f"“{path.name}” already exists in {path.parent}.\nDo you want to replace it?",
+                self.tr("Replace file?"),
+                self.tr("“{file}” already exists in {folder}.\nDo you want to replace it?").format(
+                    file=path.name, folder=path.parent
+                ),
                 (QMessageBox.Yes, QMessageBox.No),
                 default=QMessageBox.No,
                 escape=QMessageBox.No,
             )
             if answer != QMessageBox.Yes:
-                self.status.setText("Not exported: the existing file was kept.")
+                self.status.setText(self.tr("Not exported: the existing file was kept."))
                 return False
         options = self.options()
         try:
@@ -396,8 +484,11 @@ class ExportDialog(QDialog):
             return False
         settings.set_export_last_dir(path.parent.resolve(), _settings())
         w, h = options.pixel_size()
-        detail = f"{w:,} × {h:,} px at {options.dpi} dpi" if options.format == "png" else "SVG"
-        message = f"Exported the plot to {path} ({detail})."
+        if options.format == "png":
+            detail = self.tr("{w} × {h} px at {dpi} dpi").format(w=f"{w:,}", h=f"{h:,}", dpi=options.dpi)
+        else:
+            detail = "SVG"
+        message = self.tr("Exported the plot to {path} ({detail}).").format(path=path, detail=detail)
         style.set_text_role(self.status, None)
         self.status.setText(message)
         status_bar = getattr(self.main_window, "statusBar", None)
@@ -407,21 +498,27 @@ class ExportDialog(QDialog):
         self.accept()
         return True
 
-    def _show_error(self, path: Path, error: Exception) -> None:
+    def _show_error(self, path, error: Exception) -> None:
+        """Say why the picture could not be saved to `path` (a file, or words such as "the clipboard")."""
+        reason = os_reason(error)
         style.set_text_role(self.status, "error")
-        self.status.setText(f"Could not export: {error}")
+        self.status.setText(self.tr("Could not export: {reason}").format(reason=reason))
         old = self.findChild(QMessageBox, "exportErrorDialog")
         if old is not None:  # one error box at a time
             old.setObjectName("")
             old.close()
             old.deleteLater()
         box = QMessageBox(
-            QMessageBox.Critical, "Export failed", f"The plot could not be saved to {path}.", QMessageBox.Ok, self
+            QMessageBox.Critical,
+            self.tr("Export failed"),
+            self.tr("The plot could not be saved to {path}.").format(path=path),
+            QMessageBox.Ok,
+            self,
         )
         box.setAttribute(Qt.WA_DeleteOnClose)
-        reason = str(error).rstrip(".") + "."
+        reason = reason.rstrip(".") + "."
         if isinstance(error, OSError):
-            reason += "\nAny existing file was left as it was."
+            reason += self.tr("\nAny existing file was left as it was.")
         box.setInformativeText(reason)
         box.setObjectName("exportErrorDialog")
         box.open()
@@ -432,11 +529,15 @@ class ExportDialog(QDialog):
         try:
             image = window_image(self.main_window, options)
         except ValueError as e:
-            self._show_error(Path("the clipboard"), e)
+            self._show_error(self.tr("the clipboard"), e)
             return
         copy_to_clipboard(image)
         style.set_text_role(self.status, None)
-        self.status.setText(f"Copied the plot ({image.width():,} × {image.height():,} px) to the clipboard.")
+        self.status.setText(
+            self.tr("Copied the plot ({w} × {h} px) to the clipboard.").format(
+                w=f"{image.width():,}", h=f"{image.height():,}"
+            )
+        )
 
 
 def open_export_dialog(window) -> ExportDialog:
@@ -452,7 +553,11 @@ def open_export_dialog(window) -> ExportDialog:
 
 
 def copy_window_plot(window, options: ExportOptions | None = None) -> QImage:
-    """Edit ▸ Copy plot: the fit plot at screen-friendly 150 dpi to the clipboard."""
-    image = window_image(window, options or ExportOptions(dpi=150))
+    """Edit ▸ Copy plot: the fit plot at screen-friendly 150 dpi to the clipboard (its labels as the export dialog
+    last chose: the UI language's or the book's English)."""
+    if options is None:
+        book = settings.EXPORT_BOOK_LABELS.get(_settings())
+        options = ExportOptions(dpi=150, title=default_title(book), book_labels=book)
+    image = window_image(window, options)
     copy_to_clipboard(image)
     return image

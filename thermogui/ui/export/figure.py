@@ -3,6 +3,12 @@
 The picture is rendered from a fresh, never-shown pyqtgraph figure laid out in the target's device pixels: fonts are
 sized in points times dpi/72 and pens likewise, so a 600-DPI PNG has crisp lines and readable text instead of a screen
 grab scaled up.  The same figure feeds the GUI dialog and `thermogui fit --plot` (thermogui.plot_export).
+
+Its words (axis titles, legend, caption) are in the UI language (context "Figure"; the command line installs no
+translation: English), or in the book's English when `ExportOptions.book_labels` asks for them.  The text is drawn in
+one font family that has every character it needs (`text_family`): matplotlib's DejaVu Sans for English, a font with
+Hangul for Korean — named in the SVG too, so a viewer draws Hangul, not boxes.  The PNG's text chunks (the run's
+record) stay English.
 """
 
 from __future__ import annotations
@@ -29,7 +35,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPainter, QPicture, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPicture,
+    QRawFont,
+    QTextOption,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from thermogui import __version__
@@ -38,7 +54,8 @@ from thermogui.core.dataset import Dataset
 from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
 from thermogui.core.models import get_model, is_linear
 from thermogui.core.numbers import equation, fmt_exact, fmt_lr, fmt_num
-from thermogui.ui.plots.live import DATA_COLOR, FIT_COLOR, VAL_COLOR, X_LABEL, Y_LABEL, clip_line, data_bounds
+from thermogui.core.tr import QT_TRANSLATE_NOOP, Text, msg
+from thermogui.ui.plots.live import DATA_COLOR, FIT_COLOR, VAL_COLOR, clip_line, data_bounds
 from thermogui.ui.plots.live import _sampled as sampled  # the window's rule: at most MAX_SCATTER_POINTS readings
 
 WHATS = ("fit", "loss", "both")
@@ -58,6 +75,32 @@ KEY_LR, KEY_EPOCHS, KEY_EPOCHS_RUN, KEY_NORM = "learning_rate", "epochs", "epoch
 KEY_W, KEY_B, KEY_LOSS = "w", "b", "loss"  # the line's parameters; any model's are named by its parameters
 KEY_MODEL = "model"  # written for models other than the line
 
+# The picture's words, in the book's English; drawn in the UI language unless ExportOptions.book_labels.
+X_LABEL = QT_TRANSLATE_NOOP("Figure", "Temperature (°Fahrenheit)")  # the book's axis titles
+Y_LABEL = QT_TRANSLATE_NOOP("Figure", "Temperature (°Celsius)")
+DEFAULT_TITLE = QT_TRANSLATE_NOOP("Figure", "Thermometer calibration")
+MODEL_LABELS = {  # the models' names in the legend ("gradient descent fit (quadratic)")
+    "straight line": QT_TRANSLATE_NOOP("Figure", "straight line"),
+    "quadratic": QT_TRANSLATE_NOOP("Figure", "quadratic"),
+    "network": QT_TRANSLATE_NOOP("Figure", "network"),
+}
+
+
+def _english(text) -> str:
+    return str(text)
+
+
+def _in_ui_language(text) -> str:
+    """A word of the picture (marked QT_TRANSLATE_NOOP("Figure", …)) or a core.tr.Text, in the UI language."""
+    from thermogui.ui.i18n import tr_text, translate
+
+    return tr_text(text) if isinstance(text, Text) else translate("Figure", text)
+
+
+def labeller(book_labels: bool):
+    """How the picture words its labels: the book's English, or the UI language."""
+    return _english if book_labels else _in_ui_language
+
 
 @dataclass(frozen=True)
 class ExportOptions:
@@ -67,8 +110,9 @@ class ExportOptions:
     width: float = 6.4  # matplotlib's default figure size
     height: float = 4.8
     unit: str = "in"  # in | px
-    title: str = "Thermometer calibration"
+    title: str = DEFAULT_TITLE
     caption: bool = True  # the fitted equation under the plot
+    book_labels: bool = False  # axis titles, legend and caption in the book's English (else the UI language)
 
     def pixel_size(self) -> tuple[int, int]:
         if self.unit == "px":
@@ -76,36 +120,78 @@ class ExportOptions:
         return max(1, round(self.width * self.dpi)), max(1, round(self.height * self.dpi))
 
     def validated(self) -> ExportOptions:
+        """These options, or ValueError with the reason (a core.tr.Text: the dialog shows it in the UI language)."""
         if self.what not in WHATS:
             raise ValueError(f"'what' must be one of {', '.join(WHATS)} (got {self.what!r})")
         if self.format not in FORMATS:
-            raise ValueError("use .png or .svg")
+            raise ValueError(msg(QT_TRANSLATE_NOOP("Figure", "use .png or .svg"), "Figure"))
         if self.unit not in UNITS:
             raise ValueError(f"the size unit must be 'in' or 'px' (got {self.unit!r})")
         if not (isinstance(self.dpi, (int, float)) and MIN_DPI <= self.dpi <= MAX_DPI):
-            raise ValueError(f"the resolution must be from {MIN_DPI} to {MAX_DPI} dpi (got {self.dpi})")
+            raise ValueError(
+                msg(
+                    QT_TRANSLATE_NOOP("Figure", "the resolution must be from {lo} to {hi} dpi (got {dpi})"),
+                    "Figure",
+                    lo=MIN_DPI,
+                    hi=MAX_DPI,
+                    dpi=self.dpi,
+                )
+            )
         if not (math.isfinite(self.width) and math.isfinite(self.height) and self.width > 0 and self.height > 0):
-            raise ValueError("the width and height must be positive")
+            raise ValueError(msg(QT_TRANSLATE_NOOP("Figure", "the width and height must be positive"), "Figure"))
         if not self.size_ok():
             w, h = self.pixel_size()
             if self.format == "svg":
                 raise ValueError(
-                    f"{w} × {h} is not a usable SVG size: each side must be {MIN_SIDE_PX} to "
-                    f"{MAX_SVG_SIDE:,} units (pixels at {self.dpi:g} dpi)"
+                    msg(
+                        QT_TRANSLATE_NOOP(
+                            "Figure",
+                            "{w} × {h} is not a usable SVG size: each side must be {lo} to {hi} units (pixels at "
+                            "{dpi} dpi)",
+                        ),
+                        "Figure",
+                        w=w,
+                        h=h,
+                        lo=MIN_SIDE_PX,
+                        hi=f"{MAX_SVG_SIDE:,}",
+                        dpi=f"{self.dpi:g}",
+                    )
                 )
-            limits = (
-                f"each side must be {MIN_SIDE_PX} to {MAX_SIDE_PX:,} pixels and the whole at most "
-                f"{MAX_PIXELS // 1_000_000} megapixels"
+            limits = msg(
+                QT_TRANSLATE_NOOP(
+                    "Figure", "each side must be {lo} to {hi} pixels and the whole at most {mp} megapixels"
+                ),
+                "Figure",
+                lo=MIN_SIDE_PX,
+                hi=f"{MAX_SIDE_PX:,}",
+                mp=MAX_PIXELS // 1_000_000,
             )
+            size = {"w": f"{w:,}", "h": f"{h:,}", "limits": limits}
             if self.unit == "in":
                 lo, hi = dpi_range(self)
                 if lo <= hi:  # name the resolutions that work at this size
+                    if self.dpi > hi:
+                        template = QT_TRANSLATE_NOOP(
+                            "Figure",
+                            "{w} × {h} pixels is not a usable PNG size ({limits}): at {width} × {height} in, choose "
+                            "{lo} to {hi} dpi, or SVG for a higher resolution",
+                        )
+                    else:
+                        template = QT_TRANSLATE_NOOP(
+                            "Figure",
+                            "{w} × {h} pixels is not a usable PNG size ({limits}): at {width} × {height} in, choose "
+                            "{lo} to {hi} dpi",
+                        )
                     raise ValueError(
-                        f"{w:,} × {h:,} pixels is not a usable PNG size ({limits}): at "
-                        f"{self.width:g} × {self.height:g} in, choose {lo} to {hi} dpi"
-                        + (", or SVG for a higher resolution" if self.dpi > hi else "")
+                        msg(
+                            template, "Figure", width=f"{self.width:g}", height=f"{self.height:g}", lo=lo, hi=hi, **size
+                        )
                     )
-            raise ValueError(f"{w:,} × {h:,} pixels is not a usable PNG size: {limits}")
+            raise ValueError(
+                msg(
+                    QT_TRANSLATE_NOOP("Figure", "{w} × {h} pixels is not a usable PNG size: {limits}"), "Figure", **size
+                )
+            )
         return self
 
     def size_ok(self) -> bool:
@@ -249,31 +335,52 @@ def run_metadata(
     return meta
 
 
-def _html_eq(params, model=None) -> str:
-    return _equation(model, params).replace("t_c", "t<sub>c</sub>").replace("t_u", "t<sub>u</sub>")
+def _html_eq(params, model=None, words=_english) -> str:
+    text = _equation(model, params)
+    if isinstance(text, Text):  # (a network's: "t_c = network(13 hidden units, 40 parameters)")
+        text = words(text)
+    return text.replace("t_c", "t<sub>c</sub>").replace("t_u", "t<sub>u</sub>")
 
 
-def caption_html(line, lstsq, metadata: dict, model=None) -> str:
+def caption_html(line, lstsq, metadata: dict, model=None, words=_english) -> str:
     """The fitted equation (and the exact least-squares one) for under the plot; `line` and `lstsq` are the
-    model's parameters in raw units."""
+    model's parameters in raw units.  `words` words it (`labeller`: English, or the UI language)."""
     m = _model(model)
     lines = []
+
+    def loss_tail(loss: float) -> str:
+        return words(QT_TRANSLATE_NOOP("Figure", " &nbsp;(loss {loss})")).format(loss=fmt_num(loss, 4))
+
+    def eq(params, model) -> str:
+        return _html_eq(params, model, words)
+
     if line is not None:
         epochs = int(metadata.get(KEY_EPOCHS_RUN, "0") or 0)
         loss = float(metadata.get(KEY_LOSS, "nan"))
         if epochs:
-            what = f"Gradient descent, {epochs:,} epoch{'s' if epochs != 1 else ''}"
+            if epochs == 1:
+                what = words(QT_TRANSLATE_NOOP("Figure", "Gradient descent, {epochs} epoch"))
+            else:
+                what = words(QT_TRANSLATE_NOOP("Figure", "Gradient descent, {epochs} epochs"))
+            what = what.format(epochs=f"{epochs:,}")
             if KEY_LR in metadata:
-                what += f" at learning rate {fmt_lr(float(metadata[KEY_LR]))}"
+                what += words(QT_TRANSLATE_NOOP("Figure", " at learning rate {lr}")).format(
+                    lr=fmt_lr(float(metadata[KEY_LR]))
+                )
+        elif m.name == "line":
+            what = words(QT_TRANSLATE_NOOP("Figure", "Start line (not trained yet)"))
         else:
-            what = "Start line (not trained yet)" if m.name == "line" else "Start values (not trained yet)"
-        tail = f" &nbsp;(loss {fmt_num(loss, 4)})" if math.isfinite(loss) else ""
-        lines.append(f"{what}: &nbsp;{_html_eq(line, m)}{tail}")
+            what = words(QT_TRANSLATE_NOOP("Figure", "Start values (not trained yet)"))
+        tail = loss_tail(loss) if math.isfinite(loss) else ""
+        lines.append(f"{what}: &nbsp;{eq(line, m)}{tail}")
     if lstsq is not None:
         loss = float(metadata.get("lstsq_loss", "nan"))
-        tail = f" &nbsp;(loss {fmt_num(loss, 4)})" if math.isfinite(loss) else ""
-        what = "Least squares (exact)" if is_linear(m) else "Least-squares line (exact)"
-        lines.append("{}: &nbsp;{}{}".format(what, _html_eq(lstsq, lstsq_model(m)), tail))
+        tail = loss_tail(loss) if math.isfinite(loss) else ""
+        if is_linear(m):
+            what = words(QT_TRANSLATE_NOOP("Figure", "Least squares (exact)"))
+        else:
+            what = words(QT_TRANSLATE_NOOP("Figure", "Least-squares line (exact)"))
+        lines.append("{}: &nbsp;{}{}".format(what, eq(lstsq, lstsq_model(m)), tail))
     return "<br>".join(lines)
 
 
@@ -293,8 +400,27 @@ def font_family() -> str:
     return _FAMILY
 
 
-def _font(px: float, bold: bool = False) -> QFont:
-    f = QFont(font_family())
+def _covers(family: str, chars) -> bool:
+    raw = QRawFont.fromFont(QFont(family))
+    return raw.isValid() and all(raw.supportsCharacter(c) for c in chars)
+
+
+def text_family(texts) -> str:
+    """The font family the picture's text is drawn in: font_family() when it has every character of `texts`, else
+    the first installed font with Hangul (ui.i18n.hangul_families) that has the characters it lacks — one family for
+    every text, so a Korean picture is set in one face and its SVG names a family with Hangul."""
+    base = font_family()
+    chars = {ord(c) for text in texts for c in str(text) if ord(c) > 0x7F}
+    missing = [c for c in chars if not _covers(base, [c])]
+    if not missing:
+        return base
+    from thermogui.ui.i18n import hangul_families
+
+    return next((f for f in hangul_families() if _covers(f, missing)), base)
+
+
+def _font(px: float, bold: bool = False, family: str | None = None) -> QFont:
+    f = QFont(family or font_family())
     f.setPixelSize(max(1, round(px)))
     f.setBold(bold)
     return f
@@ -453,7 +579,8 @@ class Figure:
     the model's order — (w, b) for the line, drawn as before; any other model is drawn as its curve (a network's by
     model.predict on raw t_u).  For a network `lstsq` is the least-squares straight line (w, b), drawn for comparison.
     `val` marks the validation readings (a mask over all readings; None: the readings marked in `data`), drawn
-    hollow."""
+    hollow.  Its words are in the UI language or, with `options.book_labels`, the book's English (`self.words`), set
+    in `self.family` (`text_family`)."""
 
     def __init__(
         self,
@@ -472,6 +599,17 @@ class Figure:
         self.metadata = dict(metadata or {})
         if options.title.strip():
             self.metadata["Title"] = options.title.strip()
+        self.words = words = labeller(options.book_labels)
+        # one family for all the text: one with every character the title and the words need (Hangul for Korean)
+        sample = (
+            X_LABEL,
+            Y_LABEL,
+            "readings",
+            "Epoch",
+            "Loss (mean squared error)",
+            "Gradient descent, {epochs} epochs",
+        )
+        self.family = text_family([options.title, *(words(t) for t in sample), self._model_label()])
         s = self.s = options.scale
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
@@ -497,8 +635,14 @@ class Figure:
                 self._fill_loss(plot, loss_rows)
             self.plots[kind] = plot
         if options.caption and (line is not None or lstsq is not None):
-            self._text(caption_html(line, lstsq, self.metadata, self.model), 2, ncol, 8.5, False, "#333333")
+            caption = caption_html(line, lstsq, self.metadata, self.model, words)
+            self._text(caption, 2, ncol, 8.5, False, "#333333")
         self._settle()
+
+    def _model_label(self, model=None) -> str:
+        """A model's name as the legend says it ("quadratic"), in the picture's words."""
+        label = (model or self.model).label
+        return self.words(MODEL_LABELS.get(label, label)) if isinstance(label, Text) or label in MODEL_LABELS else label
 
     # --- building ------------------------------------------------------------------------
     def _text(self, html: str, row: int, ncol: int, points: float, bold: bool, color: str) -> pg.LabelItem:
@@ -511,7 +655,7 @@ class Figure:
             size=f"{round(points * self.s)}px",
             bold=bold,
             color=color,
-            family=font_family(),
+            family=self.family,
         )
         label.item.document().setDefaultTextOption(QTextOption(Qt.AlignHCenter))
         label.item.document().setDocumentMargin(0)
@@ -539,7 +683,7 @@ class Figure:
                 ax.setTicks([[], []])
                 continue
             ax.setStyle(
-                tickFont=_font(9 * s),
+                tickFont=_font(9 * s, family=self.family),
                 tickLength=round(3.5 * s),
                 tickTextOffset=round(3.5 * s),
                 maxTickLevel=0,
@@ -550,9 +694,9 @@ class Figure:
         return plot
 
     def _label(self, plot: pg.PlotItem, x: str, y: str) -> None:
-        style = {"font-size": f"{round(10 * self.s)}px", "font-family": font_family(), "color": TEXT_COLOR}
-        plot.setLabel("bottom", x, **style)
-        plot.setLabel("left", y, **style)
+        style = {"font-size": f"{round(10 * self.s)}px", "font-family": self.family, "color": TEXT_COLOR}
+        plot.setLabel("bottom", self.words(x), **style)
+        plot.setLabel("left", self.words(y), **style)
 
     def _legend(self, plot: pg.PlotItem, entries, corner: str = "left") -> None:
         s = self.s
@@ -570,10 +714,10 @@ class Figure:
         legend.setParentItem(plot.vb)
         legend.layout.setContentsMargins(*[round(4 * s)] * 4)
         for item, name in entries:
-            legend.addItem(_Sample(item, round(22 * s), round(10 * s)), name)
+            legend.addItem(_Sample(item, round(22 * s), round(10 * s)), name)  # (names in the picture's words)
         for _sample, label in legend.items:
             label.item.document().setDocumentMargin(round(1 * s))
-            label.setText(label.text, family=font_family())
+            label.setText(label.text, family=self.family)
         legend.updateSize()
 
     def _fill_fit(self, plot: pg.PlotItem, data: Dataset, line, lstsq, val=None) -> None:
@@ -592,11 +736,18 @@ class Figure:
                 return clip_line(*params, x0, x1, y0, y1)
             return model_curve(model, params, x0, x1, y0, y1)
 
+        t = self.words
         entries = []
         if (seg := drawn(line)) is not None:
             fit = pg.PlotCurveItem(*seg, pen=pg.mkPen(FIT_COLOR, width=1.6 * s), antialias=True, connect="finite")
             plot.addItem(fit)
-            entries.append((fit, "gradient descent fit" if line_model else f"gradient descent fit ({m.label})"))
+            if line_model:
+                name = t(QT_TRANSLATE_NOOP("Figure", "gradient descent fit"))
+            else:
+                name = t(QT_TRANSLATE_NOOP("Figure", "gradient descent fit ({model})")).format(
+                    model=self._model_label()
+                )
+            entries.append((fit, name))
         if (seg := drawn(lstsq, ls_model)) is not None:
             # drawn over the fit, thinner, so it shows where the two agree
             pen = pg.mkPen(LSTSQ_INK, width=0.75 * s)
@@ -604,11 +755,13 @@ class Figure:
             ls = pg.PlotCurveItem(*seg, pen=pen, antialias=True, connect="finite")
             plot.addItem(ls)
             if line_model:
-                ls_label = "least squares (exact)"
+                ls_label = t(QT_TRANSLATE_NOOP("Figure", "least squares (exact)"))
             elif ls_model is m:
-                ls_label = "least squares {} (exact)".format(m.label)
+                ls_label = t(QT_TRANSLATE_NOOP("Figure", "least squares {model} (exact)")).format(
+                    model=self._model_label()
+                )
             else:
-                ls_label = "least-squares line (exact)"
+                ls_label = t(QT_TRANSLATE_NOOP("Figure", "least-squares line (exact)"))
             entries.append((ls, ls_label))
         inc = data.include
         marked = data.val if val is None else np.asarray(val, bool)
@@ -625,7 +778,7 @@ class Figure:
             brush=pg.mkBrush(*DATA_COLOR, 210),
         )
         plot.addItem(points)
-        entries.insert(0, (points, "readings"))
+        entries.insert(0, (points, t(QT_TRANSLATE_NOOP("Figure", "readings"))))
         if checked.any():  # validation readings: hollow, in the validation colour
             held = pg.ScatterPlotItem(
                 *sampled(data.t_u[checked], data.t_c[checked]),
@@ -636,7 +789,7 @@ class Figure:
                 brush=None,
             )
             plot.addItem(held)
-            entries.insert(1, (held, "validation readings"))
+            entries.insert(1, (held, t(QT_TRANSLATE_NOOP("Figure", "validation readings"))))
         if not inc.all():
             excluded = pg.ScatterPlotItem(
                 *sampled(data.t_u[~inc], data.t_c[~inc]),
@@ -647,12 +800,14 @@ class Figure:
                 brush=None,
             )
             plot.addItem(excluded)
-            entries.insert(2 if checked.any() else 1, (excluded, "excluded readings"))
+            entries.insert(2 if checked.any() else 1, (excluded, t(QT_TRANSLATE_NOOP("Figure", "excluded readings"))))
         self._legend(plot, entries, corner=legend_corner(data.t_u, data.t_c, (x0, x1, y0, y1)))
 
     def _fill_loss(self, plot: pg.PlotItem, rows) -> None:
         s = self.s
-        self._label(plot, "Epoch", "Loss (mean squared error)")
+        self._label(
+            plot, QT_TRANSLATE_NOOP("Figure", "Epoch"), QT_TRANSLATE_NOOP("Figure", "Loss (mean squared error)")
+        )
         plot.setLogMode(y=True)
         plot.getAxis("left").setStyle(maxTickLevel=1)  # minor ticks at 2..9 × 10^k, unlabelled
         rows = np.empty((0, 3)) if rows is None else np.asarray(rows, float)
@@ -661,7 +816,11 @@ class Figure:
             rows = rows[idx]
         entries = []
         finite_all = np.empty(0)
-        for col, color, name in ((LOSS, FIT_COLOR, "training loss"), (VAL_LOSS, VAL_COLOR, "validation loss")):
+        curves = (
+            (LOSS, FIT_COLOR, QT_TRANSLATE_NOOP("Figure", "training loss")),
+            (VAL_LOSS, VAL_COLOR, QT_TRANSLATE_NOOP("Figure", "validation loss")),
+        )
+        for col, color, name in curves:
             if len(rows) == 0:
                 break
             with np.errstate(all="ignore"):
@@ -673,7 +832,7 @@ class Figure:
                 rows[:, EPOCH], y, pen=pg.mkPen(color, width=1.6 * s), connect="finite", antialias=True
             )
             plot.addItem(curve)
-            entries.append((curve, name))
+            entries.append((curve, self.words(name)))
         if finite_all.size:
             lo = math.floor(math.log10(max(float(finite_all.min()), 1e-300)))
             hi = math.ceil(math.log10(float(finite_all.max())) + 1e-12)
@@ -682,9 +841,12 @@ class Figure:
             self._legend(plot, entries, corner="right" if last <= first else "left")  # the empty corner
         else:
             plot.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-            text = "no finite loss to show" if len(rows) else "no training run yet"
+            if len(rows):
+                text = self.words(QT_TRANSLATE_NOOP("Figure", "no finite loss to show"))
+            else:
+                text = self.words(QT_TRANSLATE_NOOP("Figure", "no training run yet"))
             note = pg.TextItem(text, color=(120, 120, 120), anchor=(0.5, 0.5))
-            note.setFont(_font(10 * s))
+            note.setFont(_font(10 * s, family=self.family))
             note.setPos(0.5, 0.5)
             plot.addItem(note)
 
@@ -743,7 +905,9 @@ class Figure:
         W, H = self.size
         img = QImage(W, H, QImage.Format_RGB32)
         if img.isNull():
-            raise ValueError(f"not enough memory for a {W} × {H} pixel image")
+            raise ValueError(
+                msg(QT_TRANSLATE_NOOP("Figure", "not enough memory for a {w} × {h} pixel image"), "Figure", w=W, h=H)
+            )
         img.fill(QColor("white"))
         p = QPainter(img)
         try:
@@ -891,7 +1055,7 @@ def png_bytes(image: QImage) -> bytes:
     buf = QBuffer()
     buf.open(QIODevice.WriteOnly)
     if not image.save(buf, "PNG"):
-        raise ValueError("Qt could not encode the PNG")
+        raise ValueError(msg(QT_TRANSLATE_NOOP("Figure", "Qt could not encode the PNG"), "Figure"))
     return bytes(buf.data())
 
 
@@ -920,19 +1084,22 @@ def check_target(path) -> None:
 
 
 def _reason(target: Path, code: int | None, fallback: str) -> str:
-    """Why `target` could not be written, in words (errno `code`)."""
+    """Why `target` could not be written, in words (errno `code`; a core.tr.Text: the window says it in the UI
+    language, the command line in English)."""
     parent = target.parent if str(target.parent) else Path(".")
     try:
         if code == errno.ENOENT and not parent.exists():
-            return f"the folder {parent} does not exist"
+            return msg(QT_TRANSLATE_NOOP("Figure", "the folder {folder} does not exist"), "Figure", folder=parent)
         if code == errno.ENOTDIR or (parent.exists() and not parent.is_dir()):
-            return f"{_first_file(parent)} is a file, not a folder"
+            return msg(
+                QT_TRANSLATE_NOOP("Figure", "{file} is a file, not a folder"), "Figure", file=_first_file(parent)
+            )
         if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return f"no permission to write in {parent}"
+            return msg(QT_TRANSLATE_NOOP("Figure", "no permission to write in {folder}"), "Figure", folder=parent)
         if code in (errno.ENOSPC, errno.EDQUOT):
-            return f"the disk is full ({parent})"
+            return msg(QT_TRANSLATE_NOOP("Figure", "the disk is full ({folder})"), "Figure", folder=parent)
         if code == errno.EISDIR or target.is_dir():
-            return f"{target} is a folder"
+            return msg(QT_TRANSLATE_NOOP("Figure", "{path} is a folder"), "Figure", path=target)
     except OSError:  # the name itself is unusable (too long): the system's words
         pass
     return fallback
@@ -968,7 +1135,7 @@ def write_figure(
 def format_for_path(path) -> str:
     ext = os.path.splitext(str(path))[1].lower()
     if ext not in (".png", ".svg"):
-        raise ValueError("use .png or .svg")
+        raise ValueError(msg(QT_TRANSLATE_NOOP("Figure", "use .png or .svg"), "Figure"))
     return ext[1:]
 
 

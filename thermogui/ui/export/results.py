@@ -1,4 +1,7 @@
-"""File ▸ Export: the training history (CSV), the result (JSON) and a standalone PyTorch script."""
+"""File ▸ Export: the training history (CSV), the result (JSON), a standalone PyTorch script and the Jupyter notebook.
+
+The messages are in the UI language (context "ResultsExport"), and so are the notebook's markdown cells; the files'
+contents (CSV, JSON, the script) keep their own English, as the command line writes them."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from thermogui.ui.files import settings
+from thermogui.ui.files.controller import os_reason
+from thermogui.ui.i18n import error_text, translate
 
 
 def _ask_path(window, title: str, name: str, filter_: str) -> Path | None:
@@ -19,7 +24,9 @@ def _need_run(window) -> bool:
     run = window.run_state.finished_run
     if run is None or run.history is None:
         QMessageBox.information(
-            window, "Nothing to export yet", "Run the training first (Start, F5); this exports what the run recorded."
+            window,
+            translate("ResultsExport", "Nothing to export yet"),
+            translate("ResultsExport", "Run the training first (Start, F5); this exports what the run recorded."),
         )
         return False
     return True
@@ -29,11 +36,17 @@ def _written(window, path: Path, write) -> bool:
     try:
         write(path)
     except (OSError, ValueError) as e:
-        window.notify(f"Could not write {path.name}: {getattr(e, 'strerror', None) or e}", error=True)
+        reason = os_reason(e)
+        window.notify(
+            translate("ResultsExport", "Could not write {file}: {reason}").format(file=path.name, reason=reason),
+            error=True,
+        )
         box = QMessageBox(
             QMessageBox.Warning,
-            "Export failed",
-            f"Could not write {path}:\n{getattr(e, 'strerror', None) or e}\nAny existing file was left unchanged.",
+            translate("ResultsExport", "Export failed"),
+            translate(
+                "ResultsExport", "Could not write {path}:\n{reason}\nAny existing file was left unchanged."
+            ).format(path=path, reason=reason),
             QMessageBox.Ok,
             window,
         )
@@ -41,7 +54,7 @@ def _written(window, path: Path, write) -> bool:
         box.open()
         return False
     settings.set_last_dir(path.parent)
-    window.notify(f"Exported {path.name}.")
+    window.notify(translate("ResultsExport", "Exported {file}.").format(file=path.name))
     return True
 
 
@@ -51,7 +64,12 @@ def export_history(window, path: Path | None = None) -> bool:
     (core.exports.MAX_CSV_PARAMS; a bigger network gets the losses and a comment line saying why)."""
     if not _need_run(window):
         return False
-    path = path or _ask_path(window, "Export training history", "history.csv", "CSV files (*.csv)")
+    path = path or _ask_path(
+        window,
+        translate("ResultsExport", "Export training history"),
+        "history.csv",
+        translate("ResultsExport", "CSV files (*.csv)"),
+    )
     if path is None:
         return False
     from thermogui.core.exports import write_history_csv
@@ -65,7 +83,12 @@ def export_history(window, path: Path | None = None) -> bool:
 def export_result(window, path: Path | None = None) -> bool:
     if not _need_run(window):
         return False
-    path = path or _ask_path(window, "Export result", "result.json", "JSON files (*.json)")
+    path = path or _ask_path(
+        window,
+        translate("ResultsExport", "Export result"),
+        "result.json",
+        translate("ResultsExport", "JSON files (*.json)"),
+    )
     if path is None:
         return False
     from thermogui.core.exports import write_result_json
@@ -81,9 +104,16 @@ def export_script(window, path: Path | None = None) -> bool:
     try:
         config = window.run_state.config()
     except ConfigError as e:
-        window.notify(f"Cannot export the script: {e}.", error=True)
+        window.notify(
+            translate("ResultsExport", "Cannot export the script: {reason}.").format(reason=error_text(e)), error=True
+        )
         return False
-    path = path or _ask_path(window, "Export as PyTorch script", "thermometer_fit.py", "Python files (*.py)")
+    path = path or _ask_path(
+        window,
+        translate("ResultsExport", "Export as PyTorch script"),
+        "thermometer_fit.py",
+        translate("ResultsExport", "Python files (*.py)"),
+    )
     if path is None:
         return False
     from thermogui.core.exports import write_pytorch_script
@@ -102,10 +132,15 @@ def export_notebook(window, path: Path | None = None, dpi: int | None = None) ->
     try:
         refuse_other_models(run.config)
     except UserError as e:
-        window.notify(f"Cannot export the notebook: {e}.", error=True)
+        window.notify(
+            translate("ResultsExport", "Cannot export the notebook: {reason}.").format(reason=error_text(e)), error=True
+        )
         return False
     path = path or _ask_path(
-        window, "Export as Jupyter notebook", "thermometer_fit.ipynb", "Jupyter notebooks (*.ipynb)"
+        window,
+        translate("ResultsExport", "Export as Jupyter notebook"),
+        "thermometer_fit.ipynb",
+        translate("ResultsExport", "Jupyter notebooks (*.ipynb)"),
     )
     if path is None:
         return False
@@ -119,8 +154,14 @@ def export_notebook(window, path: Path | None = None, dpi: int | None = None) ->
     log = panel.log_for(run) if panel is not None else None  # (the printout it followed live: complete however long)
     rows = run.history.snapshot()
     stale = bool(window.run_state.stale)
+
+    def tr(sentence: str) -> str:  # the markdown cells in the UI language (core.notebook.TEXT, marked "notebook")
+        return translate("notebook", sentence)
+
     return _written(
         window,
         path,
-        lambda p: write_notebook(p, run.config, run.data, rows, log=log, outcome=run.outcome, dpi=dpi, stale=stale),
+        lambda p: write_notebook(
+            p, run.config, run.data, rows, log=log, outcome=run.outcome, dpi=dpi, stale=stale, tr=tr
+        ),
     )

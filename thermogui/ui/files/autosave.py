@@ -34,6 +34,7 @@ from PySide6.QtCore import QLockFile, QStandardPaths
 
 from thermogui.core.atomic import atomic_write_text, remove_stale_temps_in
 from thermogui.core.session import session_to_dict
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 try:
     import fcntl
@@ -317,7 +318,9 @@ class Autosaver:
         if locked:
             self.writer.submit(self.slot.path, session)
         else:
-            self.writer.error = OSError(f"cannot lock {self.slot.lock_path}")
+            self.writer.error = OSError(  # (its reason a core.tr.Text: the window says it in the UI language)
+                msg(QT_TRANSLATE_NOOP("Autosaver", "cannot lock {path}"), "Autosaver", path=self.slot.lock_path)
+            )
 
     def wait(self, timeout: float | None = None) -> bool:
         return self.writer.wait(timeout)

@@ -4,10 +4,15 @@ The window's document is a session: the readings plus the settings (and the last
 made on other inputs).  It is "modified" when the readings differ from the undo stack's clean state or the settings
 differ from those last saved.  Opening a CSV reads its readings into a new, untitled session: Save never rewrites
 the user's CSV (only "Save Readings as CSV…" writes one, where the user chooses).
+
+Every message and question is in the UI language (context "FileController"); the core's reasons (core.tr.Text: a bad
+line of a CSV, a session that cannot be read) are shown with i18n.tr_text, and the system's reasons for an OSError
+(permission denied, disk full…) with `os_reason`.
 """
 
 from __future__ import annotations
 
+import errno
 import time
 from pathlib import Path
 
@@ -18,20 +23,58 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from thermogui.core.csvio import read_csv, write_csv
 from thermogui.core.dataset import DataError, Dataset
 from thermogui.core.errors import UserError
+from thermogui.core.tr import QT_TRANSLATE_NOOP, Text
 from thermogui.ui import dialogs
 from thermogui.ui.files import settings
 from thermogui.ui.files.autosave import Autosaver, autosave_dir, claim_orphans  # noqa: F401  (autosave_dir: API)
+from thermogui.ui.i18n import error_text, tr_text, translate
 
 SESSION_SUFFIX = ".thermogui.json"
-OPEN_FILTER = "Readings or sessions (*.csv *.tsv *.txt *.json);;CSV readings (*.csv *.tsv *.txt);;Sessions (*.json)"
 AUTOSAVE_MS = 60_000
 _restored_windows: list = []  # windows opened to restore a second autosave (kept alive here; they delete on close)
 
+# The system's reasons for a failed open or save, by errno, in the UI language (English: the system's own words).
+OS_REASONS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("FileController", "No such file or directory"),
+    errno.EACCES: QT_TRANSLATE_NOOP("FileController", "Permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("FileController", "Operation not permitted"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("FileController", "Is a directory"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("FileController", "Not a directory"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("FileController", "No space left on device"),
+    errno.EROFS: QT_TRANSLATE_NOOP("FileController", "Read-only file system"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("FileController", "File name too long"),
+    getattr(errno, "EDQUOT", -1): QT_TRANSLATE_NOOP("FileController", "Disk quota exceeded"),
+}
+
+
+def os_reason(e: BaseException) -> str:
+    """Why a file could not be read or written, in the UI language: a reason of ours (a core.tr.Text, a refusal) as
+    translated, the system's reason for a common errno in the UI language's words (else as the system says it)."""
+    if isinstance(e, UserError):
+        return error_text(e)
+    said = getattr(e, "strerror", None)
+    if isinstance(said, Text):  # OSError(errno, our own reason): figure.ExportError
+        return tr_text(said)
+    first = e.args[0] if len(e.args) == 1 else None
+    if isinstance(first, str) and said is None:  # OSError("our own reason")
+        return tr_text(first)
+    said = said or str(e)
+    marked = OS_REASONS.get(getattr(e, "errno", None))
+    if marked is not None:
+        shown = translate("FileController", marked)
+        if shown != marked:  # (translated: else the system's own words, as they were)
+            return shown
+    return tr_text(said)
+
 
 def format_problems(e: DataError, limit: int = 15) -> str:
-    lines = [f"line {n}: {why}" if n else why for n, why in e.problems[:limit]]
+    """The problems of a file that could not be read, one a line (each reason in the UI language)."""
+    lines = [
+        translate("FileController", "line {n}: {why}").format(n=n, why=tr_text(why)) if n else tr_text(why)
+        for n, why in e.problems[:limit]
+    ]
     if len(e.problems) > limit:
-        lines.append(f"… and {len(e.problems) - limit} more")
+        lines.append(translate("FileController", "… and {count} more").format(count=len(e.problems) - limit))
     return "\n".join(lines)
 
 
@@ -120,8 +163,8 @@ class FileController(QObject):
             return True
         answer = dialogs.ask(
             self.w,
-            "Unsaved changes",
-            "The readings or settings have changed since they were last saved. Save them first?",
+            self.tr("Unsaved changes"),
+            self.tr("The readings or settings have changed since they were last saved. Save them first?"),
             (QMessageBox.Save, QMessageBox.Discard, QMessageBox.Cancel),
             default=QMessageBox.Save,
             escape=QMessageBox.Cancel,
@@ -139,14 +182,21 @@ class FileController(QObject):
 
         self._load(Dataset.book(), TrainConfig(), None, None, None)
 
+    def open_filter(self) -> str:
+        return self.tr(
+            "Readings or sessions (*.csv *.tsv *.txt *.json);;CSV readings (*.csv *.tsv *.txt);;Sessions (*.json)"
+        )
+
     @Slot()
     def open_dialog(self) -> None:
         if self.state.busy:
-            self.w.notify("Stop the run before opening another file.", error=True)
+            self.w.notify(self.tr("Stop the run before opening another file."), error=True)
             return
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open readings or session", self._last_dir(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.w, self.tr("Open readings or session"), self._last_dir(), self.open_filter()
+        )
         if path:
             self.open_path(path, ask=False)
 
@@ -156,7 +206,7 @@ class FileController(QObject):
         nothing changes."""
         path = Path(path)
         if self.state.busy:
-            self.w.notify("Stop the run before opening another file.", error=True)
+            self.w.notify(self.tr("Stop the run before opening another file."), error=True)
             return False
         if ask and not self.maybe_save():
             return False
@@ -169,28 +219,42 @@ class FileController(QObject):
             else:
                 s, loaded = None, (read_csv(path), None, None, None, path)
         except DataError as e:
-            self._error(f"Could not open {path.name}", f"Nothing was changed. Problems found:\n{format_problems(e)}")
+            self._error(
+                self.tr("Could not open {file}").format(file=path.name),
+                self.tr("Nothing was changed. Problems found:\n{problems}").format(problems=format_problems(e)),
+            )
             return False
         except (OSError, UserError) as e:  # (anything else is a bug: it reaches the error handler, not the user)
-            self._error(f"Could not open {path.name}", f"Nothing was changed. {getattr(e, 'strerror', None) or e}")
+            self._error(
+                self.tr("Could not open {file}").format(file=path.name),
+                self.tr("Nothing was changed. {reason}").format(reason=os_reason(e)),
+            )
             return False
         self._load(*loaded)
         self._opened = s
         self._remember(path)
         result = loaded[2]
         kept = s.kept_keys() if s is not None else []
-        shown = ", ".join(kept[:4]) + (f" and {len(kept) - 4} more" if len(kept) > 4 else "")
-        kept_note = f" It holds settings this version does not use ({shown}); Save keeps them." if kept else ""
-        self.w.notify(
-            f"Opened {path.name}: {len(self.w.model.dataset)} readings"
-            + (
-                " and the saved result"
-                + (" (out of date when it was saved)" if result.get("stale") else "")
-                + " — Start (F5) runs it again."
-                if result
-                else "."
+        shown = ", ".join(kept[:4])
+        if len(kept) > 4:
+            shown = self.tr("{keys} and {count} more").format(keys=shown, count=len(kept) - 4)
+        kept_note = (
+            self.tr(" It holds settings this version does not use ({keys}); Save keeps them.").format(keys=shown)
+            if kept
+            else ""
+        )
+        if not result:
+            opened = self.tr("Opened {file}: {count} readings.")
+        elif result.get("stale"):
+            opened = self.tr(
+                "Opened {file}: {count} readings and the saved result (out of date when it was saved) — Start (F5) "
+                "runs it again."
             )
-            + (" Save (Ctrl+S) keeps them as a session; the CSV itself is not changed." if loaded[4] else "")
+        else:
+            opened = self.tr("Opened {file}: {count} readings and the saved result — Start (F5) runs it again.")
+        self.w.notify(
+            opened.format(file=path.name, count=len(self.w.model.dataset))
+            + (self.tr(" Save (Ctrl+S) keeps them as a session; the CSV itself is not changed.") if loaded[4] else "")
             + kept_note
         )
         return True
@@ -240,7 +304,10 @@ class FileController(QObject):
         )
         start = str(Path(self._last_dir()) / stem)
         path, _ = QFileDialog.getSaveFileName(
-            self.w, "Save session", start + SESSION_SUFFIX, f"ThermoGUI sessions (*{SESSION_SUFFIX})"
+            self.w,
+            self.tr("Save session"),
+            start + SESSION_SUFFIX,
+            self.tr("ThermoGUI sessions ({pattern})").format(pattern="*" + SESSION_SUFFIX),
         )
         if not path:
             return False
@@ -251,7 +318,10 @@ class FileController(QObject):
     @Slot()
     def save_csv_dialog(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
-            self.w, "Save readings as CSV", str(Path(self._last_dir()) / "readings.csv"), "CSV files (*.csv)"
+            self.w,
+            self.tr("Save readings as CSV"),
+            str(Path(self._last_dir()) / "readings.csv"),
+            self.tr("CSV files (*.csv)"),
         )
         if not path:
             return False
@@ -266,15 +336,21 @@ class FileController(QObject):
 
                 save_session(path, self.session())
         except OSError as e:
-            self._error(f"Could not save {path.name}", f"{e.strerror or e}. Any existing file was left unchanged.")
+            self._error(
+                self.tr("Could not save {file}").format(file=path.name),
+                self.tr("{reason}. Any existing file was left unchanged.").format(reason=os_reason(e)),
+            )
             return False
         if kind == "session":
             self.path = path
             self.mark_saved()
             self.autosaver.clear()  # the work is safe in the saved file
         self._remember(path)
-        note = " (with its result marked out of date)" if kind == "session" and self.state.stale else ""
-        self.w.notify(f"Saved {path.name}{note}.")
+        if kind == "session" and self.state.stale:
+            saved = self.tr("Saved {file} (with its result marked out of date).")
+        else:
+            saved = self.tr("Saved {file}.")
+        self.w.notify(saved.format(file=path.name))
         return True
 
     # --- autosave and restore --------------------------------------------------------------------
@@ -298,7 +374,7 @@ class FileController(QObject):
         error = self.autosaver.error
         if error is not None and error is not self._reported_autosave_error:
             self._reported_autosave_error = error
-            self.w.notify(f"Could not autosave: {error.strerror or error}", error=True)
+            self.w.notify(self.tr("Could not autosave: {reason}").format(reason=os_reason(error)), error=True)
 
     def autosave_now(self) -> None:
         """Autosave and wait until it is written (before something risky, after an unexpected error)."""
@@ -325,7 +401,7 @@ class FileController(QObject):
                 try:
                     s = load_session(slot.path)
                 except (OSError, UserError) as e:  # (a bug in reading is no reason to blame the file: it propagates)
-                    unreadable.append((slot.path, getattr(e, "strerror", None) or str(e)))
+                    unreadable.append((slot.path, os_reason(e)))
                     slot.release(delete=False)
                 else:
                     here = not restored_here and self._untouched()
@@ -348,13 +424,17 @@ class FileController(QObject):
             for slot in slots:  # (only if something above raised) kept for the next start
                 slot.release(delete=False)
         if unreadable:
-            many = len(unreadable) > 1
+            if len(unreadable) > 1:
+                why = self.tr(
+                    "This ThermoGUI could not read them. Nothing was deleted: the files are kept where named above."
+                )
+            else:
+                why = self.tr(
+                    "This ThermoGUI could not read it. Nothing was deleted: the file is kept where named above."
+                )
             self._error(
-                "Could not restore autosaved work",
-                "\n".join(f"{p}: {why}" for p, why in unreadable)
-                + f"\n\nThis ThermoGUI could not read {'them' if many else 'it'}. Nothing was deleted: "
-                + ("the files are" if many else "the file is")
-                + " kept where named above.",
+                self.tr("Could not restore autosaved work"),
+                "\n".join(f"{p}: {reason}" for p, reason in unreadable) + "\n\n" + why,
             )
         return restored_here
 
@@ -362,25 +442,31 @@ class FileController(QObject):
         return not self.is_modified() and self.path is None and self.source is None
 
     def _ask_restore(self, slot, s, number: int, total: int, here: bool):
+        count = f"{len(s.data):,}"
+        if s.result:
+            what = self.tr("{count} readings and a result").format(count=count)
+        else:
+            what = self.tr("{count} readings").format(count=count)
         try:
-            when = "at " + time.strftime("%Y-%m-%d %H:%M", time.localtime(slot.path.stat().st_mtime))
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(slot.path.stat().st_mtime))
         except OSError:
-            when = "before"
-        what = f"{len(s.data):,} readings" + (" and a result" if s.result else "")
+            question = self.tr("ThermoGUI did not close properly. Restore the work autosaved before ({what})?")
+        else:
+            question = self.tr("ThermoGUI did not close properly. Restore the work autosaved at {time} ({what})?")
         text = (
-            f"ThermoGUI did not close properly. Restore the work autosaved {when} ({what})?"
-            + (f"\n\nAutosave {number} of {total}." if total > 1 else "")
-            + ("" if here else " It opens in a new window.")
-            + " Delete removes it for good; Later keeps it to be offered at the next start."
+            question.format(time=when, what=what)
+            + (self.tr("\n\nAutosave {number} of {total}.").format(number=number, total=total) if total > 1 else "")
+            + ("" if here else self.tr(" It opens in a new window."))
+            + self.tr(" Delete removes it for good; Later keeps it to be offered at the next start.")
         )
         return dialogs.ask(
             self.w,
-            "Restore unsaved work?",
+            self.tr("Restore unsaved work?"),
             text,
             (QMessageBox.Yes, QMessageBox.Discard, QMessageBox.Ignore),
             default=QMessageBox.Yes,
             escape=QMessageBox.Ignore,  # Escape or closing the box never deletes work
-            labels={QMessageBox.Yes: "&Restore", QMessageBox.Discard: "&Delete"},
+            labels={QMessageBox.Yes: self.tr("&Restore"), QMessageBox.Discard: self.tr("&Delete")},
         )
 
     def restore(self, slot, s) -> None:
@@ -391,7 +477,11 @@ class FileController(QObject):
         self._saved_config = None
         self._update_title()
         self.autosaver.take_over(slot)
-        self.w.notify(f"Restored the autosaved work ({len(s.data):,} readings). Save (Ctrl+S) to keep it.")
+        self.w.notify(
+            self.tr("Restored the autosaved work ({count} readings). Save (Ctrl+S) to keep it.").format(
+                count=f"{len(s.data):,}"
+            )
+        )
 
     # --- recent files and folders ----------------------------------------------------------------
     def _last_dir(self) -> str:

@@ -84,6 +84,12 @@ RUN_SPEED = Setting("run/speed", int, None, "the index of the chosen training sp
 FILES_LAST_DIR = Setting("files/last_dir", str, "", "the folder of the last file opened, saved or exported")
 FILES_RECENT = Setting("files/recent", list, [], "recently opened or saved files, newest first")
 EXPORT_LAST_DIR = Setting("export/last_dir", str, "", "the folder the plot-image dialog last exported to")
+EXPORT_BOOK_LABELS = Setting(
+    "export/book_labels",
+    bool,
+    False,
+    "the plot-image dialog's Book's English labels: the picture's labels in the book's English, not the UI language",
+)
 VIEW_COLOR_SCHEME = Setting(
     "view/color_scheme",
     str,
@@ -127,6 +133,7 @@ ALL = (
     FILES_LAST_DIR,
     FILES_RECENT,
     EXPORT_LAST_DIR,
+    EXPORT_BOOK_LABELS,
     VIEW_COLOR_SCHEME,
     VIEW_HIDDEN_UNITS,
     UI_LANGUAGE,

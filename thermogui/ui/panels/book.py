@@ -25,8 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from thermogui.core.config import EpochResult
-from thermogui.core.presets import PRESETS, Preset, check
+from thermogui.core.presets import BY_KEY, PRESETS, Preset, check
 from thermogui.ui import style
+from thermogui.ui.i18n import LanguageWatcher, Retranslating, marked
+
+PRESETS_CONTEXT = "presets"  # the context of core/presets.py's marked texts (titles, sources, what to watch, numbers)
+
+
+def _preset(text: str) -> str:
+    """A text of core/presets.py in the UI language."""
+    return marked(PRESETS_CONTEXT, text) if text else text
 
 
 class _Rows:
@@ -46,7 +54,7 @@ class _Rows:
         return (self[i] for i in range(len(self)))
 
 
-class BookPanel(QWidget):
+class BookPanel(Retranslating, QWidget):
     """The Book tab: the runs, what to watch, and the book's numbers against this run's."""
 
     def __init__(self, window, parent=None):
@@ -54,30 +62,22 @@ class BookPanel(QWidget):
         self.w = window
         self.state = window.run_state
         self.preset: Preset | None = None
+        self._rows: list[tuple[str, str, str, bool]] = []  # the book's numbers beside the last matching run's
+        self._status = lambda: ""  # the status line, in the UI language
         self.list = QListWidget(objectName="bookRunsList")
-        self.list.setAccessibleName("The book's runs")
         for p in PRESETS:
-            item = QListWidgetItem("{}   ({})".format(p.title, p.source))
+            item = QListWidgetItem()
             item.setData(Qt.UserRole, p.key)
-            item.setToolTip(p.watch)
             self.list.addItem(item)
         self.list.itemActivated.connect(lambda item: self.load(item.data(Qt.UserRole)))
-        self.load_button = QPushButton("Load this run", objectName="bookLoadButton")
-        self.load_button.setToolTip("Fill every setting and the readings with this run of the book (undoable)")
+        self.load_button = QPushButton(objectName="bookLoadButton")
         self.load_button.clicked.connect(self._load_selected)
         self.watch = QLabel(objectName="bookWatchLabel", wordWrap=True)
-        self.watch.setAccessibleName("What to watch")
         self.status = QLabel(objectName="bookStatusLabel", wordWrap=True)
         style.set_text_role(self.status, "hint")
         self.table = QTableWidget(0, 4, objectName="bookCheckTable")
-        self.table.setHorizontalHeaderLabels(["The book prints", "Book", "This run", ""])
-        self.table.setAccessibleName("The book's numbers beside this run's")
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setAccessibleName("Columns: what, the book's number, this run's, agreement")
-        self.table.verticalHeader().setAccessibleName("Printed numbers")
-        corner = self.table.findChild(QAbstractButton)
-        if corner is not None:
-            corner.setAccessibleName("Select the whole table")
+        self.corner = self.table.findChild(QAbstractButton)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         for c in (1, 2, 3):
@@ -87,7 +87,8 @@ class BookPanel(QWidget):
         buttons.addWidget(self.load_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("The chapter's runs: choose one, then press Start (F5)."))
+        self.intro = QLabel()
+        layout.addWidget(self.intro)
         layout.addWidget(self.list, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.watch)
@@ -99,6 +100,45 @@ class BookPanel(QWidget):
         self.state.readingsChanged.connect(self._show_status)
         self.state.phaseChanged.connect(self._sync_enabled)
         self._show_status()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language: the runs' titles and what to watch, the table, the status line."""
+        self.intro.setText(self.tr("The chapter's runs: choose one, then press Start (F5)."))
+        self.list.setAccessibleName(self.tr("The book's runs"))
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            p = BY_KEY[item.data(Qt.UserRole)]
+            item.setText(self.tr("{title}   ({source})").format(title=_preset(p.title), source=_preset(p.source)))
+            item.setToolTip(_preset(p.watch))
+        self.load_button.setText(self.tr("Load this run"))
+        self.load_button.setToolTip(self.tr("Fill every setting and the readings with this run of the book (undoable)"))
+        self.watch.setAccessibleName(self.tr("What to watch"))
+        self.table.setHorizontalHeaderLabels([self.tr("The book prints"), self.tr("Book"), self.tr("This run"), ""])
+        self.table.setAccessibleName(self.tr("The book's numbers beside this run's"))
+        self.table.horizontalHeader().setAccessibleName(
+            self.tr("Columns: what, the book's number, this run's, agreement")
+        )
+        self.table.verticalHeader().setAccessibleName(self.tr("Printed numbers"))
+        if self.corner is not None:
+            self.corner.setAccessibleName(self.tr("Select the whole table"))
+        self._show_watch()
+        self._fill_table()
+        self.status.setText(self._status())
+
+    def _say(self, text) -> None:
+        """The status line: `text()` in the UI language (again after a language change)."""
+        self._status = text
+        self.status.setText(text())
+
+    def _show_watch(self) -> None:
+        p = self.preset
+        if p is None:
+            self.watch.setText("")
+        else:
+            self.watch.setText(
+                self.tr("<b>{title}</b> — {watch}").format(title=_preset(p.title), watch=_preset(p.watch))
+            )
 
     # --- choosing a run ---------------------------------------------------------------------------------------------
     def _load_selected(self) -> None:
@@ -115,13 +155,14 @@ class BookPanel(QWidget):
         if self.state.dataset != data or self.w.data_panel.model.pending:
             self.w.data_panel.model.replace_dataset(data, "Load the book's readings")
         self.state.set_config(preset.config)
-        self.watch.setText("<b>{}</b> — {}".format(preset.title, preset.watch))
+        self._show_watch()
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.UserRole) == key:
                 self.list.setCurrentRow(i)
+        self._rows = []
         self.table.setRowCount(0)
         self._show_status()
-        self.w.notify("Loaded: {}. Press Start (F5) to run it.".format(preset.title))
+        self.w.notify(self.tr("Loaded: {title}. Press Start (F5) to run it.").format(title=_preset(preset.title)))
 
     def _matches(self) -> bool:
         """The window holds exactly the preset's settings and readings."""
@@ -139,36 +180,48 @@ class BookPanel(QWidget):
         if run.config != p.config or run.data != p.dataset():
             self._show_status()
             return
-        rows = check(p, _Rows(run.history), run.outcome)
+        self._rows = rows = check(p, _Rows(run.history), run.outcome)
+        self._fill_table()
+        if rows:
+            same = sum(1 for *_, equal in rows if equal)
+            self._say(
+                lambda: self.tr("{same} of {count} printed numbers agree with the book.").format(
+                    same=same, count=len(rows)
+                )
+            )
+        else:
+            self._say(lambda: self.tr("The book prints no exact digits for this run: compare the curves' shape."))
+
+    def _fill_table(self) -> None:
+        """The book's numbers beside the last matching run's, with a tick where they agree."""
+        p, rows = self.preset, self._rows
         self.table.setRowCount(len(rows))
         for i, (what, book, app, equal) in enumerate(rows):
-            note = next((e.note for e in p.expect if e.what == what and e.note), "")
-            for c, text in enumerate((what, book, app, "✓" if equal else "✗")):
+            note = next((e.note for e in p.expect if e.what == what and e.note), "") if p is not None else ""
+            for c, text in enumerate((_preset(what), book, app, "✓" if equal else "✗")):
                 item = QTableWidgetItem(text)
                 if c == 3:
                     item.setToolTip(
-                        "Equal to the digits the book prints" if equal else "Differs from the book's printout"
+                        self.tr("Equal to the digits the book prints")
+                        if equal
+                        else self.tr("Differs from the book's printout")
                     )
                 if note and c in (2, 3):
-                    item.setToolTip(note)
+                    item.setToolTip(_preset(note))
                 self.table.setItem(i, c, item)
-        if rows:
-            same = sum(1 for *_, equal in rows if equal)
-            self.status.setText("{} of {} printed numbers agree with the book.".format(same, len(rows)))
-        else:
-            self.status.setText("The book prints no exact digits for this run: compare the curves' shape.")
 
     @Slot()
     def _show_status(self, *_args) -> None:
         if self.preset is None:
-            self.status.setText("")
+            self._say(lambda: "")
         elif not self._matches():
-            self.status.setText("The settings or readings have changed since you loaded this run.")
+            self._say(lambda: self.tr("The settings or readings have changed since you loaded this run."))
+            self._rows = []
             self.table.setRowCount(0)
         elif self.state.busy:
-            self.status.setText("Running…")
+            self._say(lambda: self.tr("Running…"))
         elif self.table.rowCount() == 0:
-            self.status.setText("Press Start (F5): the book's numbers will appear here beside this run's.")
+            self._say(lambda: self.tr("Press Start (F5): the book's numbers will appear here beside this run's."))
 
     @Slot(str)
     def _sync_enabled(self, _phase: str = "") -> None:
@@ -180,16 +233,27 @@ class BookPanel(QWidget):
 
 
 def build_book_menu(win, menu) -> None:
-    """Book ▸ one entry per run of the chapter (the same as the Book tab's list)."""
+    """Book ▸ one entry per run of the chapter (the same as the Book tab's list), relabelled when the UI language
+    changes."""
     win.book_actions = []
     for p in PRESETS:
-        a = QAction(p.title, win)
+        a = QAction(win)
         a.setObjectName("bookAction_" + p.key.replace("-", "_"))
-        a.setToolTip(p.watch)
-        a.setStatusTip(p.watch)
+        a.setData(p.key)
         a.triggered.connect(lambda _checked=False, key=p.key: _load_from_menu(win, key))
         menu.addAction(a)
         win.book_actions.append(a)
+    _label_book_menu(win)
+    win.book_menu_watcher = LanguageWatcher(menu, lambda: _label_book_menu(win))
+
+
+def _label_book_menu(win) -> None:
+    """The Book menu's entries in the UI language: each run's title, what to watch as its tooltip and status tip."""
+    for a in win.book_actions:
+        p = BY_KEY[a.data()]
+        a.setText(_preset(p.title))
+        a.setToolTip(_preset(p.watch))
+        a.setStatusTip(_preset(p.watch))
 
 
 def _load_from_menu(win, key: str) -> None:

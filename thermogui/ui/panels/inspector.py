@@ -46,32 +46,66 @@ from thermogui.core.gradients import (
 )
 from thermogui.core.landscape import NotAvailable, unavailable
 from thermogui.core.numbers import fmt_diff, fmt_grad, fmt_num, fmt_trim
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
+from thermogui.ui.i18n import Retranslating, error_text, marked, tr_text
 
+CONTEXT = "GradientPanel"  # the context of the texts marked here (the panel's own, self.tr)
 METHODS = (
-    ("By hand (chain rule)", "The gradient derived on paper: sum over points of dL/dt_p × dt_p/dparam (float32)."),
-    ("Autograd", "PyTorch records the forward pass and runs it backwards: loss.backward() (float32)."),
-    ("Finite difference", "(L(p + d) − L(p − d)) / 2d, nudging one parameter at a time (float64): no calculus."),
+    (
+        QT_TRANSLATE_NOOP("GradientPanel", "By hand (chain rule)"),
+        QT_TRANSLATE_NOOP(
+            "GradientPanel", "The gradient derived on paper: sum over points of dL/dt_p × dt_p/dparam (float32)."
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("GradientPanel", "Autograd"),
+        QT_TRANSLATE_NOOP(
+            "GradientPanel", "PyTorch records the forward pass and runs it backwards: loss.backward() (float32)."
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("GradientPanel", "Finite difference"),
+        QT_TRANSLATE_NOOP(
+            "GradientPanel",
+            "(L(p + d) − L(p − d)) / 2d, nudging one parameter at a time (float64): no calculus.",
+        ),
+    ),
 )
-PAIRS = ("by hand − autograd", "by hand − finite diff.", "autograd − finite diff.")
+PAIRS = (
+    QT_TRANSLATE_NOOP("GradientPanel", "by hand − autograd"),
+    QT_TRANSLATE_NOOP("GradientPanel", "by hand − finite diff."),
+    QT_TRANSLATE_NOOP("GradientPanel", "autograd − finite diff."),
+)
 PARAM_COLUMNS = (
-    ("By hand", METHODS[0][1]),
-    ("Autograd", METHODS[1][1]),
-    ("Finite diff.", METHODS[2][1]),
-    ("Largest rel. difference", "The largest of |a − b| / max(|a|, |b|) over the three pairs of methods."),
+    (QT_TRANSLATE_NOOP("GradientPanel", "By hand"), METHODS[0][1]),
+    (QT_TRANSLATE_NOOP("GradientPanel", "Autograd"), METHODS[1][1]),
+    (QT_TRANSLATE_NOOP("GradientPanel", "Finite diff."), METHODS[2][1]),
+    (
+        QT_TRANSLATE_NOOP("GradientPanel", "Largest rel. difference"),
+        QT_TRANSLATE_NOOP("GradientPanel", "The largest of |a − b| / max(|a|, |b|) over the three pairs of methods."),
+    ),
 )
-LINE_RULE = (
+LINE_RULE = QT_TRANSLATE_NOOP(
+    "GradientPanel",
     "L = (1/N) Σ (t_p − t_c)² with t_p = w·x + b, so by the chain rule "
-    "dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db — one term per point:"
+    "dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db — one term per point:",
 )
-LINE_TIP = (
+LINE_TIP = QT_TRANSLATE_NOOP(
+    "GradientPanel",
     "L = mean((t_p − t_c)²) over the N training points, t_p = w·x + b. The chain "
-    "rule: dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db."
+    "rule: dL/dw = Σ dL/dt_p · dt_p/dw and dL/db = Σ dL/dt_p · dt_p/db.",
 )
-MODEL_RULE = (
-    "L = (1/N) Σ (t_p − t_c)² with {}, so by the chain rule dL/dp = Σ dL/dt_p · dt_p/dp for every parameter p — "
-    "only dt_p/dp is new for this model, the rest of the training loop is the same:"
+MODEL_RULE = QT_TRANSLATE_NOOP(
+    "GradientPanel",
+    "L = (1/N) Σ (t_p − t_c)² with {formula}, so by the chain rule dL/dp = Σ dL/dt_p · dt_p/dp for every parameter "
+    "p — only dt_p/dp is new for this model, the rest of the training loop is the same:",
 )
+
+
+def _text(text: str) -> str:
+    """A text marked above, in the UI language."""
+    return marked(CONTEXT, text)
 
 
 def _item(text: str, tip: str = "", grey: bool = False) -> QTableWidgetItem:
@@ -86,7 +120,7 @@ def _item(text: str, tip: str = "", grey: bool = False) -> QTableWidgetItem:
     return it
 
 
-class GradientPanel(QWidget):
+class GradientPanel(Retranslating, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("gradientPanel")
@@ -95,23 +129,7 @@ class GradientPanel(QWidget):
 
         self.where = QLabel(objectName="gradientWhereLabel", wordWrap=True)
         self.table = QTableWidget(6, 2, objectName="gradientTable")
-        self.table.setAccessibleName("Gradient by three methods")
-        self.table.setAccessibleDescription(
-            "dL/dw and dL/db by hand, by autograd and by finite differences, and the differences between them."
-        )
-        self.table.horizontalHeader().setAccessibleName("Gradient components")
-        self.table.verticalHeader().setAccessibleName("Methods")
-        corner = self.table.findChild(QAbstractButton)
-        if corner is not None:
-            corner.setAccessibleName("Select the whole table")
         self.table.setHorizontalHeaderLabels(["dL/dw", "dL/db"])
-        self.table.setVerticalHeaderLabels([m for m, _ in METHODS] + list(PAIRS))
-        for row, (_, tip) in enumerate(METHODS):
-            self.table.verticalHeaderItem(row).setToolTip(tip)
-        for row in range(3, 6):
-            self.table.verticalHeaderItem(row).setToolTip(
-                "Difference between two methods, and relative to the larger: |a − b| / max(|a|, |b|)."
-            )
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setFocusPolicy(Qt.NoFocus)
@@ -121,19 +139,6 @@ class GradientPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.param_table = QTableWidget(0, len(PARAM_COLUMNS), objectName="gradientParamTable")
-        self.param_table.setAccessibleName("Gradient per parameter by three methods")
-        self.param_table.setAccessibleDescription(
-            "One row per parameter: its gradient component by hand, by autograd and by finite differences, and the "
-            "largest relative difference between them."
-        )
-        self.param_table.setHorizontalHeaderLabels([c for c, _ in PARAM_COLUMNS])
-        for col, (_, tip) in enumerate(PARAM_COLUMNS):
-            self.param_table.horizontalHeaderItem(col).setToolTip(tip)
-        self.param_table.horizontalHeader().setAccessibleName("Methods")
-        corner = self.param_table.findChild(QAbstractButton)
-        if corner is not None:
-            corner.setAccessibleName("Select the whole table")
-        self.param_table.verticalHeader().setAccessibleName("Gradient components")
         self.param_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.param_table.setSelectionMode(QAbstractItemView.NoSelection)
         self.param_table.setFocusPolicy(Qt.NoFocus)
@@ -148,31 +153,22 @@ class GradientPanel(QWidget):
         self.point = QSpinBox(objectName="inspectPointInput")
         self.point.setRange(1, 1)
         self.point.setKeyboardTracking(False)
-        self.point.setToolTip(
-            "Which training reading to follow through the chain rule (numbered among the readings used for training)."
-        )
-        self.point.setAccessibleName("Training point for the chain rule")
         self.point_info = QLabel(objectName="inspectPointLabel", wordWrap=True)
         pick = QHBoxLayout()
-        pick_label = QLabel("Chain rule for training point")
+        self.pick_label = pick_label = QLabel()
         pick_label.setBuddy(self.point)
         pick.addWidget(pick_label)
         pick.addWidget(self.point)
         pick.addWidget(self.point_info, 1)
-        self.rule = rule = QLabel(LINE_RULE, objectName="chainRuleIntroLabel", wordWrap=True)
+        self.rule = rule = QLabel(objectName="chainRuleIntroLabel", wordWrap=True)
         style.set_text_role(rule, "hint")
         self.equations = QLabel(objectName="chainRuleLabel", wordWrap=True)
         self.equations.setTextInteractionFlags(Qt.TextSelectableByMouse)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.Monospace)
         self.equations.setFont(mono)
-        self.equations.setToolTip(LINE_TIP)
 
-        title = QLabel(
-            "<b>The gradient three ways</b> — do the hand-derived formula, PyTorch's autograd and a "
-            "numerical estimate agree?",
-            wordWrap=True,
-        )
+        self.title = title = QLabel(wordWrap=True)
         lay = QVBoxLayout(self)
         lay.addWidget(title)
         lay.addWidget(self.where)
@@ -185,7 +181,57 @@ class GradientPanel(QWidget):
         lay.addWidget(self.equations)
         lay.addStretch(1)
         self.point.valueChanged.connect(self._on_point_changed)
-        self.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language; what the panel shows is shown again in it."""
+        self.table.setAccessibleName(self.tr("Gradient by three methods"))
+        self.table.setAccessibleDescription(
+            self.tr("dL/dw and dL/db by hand, by autograd and by finite differences, and the differences between them.")
+        )
+        self.table.horizontalHeader().setAccessibleName(self.tr("Gradient components"))
+        self.table.verticalHeader().setAccessibleName(self.tr("Methods"))
+        self.table.setVerticalHeaderLabels([_text(m) for m, _ in METHODS] + [_text(p) for p in PAIRS])
+        for row, (_, tip) in enumerate(METHODS):
+            self.table.verticalHeaderItem(row).setToolTip(_text(tip))
+        for row in range(3, 6):
+            self.table.verticalHeaderItem(row).setToolTip(
+                self.tr("Difference between two methods, and relative to the larger: |a − b| / max(|a|, |b|).")
+            )
+        self.param_table.setAccessibleName(self.tr("Gradient per parameter by three methods"))
+        self.param_table.setAccessibleDescription(
+            self.tr(
+                "One row per parameter: its gradient component by hand, by autograd and by finite differences, and "
+                "the largest relative difference between them."
+            )
+        )
+        self.param_table.setHorizontalHeaderLabels([_text(c) for c, _ in PARAM_COLUMNS])
+        for col, (_, tip) in enumerate(PARAM_COLUMNS):
+            self.param_table.horizontalHeaderItem(col).setToolTip(_text(tip))
+        self.param_table.horizontalHeader().setAccessibleName(self.tr("Methods"))
+        self.param_table.verticalHeader().setAccessibleName(self.tr("Gradient components"))
+        for table in (self.table, self.param_table):
+            corner = table.findChild(QAbstractButton)
+            if corner is not None:
+                corner.setAccessibleName(self.tr("Select the whole table"))
+        self.point.setToolTip(
+            self.tr(
+                "Which training reading to follow through the chain rule (numbered among the readings used for "
+                "training)."
+            )
+        )
+        self.point.setAccessibleName(self.tr("Training point for the chain rule"))
+        self.pick_label.setText(self.tr("Chain rule for training point"))
+        self.title.setText(
+            self.tr(
+                "<b>The gradient three ways</b> — do the hand-derived formula, PyTorch's autograd and a "
+                "numerical estimate agree?"
+            )
+        )
+        if self._args is None:
+            self.clear()
+        else:
+            self._refresh()
 
     # --- API ---------------------------------------------------------------------------------------------
     def show_params(self, config: TrainConfig, data: Dataset, w: float, b: float) -> None:
@@ -201,8 +247,10 @@ class GradientPanel(QWidget):
     def clear(self) -> None:
         self._args = None
         self.report = None
-        self.where.setText("Start, pause or step a run to inspect the gradient at its current (w, b).")
+        self.where.setText(self.tr("Start, pause or step a run to inspect the gradient at its current (w, b)."))
         style.set_text_role(self.where, None)
+        self.rule.setText(_text(LINE_RULE))
+        self.equations.setToolTip(_text(LINE_TIP))
         self.table.clearContents()
         self.param_table.setRowCount(0)
         self.verdict.setText("")
@@ -238,12 +286,12 @@ class GradientPanel(QWidget):
             self.point.blockSignals(False)
             report = report_at(self.point.value() - 1)
         except NotAvailable as e:
-            self._show_unavailable(str(e))
+            self._show_unavailable(e.text)
             return
         except UserError as e:  # ConfigError / DataError: no run could start from these settings
             self.clear()
             self._args = (config, data, params)
-            self.where.setText(f"Cannot compute the gradient: {e}")
+            self.where.setText(self.tr("Cannot compute the gradient: {reason}").format(reason=error_text(e)))
             style.set_text_role(self.where, "error")
             return
         self.report = report
@@ -258,7 +306,7 @@ class GradientPanel(QWidget):
         self.param_table.setVisible(not line)
         self.point.setEnabled(True)
         if line:
-            self.rule.setText(LINE_RULE)
+            self.rule.setText(_text(LINE_RULE))
 
     def _show_unavailable(self, reason: str) -> None:
         args = self._args
@@ -268,7 +316,7 @@ class GradientPanel(QWidget):
         self.param_table.hide()
         self.point.setEnabled(False)
         self.rule.setText("")
-        self.where.setText(reason)
+        self.where.setText(tr_text(reason))
         style.set_text_role(self.where, "hint")
 
     def _show_model(self, r: ModelGradientReport) -> None:
@@ -276,16 +324,16 @@ class GradientPanel(QWidget):
         style.set_text_role(self.where, None)
         at = ", ".join("{} = {}".format(n, fmt_trim(v)) for n, v in zip(r.names, r.params))
         self.where.setText(
-            "At {} (model units; {}),  loss L = {} over N = {} training readings.".format(
-                at, normalization_text(r.norm), fmt_num(r.loss), r.n
+            self.tr("At {point} (model units; {norm}),  loss L = {loss} over N = {n} training readings.").format(
+                point=at, norm=tr_text(normalization_text(r.norm)), loss=fmt_num(r.loss), n=r.n
             )
         )
-        self.rule.setText(MODEL_RULE.format(model_formula(r.names, r.powers)))
+        self.rule.setText(_text(MODEL_RULE).format(formula=model_formula(r.names, r.powers)))
         t = self.param_table
         t.setRowCount(len(r.names))
         t.setVerticalHeaderLabels(["dL/d{}".format(n) for n in r.names])
         for row, name in enumerate(r.names):
-            t.verticalHeaderItem(row).setToolTip("The loss's rate of change along {}.".format(name))
+            t.verticalHeaderItem(row).setToolTip(self.tr("The loss's rate of change along {name}.").format(name=name))
             for col, g in enumerate((r.manual, r.autograd, r.finite_difference)):
                 t.setItem(row, col, _item(fmt_grad(g[row])))
             rel = r.largest_rel(row)
@@ -293,45 +341,56 @@ class GradientPanel(QWidget):
         self._fit_table_height()
         self._verdict(r.agree, (*r.manual, *r.autograd, r.loss), max(r.largest_rel(j) for j in range(len(r.names))))
         p = r.point
-        self.point_info.setText(
-            "of {}: table row {},  t_u = {},  t_c = {} °C".format(r.n, p.row + 1, fmt_trim(p.t_u), fmt_trim(p.t_c))
-        )
-        self.equations.setText("\n".join(model_chain_rule_lines(r)))
+        self._show_point_info(r.n, p)
+        self.equations.setText("\n".join(tr_text(line) for line in model_chain_rule_lines(r)))
         self.equations.setToolTip(
-            "L = mean((t_p − t_c)²) over the N training points, {}. The chain rule: dL/dp = Σ dL/dt_p · dt_p/dp "
-            "for each parameter p.".format(model_formula(r.names, r.powers))
+            self.tr(
+                "L = mean((t_p − t_c)²) over the N training points, {formula}. The chain rule: dL/dp = Σ dL/dt_p · "
+                "dt_p/dp for each parameter p."
+            ).format(formula=model_formula(r.names, r.powers))
+        )
+
+    def _show_point_info(self, n: int, p) -> None:
+        self.point_info.setText(
+            self.tr("of {n}: table row {row},  t_u = {t_u},  t_c = {t_c} °C").format(
+                n=n, row=p.row + 1, t_u=fmt_trim(p.t_u), t_c=fmt_trim(p.t_c)
+            )
         )
 
     def _verdict(self, agree: bool, values, worst: float) -> None:
         finite = all(math.isfinite(v) for v in values)
         if not finite:
             self.verdict.setText(
-                "The loss is no longer finite here (the run diverged), so the gradients are "
-                "meaningless: lower the learning rate or normalize the input."
+                self.tr(
+                    "The loss is no longer finite here (the run diverged), so the gradients are "
+                    "meaningless: lower the learning rate or normalize the input."
+                )
             )
             style.set_text_role(self.verdict, "error")
         elif agree:
-            text = "✓ All three agree"
             if worst > 1e-4:
-                text += (
-                    " to float32 rounding. Near the minimum the gradient is a small sum of larger terms "
-                    "that cancel, so the relative differences look large while the absolute ones stay tiny."
+                text = self.tr(
+                    "✓ All three agree to float32 rounding. Near the minimum the gradient is a small sum of larger "
+                    "terms that cancel, so the relative differences look large while the absolute ones stay tiny."
                 )
             else:
-                text += " (largest relative difference {}): the chain-rule derivation is right.".format(
-                    fmt_trim(worst, 4, 1)
-                )
+                text = self.tr(
+                    "✓ All three agree (largest relative difference {worst}): the chain-rule derivation is right."
+                ).format(worst=fmt_trim(worst, 4, 1))
             self.verdict.setText(text)
             style.set_text_role(self.verdict, "ok")
         else:
-            self.verdict.setText("⚠ The methods disagree by more than rounding explains.")
+            self.verdict.setText(self.tr("⚠ The methods disagree by more than rounding explains."))
             style.set_text_role(self.verdict, "error")
 
     def _show(self, r: GradientReport) -> None:
         style.set_text_role(self.where, None)
         self.where.setText(
-            f"At w = {fmt_trim(r.w)}, b = {fmt_trim(r.b)} (model units; {normalization_text(r.norm)}),  "
-            f"loss L = {fmt_num(r.loss)} over N = {r.n} training readings."
+            self.tr(
+                "At w = {w}, b = {b} (model units; {norm}),  loss L = {loss} over N = {n} training readings."
+            ).format(
+                w=fmt_trim(r.w), b=fmt_trim(r.b), norm=tr_text(normalization_text(r.norm)), loss=fmt_num(r.loss), n=r.n
+            )
         )
         for row, g in enumerate((r.manual, r.autograd, r.finite_difference)):
             for col in range(2):
@@ -343,12 +402,9 @@ class GradientPanel(QWidget):
         finite = all(math.isfinite(v) for v in (*r.manual, *r.autograd, r.loss))
         worst = max(max(d.rel_w, d.rel_b) for d in r.differences) if finite and r.agree else 0.0
         self._verdict(r.agree, (*r.manual, *r.autograd, r.loss), worst)
-        p = r.point
-        self.point_info.setText(
-            f"of {r.n}: table row {p.row + 1},  t_u = {fmt_trim(p.t_u)},  t_c = {fmt_trim(p.t_c)} °C"
-        )
-        self.equations.setText("\n".join(chain_rule_lines(r)))
-        self.equations.setToolTip(LINE_TIP)
+        self._show_point_info(r.n, r.point)
+        self.equations.setText("\n".join(tr_text(line) for line in chain_rule_lines(r)))
+        self.equations.setToolTip(_text(LINE_TIP))
 
     def apply_theme(self) -> None:
         """The differences' secondary text colour follows the scheme."""

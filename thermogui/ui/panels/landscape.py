@@ -51,13 +51,16 @@ from thermogui.core.landscape import (
     unavailable,
 )
 from thermogui.core.numbers import fmt_num
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
+from thermogui.ui.i18n import Retranslating, error_text, marked, tr_text
 from thermogui.ui.plots.kit import (
     ThemedPlot,
     fit_legend_height,
     legend_above,
     log_ticks,
     pen,
+    relabel_legend,
     setup_plot,
     show_in_legend,
     style_axis,
@@ -70,8 +73,25 @@ MAX_PREVIOUS = 8
 PATH_COLOR = style.PATH
 PREVIOUS_COLORS = style.PREVIOUS_PATHS
 CONTOUR_PEN = pen(*style.CONTOUR, width=1)
-HOVER_PROMPT = "Hover over the landscape to read w, b and the loss; click to start training there."
-HOVER_PROMPT_PAIR = "Hover over the landscape to read {}, {} and the loss; click to start training there."
+HOVER_PROMPT = QT_TRANSLATE_NOOP(
+    "LandscapePanel", "Hover over the landscape to read w, b and the loss; click to start training there."
+)
+HOVER_PROMPT_PAIR = QT_TRANSLATE_NOOP(
+    "LandscapePanel", "Hover over the landscape to read {across}, {up} and the loss; click to start training there."
+)
+# the legend's entries (context "LandscapePanel")
+LEGEND_START = QT_TRANSLATE_NOOP("LandscapePanel", "start (click to move)")
+LEGEND_MINIMUM = QT_TRANSLATE_NOOP("LandscapePanel", "minimum (least squares)")
+LEGEND_PROJECTED = QT_TRANSLATE_NOOP("LandscapePanel", "least squares (projected)")
+LEGEND_LOWEST = QT_TRANSLATE_NOOP("LandscapePanel", "lowest point of this slice")
+LEGEND_PATH = QT_TRANSLATE_NOOP("LandscapePanel", "this run")
+
+
+def _tr(text: str) -> str:
+    """A text marked above, in the UI language."""
+    return marked("LandscapePanel", text)
+
+
 HELD_REGRID_MS = 250  # while a run moves the held parameters, the slice is recomputed at most this often
 
 
@@ -99,7 +119,7 @@ def _finite(point) -> bool:
     return point is not None and all(math.isfinite(v) for v in point)
 
 
-class LandscapePanel(QWidget):
+class LandscapePanel(Retranslating, QWidget):
     startPicked = Signal(float, float)  # the pair's values (w, b for the line) in model units, where the person clicked
 
     def __init__(self, parent=None):
@@ -120,15 +140,10 @@ class LandscapePanel(QWidget):
         self._traj_norm = None
         self._traj_start: tuple[float, ...] = ()
         self._previous: list[dict] = []
+        self._caption = lambda: ""  # the caption in the UI language (a describe() Text, a reason)
+        self._reason = None  # why the model has no landscape (a core Text), while it has none
 
-        self.plot = ThemedPlot(
-            name="Loss landscape",
-            description=(
-                "A heat map of the loss over w (across) and b (up), with contour lines, the minimum as a star, "
-                "the start as a circle and the run's path. Click to start training from a point; + and − zoom, "
-                "the arrow keys pan."
-            ),
-        )
+        self.plot = ThemedPlot()
         self.plot.setObjectName("landscapePlot")
         item = self.plot.getPlotItem()
         setup_plot(item, "w (model units)", "b")
@@ -144,28 +159,21 @@ class LandscapePanel(QWidget):
         self.colorbar = pg.ColorBarItem(colorMap=self.cmap, interactive=False, width=14, colorMapMenu=False)
         self.colorbar.setImageItem(self.image, insert_in=item)
         style_axis(self.colorbar.axis)
-        self.colorbar.axis.setLabel("loss (log scale)")
         self.contours: list[pg.IsocurveItem] = []
         self.legend = legend_above(item)  # never hides the start or the path
-        self.path = pg.PlotDataItem(pen=pen(PATH_COLOR, width=2.5), connect="finite", name="this run", antialias=True)
+        self.path = pg.PlotDataItem(pen=pen(PATH_COLOR, width=2.5), connect="finite", antialias=True)
         self.current = pg.ScatterPlotItem(symbol="o", size=9, pen=pen("w", width=1.5), brush=pg.mkBrush(PATH_COLOR))
-        self.start_marker = pg.ScatterPlotItem(
-            symbol="o", size=12, pen=pen("k", width=1.5), brush=pg.mkBrush("w"), name="start (click to move)"
-        )
+        self.start_marker = pg.ScatterPlotItem(symbol="o", size=12, pen=pen("k", width=1.5), brush=pg.mkBrush("w"))
         self.optimum_marker = pg.ScatterPlotItem(
-            symbol="star",
-            size=20,
-            pen=pen("k", width=1),
-            brush=pg.mkBrush(style.OPTIMUM),
-            name="minimum (least squares)",
+            symbol="star", size=20, pen=pen("k", width=1), brush=pg.mkBrush(style.OPTIMUM)
         )
         self.lowest_marker = pg.ScatterPlotItem(  # a slice's own lowest point, where it is not the least squares
-            symbol="+", size=16, pen=pen("k", width=1), brush=pg.mkBrush("w"), name="lowest point of this slice"
+            symbol="+", size=16, pen=pen("k", width=1), brush=pg.mkBrush("w")
         )
         for it in (self.path, self.current, self.start_marker, self.optimum_marker, self.lowest_marker):
             item.addItem(it)
-        self.legend.addItem(self.start_marker, "start (click to move)")
-        self.legend.addItem(self.optimum_marker, "minimum (least squares)")
+        self.legend.addItem(self.start_marker, _tr(LEGEND_START))
+        self.legend.addItem(self.optimum_marker, _tr(LEGEND_MINIMUM))
         self._fit_legend()
         self.path.setZValue(5)
         self.current.setZValue(6)
@@ -174,31 +182,21 @@ class LandscapePanel(QWidget):
         self.optimum_marker.setZValue(8)
         self.image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
-        self.hover_label = QLabel(HOVER_PROMPT, objectName="landscapeHoverLabel")
+        self.hover_label = QLabel(_tr(HOVER_PROMPT), objectName="landscapeHoverLabel")
         self.path_note = QLabel(objectName="landscapePathNote", wordWrap=True)
         style.set_text_role(self.path_note, "error")
         self.path_note.hide()
         self.caption = QLabel(objectName="landscapeCaption", wordWrap=True)
-        self.reset_button = QPushButton("Reset view", objectName="landscapeResetViewButton")
-        self.reset_button.setToolTip("Show the start, the minimum and the whole path again.")
+        self.reset_button = QPushButton(objectName="landscapeResetViewButton")
         self.reset_button.clicked.connect(self._on_reset_view)
-        self.clear_previous_button = QPushButton("Clear earlier runs", objectName="landscapeClearPreviousButton")
-        self.clear_previous_button.setToolTip("Remove the faded paths of earlier runs.")
+        self.clear_previous_button = QPushButton(objectName="landscapeClearPreviousButton")
         self.clear_previous_button.clicked.connect(self.clear_previous)
         self.clear_previous_button.setEnabled(False)
-        self.equal_axes = QCheckBox("E&qual axes", objectName="landscapeEqualAxesCheck", checked=True)
-        self.equal_axes.setToolTip(
-            "With z-scored input w and b are both in °C: draw them to the same scale, so the "
-            "shape of the valley is true."
-        )
+        self.equal_axes = QCheckBox(objectName="landscapeEqualAxesCheck", checked=True)
         self.equal_axes.setEnabled(False)
         self.equal_axes.toggled.connect(self._on_equal_axes_toggled)
         self.pair_input = QComboBox(objectName="landscapePairInput")
-        self.pair_input.setToolTip(
-            "Which two parameters the slice shows (across × up); the others stay at their current values."
-        )
-        self.pair_input.setAccessibleName("Parameters shown")
-        self.pair_label = QLabel("&Slice")
+        self.pair_label = QLabel()
         self.pair_label.setBuddy(self.pair_input)
         self.pair_input.currentIndexChanged.connect(self._on_pair_chosen)
         for w in (self.pair_label, self.pair_input):
@@ -233,6 +231,64 @@ class LandscapePanel(QWidget):
         self.view.sigResized.connect(self._on_view_resized)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.retranslate()
+
+    # --- language --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text in the UI language: the plot's, the controls', the caption and the notes."""
+        self.plot.describe(
+            self.tr("Loss landscape"),
+            self.tr(
+                "A heat map of the loss over w (across) and b (up), with contour lines, the minimum as a star, "
+                "the start as a circle and the run's path. Click to start training from a point; + and − zoom, "
+                "the arrow keys pan."
+            ),
+        )
+        self.colorbar.axis.setLabel(self.tr("loss (log scale)"))
+        self.reset_button.setText(self.tr("Reset view"))
+        self.reset_button.setToolTip(self.tr("Show the start, the minimum and the whole path again."))
+        self.clear_previous_button.setText(self.tr("Clear earlier runs"))
+        self.clear_previous_button.setToolTip(self.tr("Remove the faded paths of earlier runs."))
+        self.equal_axes.setText(self.tr("E&qual axes"))
+        self.equal_axes.setToolTip(
+            self.tr(
+                "With z-scored input w and b are both in °C: draw them to the same scale, so the "
+                "shape of the valley is true."
+            )
+        )
+        self.pair_input.setToolTip(
+            self.tr("Which two parameters the slice shows (across × up); the others stay at their current values.")
+        )
+        self.pair_input.setAccessibleName(self.tr("Parameters shown"))
+        self.pair_label.setText(self.tr("&Slice"))
+        self._label_axes()
+        if self._reason is not None:
+            self.hover_label.setText("")
+        if relabel_legend(self.legend, self._legend_name):
+            self._fit_legend()
+        self.caption.setText(self._caption())
+        if self._reason is not None:
+            self.unavailable_label.setText(tr_text(self._reason))
+        self._draw_current()
+
+    def _legend_name(self, item) -> str | None:
+        """The legend's name for `item` in the UI language (None: not one of the panel's own entries)."""
+        line = self.landscape is None or self.landscape.model.name == "line"
+        names = {
+            id(self.start_marker): LEGEND_START,
+            id(self.optimum_marker): LEGEND_MINIMUM if line else LEGEND_PROJECTED,
+            id(self.lowest_marker): LEGEND_LOWEST,
+            id(self.path): LEGEND_PATH,
+        }
+        if id(item) in names:
+            return _tr(names[id(item)])
+        previous = next((p for p in self._previous if p["item"] is item), None)
+        return tr_text(previous["label"]) if previous is not None else None
+
+    def _set_caption(self, text) -> None:
+        """The caption: `text()` in the UI language (again after a language change)."""
+        self._caption = text
+        self.caption.setText(text())
 
     # --- the problem -----------------------------------------------------------------------------
     def set_problem(self, config: TrainConfig, data: Dataset, point=None) -> None:
@@ -311,6 +367,7 @@ class LandscapePanel(QWidget):
         """Follow config's model: fill the pair chooser when it changed; False (and the reason shown) when the model
         has no landscape."""
         reason = unavailable(config)
+        self._reason = reason
         if reason is not None:
             self._model = None
             self._key = ("unavailable", config.model)
@@ -340,15 +397,15 @@ class LandscapePanel(QWidget):
     def _label_axes(self) -> None:
         across, up = self.pair_names()
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", "{} (model units)".format(across))
-        item.setLabel("left", up if up == "b" else "{} (model units)".format(up))
+        item.setLabel("bottom", self.tr("{name} (model units)").format(name=across))
+        item.setLabel("left", up if up == "b" else self.tr("{name} (model units)").format(name=up))
         self.hover_label.setText(self._hover_prompt())
 
     def _hover_prompt(self) -> str:
         across, up = self.pair_names()
         if (across, up) == ("w", "b"):
-            return HOVER_PROMPT
-        return HOVER_PROMPT_PAIR.format(across, up)
+            return _tr(HOVER_PROMPT)
+        return _tr(HOVER_PROMPT_PAIR).format(across=across, up=up)
 
     @Slot(int)
     def _on_pair_chosen(self, index: int) -> None:
@@ -368,12 +425,13 @@ class LandscapePanel(QWidget):
 
     def _show_unavailable(self, reason: str) -> None:
         """No landscape for this model: say why in the caption, and show no plot (no axes of another model)."""
+        self._reason = reason
         self._clear_drawing()
         self._show_plot(False)
         self.path_note.hide()
         self.hover_label.setText("")
-        self.caption.setText(reason)
-        self.unavailable_label.setText(reason)
+        self._set_caption(lambda: tr_text(reason))
+        self.unavailable_label.setText(tr_text(reason))
 
     def _show_plot(self, shown: bool) -> None:
         self.plot.setVisible(shown)
@@ -413,11 +471,11 @@ class LandscapePanel(QWidget):
         try:
             land = landscape(self._config, self._data, GRID_N, span, pair=self._pair, point=self._point)
         except NotAvailable as e:
-            self._show_unavailable(str(e))
+            self._show_unavailable(e.text)
             return
         except UserError as e:  # data that cannot be fitted: say so, draw nothing
             self._clear_drawing()
-            self.caption.setText(f"No landscape: {e}")
+            self._set_caption(lambda e=e: self.tr("No landscape: {reason}").format(reason=error_text(e)))
             return
         self.landscape = land
         self._show_plot(True)
@@ -429,7 +487,8 @@ class LandscapePanel(QWidget):
             if self.equal_axes_on() and span is None:
                 self._fill_view()
         self._draw_optimum(land)
-        self.caption.setText(describe(land))
+        caption = describe(land)
+        self._set_caption(lambda: tr_text(caption))
         self._draw_start()
         self._draw_paths()
 
@@ -442,13 +501,13 @@ class LandscapePanel(QWidget):
         else:
             self.optimum_marker.setData([opt.w], [opt.b])
         line = land.model.name == "line"
-        self._set_legend_text(self.optimum_marker, "minimum (least squares)" if line else "least squares (projected)")
+        self._set_legend_text(self.optimum_marker, _tr(LEGEND_MINIMUM if line else LEGEND_PROJECTED))
         lw, lb, _ = land.lowest
         dw, db = land.w_values[1] - land.w_values[0], land.b_values[1] - land.b_values[0]
         apart = opt is None or abs(opt.w - lw) > dw or abs(opt.b - lb) > db
         shown = not line and apart and math.isfinite(lw) and math.isfinite(lb)
         self.lowest_marker.setData([lw] if shown else [], [lb] if shown else [])
-        if show_in_legend(self.legend, self.lowest_marker, "lowest point of this slice", shown):
+        if show_in_legend(self.legend, self.lowest_marker, _tr(LEGEND_LOWEST), shown):
             self._fit_legend()
 
     def _set_legend_text(self, item, text: str) -> None:
@@ -498,7 +557,7 @@ class LandscapePanel(QWidget):
         self._traj_n = n
         self._traj_norm = self.landscape.normalization if self.landscape is not None else None
         self._traj_start = self._start_full
-        if show_in_legend(self.legend, self.path, "this run", True):
+        if show_in_legend(self.legend, self.path, _tr(LEGEND_PATH), True):
             self._fit_legend()
         self._draw_current()
 
@@ -514,7 +573,7 @@ class LandscapePanel(QWidget):
         self.path.setData([], [])
         self.current.setData([], [])
         self.path_note.hide()
-        if show_in_legend(self.legend, self.path, "this run", False):
+        if show_in_legend(self.legend, self.path, _tr(LEGEND_PATH), False):
             self._fit_legend()
 
     def add_previous_path(self, rows: np.ndarray, label: str, start_raw=None) -> None:
@@ -539,7 +598,7 @@ class LandscapePanel(QWidget):
         curve = pg.PlotDataItem(pen=pen(*color, 170, width=1.8, style=Qt.DashLine), connect="finite", antialias=True)
         curve.setZValue(3)
         self.plot.getPlotItem().addItem(curve)
-        self.legend.addItem(curve, label)
+        self.legend.addItem(curve, tr_text(label))
         self._fit_legend()
         self._previous.append({"raw": raw, "n": n, "item": curve, "color": color, "label": label})
         self.clear_previous_button.setEnabled(True)
@@ -605,13 +664,17 @@ class LandscapePanel(QWidget):
         self.path_note.setVisible(not shown or exploded)
         if exploded:
             self.path_note.setText(
-                "The loss became infinite: every step overshot the minimum by more than the "
-                "one before, so the path shot out of the window."
+                self.tr(
+                    "The loss became infinite: every step overshot the minimum by more than the "
+                    "one before, so the path shot out of the window."
+                )
             )
         elif not shown:
             self.path_note.setText(
-                "The run's latest point is outside this window: zoom out (mouse wheel) or press "
-                "Reset view to see where it went."
+                self.tr(
+                    "The run's latest point is outside this window: zoom out (mouse wheel) or press "
+                    "Reset view to see where it went."
+                )
             )
 
     def _draw_previous(self, p: dict) -> None:
@@ -654,13 +717,18 @@ class LandscapePanel(QWidget):
         land = self.landscape
         loss = fmt_num(land.loss_at(w, b))
         if land.model.name == "line":
-            text = f"w = {fmt_num(w)}   b = {fmt_num(b, 3)}   loss = {loss}"
+            text = self.tr("w = {w}   b = {b}   loss = {loss}").format(w=fmt_num(w), b=fmt_num(b, 3), loss=loss)
             if land.normalization.kind != "none":
                 text += f"   ({land.equation_at(w, b)})"
         else:  # a slice: the whole model at that point, in raw units, beside it
             across, up = land.names
-            text = "{} = {}   {} = {}   loss = {}   ({})".format(
-                across, fmt_num(w), up, fmt_num(b, 3 if up == "b" else 4), loss, land.equation_at(w, b)
+            text = self.tr("{across} = {w}   {up} = {b}   loss = {loss}   ({equation})").format(
+                across=across,
+                w=fmt_num(w),
+                up=up,
+                b=fmt_num(b, 3 if up == "b" else 4),
+                loss=loss,
+                equation=land.equation_at(w, b),
             )
         self.hover_label.setText(text)
 

@@ -16,20 +16,28 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from thermogui.core.booklog import BOOK_EPOCHS, EVERY_EPOCH_MAX, BookLog
 from thermogui.core.errors import UserError
+from thermogui.core.tr import QT_TRANSLATE_NOOP
+from thermogui.ui.i18n import Retranslating, error_text, marked
 
-INTRO = (
+# The tab's own texts (translated, context "LogPanel"); the printout itself is the book's code output and stays as
+# the notebook prints it.
+INTRO = QT_TRANSLATE_NOOP(
+    "LogPanel",
     "What the book's training_loop prints for this run, as the notebook shows it: every epoch for runs of up to "
     "{every} epochs; for longer runs the book's chosen epochs ({chosen}) with “...” between.  The last line is the "
-    "parameters the loop returns.  The same text: thermogui fit --log book."
+    "parameters the loop returns.  The same text: thermogui fit --log book.",
 )
-EMPTY_TEXT = "Press Start (F5): the lines the notebook's training_loop prints appear here as the run goes."
-NO_RECORD_TEXT = (
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "LogPanel", "Press Start (F5): the lines the notebook's training_loop prints appear here as the run goes."
+)
+NO_RECORD_TEXT = QT_TRANSLATE_NOOP(
+    "LogPanel",
     "This result was opened from a session, which keeps no per-epoch record.  Start (F5) runs it again and prints it "
-    "here."
+    "here.",
 )
 
 
-class LogPanel(QWidget):
+class LogPanel(Retranslating, QWidget):
     def __init__(self, window, parent=None):
         super().__init__(parent)
         self.setObjectName("logPanel")
@@ -38,21 +46,14 @@ class LogPanel(QWidget):
         self.log: BookLog | None = None  # the printout of `self.run`
         self.run = None  # the RunState's LastRun the text belongs to
         self._ended = False  # its result line is shown
-        intro = QLabel(
-            INTRO.format(every=EVERY_EPOCH_MAX, chosen=", ".join(str(e) for e in BOOK_EPOCHS)),
-            objectName="logIntroLabel",
-            wordWrap=True,
-        )
+        self._placeholder = lambda: marked("LogPanel", EMPTY_TEXT)  # the empty log's text, in the UI language
+        self.intro = intro = QLabel(objectName="logIntroLabel", wordWrap=True)
         self.text = QPlainTextEdit(objectName="bookLogText", readOnly=True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setLineWrapMode(QPlainTextEdit.NoWrap)  # a line of the printout stays one line
         self.text.setUndoRedoEnabled(False)
         self.text.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-        self.text.setPlaceholderText(EMPTY_TEXT)
-        self.text.setAccessibleName("Training log")
-        self.text.setAccessibleDescription("The lines the book's training_loop prints for the run.")
-        self.copy_button = QPushButton("Copy", objectName="copyLogButton")
-        self.copy_button.setToolTip("Copy the selected lines, or the whole log when nothing is selected")
+        self.copy_button = QPushButton(objectName="copyLogButton")
         self.copy_button.clicked.connect(self.copy)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -66,6 +67,23 @@ class LogPanel(QWidget):
         self.state.runCleared.connect(self.clear)
         window.epochsReady.connect(self._on_progress)
         window.runPaused.connect(self._on_progress)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The tab's own texts in the UI language (the printout is the book's and stays as it is)."""
+        self.intro.setText(
+            marked("LogPanel", INTRO).format(every=EVERY_EPOCH_MAX, chosen=", ".join(str(e) for e in BOOK_EPOCHS))
+        )
+        self.text.setAccessibleName(self.tr("Training log"))
+        self.text.setAccessibleDescription(self.tr("The lines the book's training_loop prints for the run."))
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the selected lines, or the whole log when nothing is selected"))
+        self.text.setPlaceholderText(self._placeholder())
+
+    def _set_placeholder(self, text) -> None:
+        """What the empty log says: `text()` in the UI language, again after a language change."""
+        self._placeholder = text
+        self.text.setPlaceholderText(text())
 
     # --- what others read ------------------------------------------------------------------------------------------
     def log_for(self, run) -> BookLog | None:
@@ -84,7 +102,7 @@ class LogPanel(QWidget):
         self.log = self.run = None
         self._ended = False
         self.text.clear()
-        self.text.setPlaceholderText(EMPTY_TEXT)
+        self._set_placeholder(lambda: marked("LogPanel", EMPTY_TEXT))
 
     # --- following the run -----------------------------------------------------------------------------------------
     def _begin(self, run) -> None:
@@ -93,7 +111,7 @@ class LogPanel(QWidget):
         try:
             self.log = BookLog.for_config(run.config)
         except UserError as e:  # another model than the line: say why the tab stays empty
-            self.text.setPlaceholderText(f"No printout: {e}.")
+            self._set_placeholder(lambda e=e: self.tr("No printout: {reason}.").format(reason=error_text(e)))
 
     @Slot()
     def _on_run_started(self) -> None:
@@ -117,7 +135,7 @@ class LogPanel(QWidget):
         if run is not self.run:  # a result restored from a session, or a run this panel did not see start
             self._begin(run)
             if run.history is None:
-                self.text.setPlaceholderText(NO_RECORD_TEXT)
+                self._set_placeholder(lambda: marked("LogPanel", NO_RECORD_TEXT))
         self._on_progress()
         if self.log is not None and self.log.last_epoch and not self._ended:
             self._ended = True

@@ -29,6 +29,7 @@ from thermogui.core.analysis import LineBaseline, Reference, line_baseline, refe
 from thermogui.core.config import EpochResult, StopReason
 from thermogui.core.explain import (
     Explanation,
+    fmt_epochs,
     fmt_loss,
     fmt_sig,
     line_comparison_text,
@@ -36,18 +37,30 @@ from thermogui.core.explain import (
     model_equation,
     network_gradient_text,
 )
+from thermogui.core.geometry import model_label
 from thermogui.core.history import LOSS
 from thermogui.core.models import LINE, model_of
 from thermogui.core.numbers import fmt_lr, fmt_num, round_sig
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
+from thermogui.ui.i18n import Retranslating, marked, tr_text, translate
 from thermogui.ui.state import RunState
 
-STALE_TEXT = (
+# (English, as the window shows them without a translation; the readouts show them with translate("Readouts", …))
+STALE_TEXT = QT_TRANSLATE_NOOP(
+    "Readouts",
     "⚠ Out of date: this result came from other readings or settings than the window now shows. "
-    "Start (F5) runs the current ones."
+    "Start (F5) runs the current ones.",
 )
-NO_RUN_TEXT = "No finished run yet."
+NO_RUN_TEXT = QT_TRANSLATE_NOOP("Readouts", "No finished run yet.")
 LISTED_PARAMS = 6  # a network's parameters beyond these are counted, not listed
+# How a saved result's stop reason reads (a session stores StopReason's value; "_" becomes a space)
+SAVED_REASONS = (
+    QT_TRANSLATE_NOOP("Readouts", "completed"),
+    QT_TRANSLATE_NOOP("Readouts", "converged"),
+    QT_TRANSLATE_NOOP("Readouts", "cancelled"),
+    QT_TRANSLATE_NOOP("Readouts", "non finite"),
+)
 
 
 def fmt_params(names, values, prefix: str = "", listed: int = LISTED_PARAMS, fmt=fmt_num) -> str:
@@ -55,58 +68,90 @@ def fmt_params(names, values, prefix: str = "", listed: int = LISTED_PARAMS, fmt
     before each name ("dL/d", "Δ")."""
     pairs = ["{}{} = {}".format(prefix, n, fmt(v)) for n, v in zip(names, values)]
     if len(pairs) > listed:
-        return ", ".join(pairs[:listed]) + ", … ({} in all)".format(len(pairs))
+        return translate("Readouts", "{params}, … ({count} in all)").format(
+            params=", ".join(pairs[:listed]), count=str(len(pairs))
+        )
     return ", ".join(pairs)
 
 
 def shape_word(model) -> str:
-    """What the fit plot draws for this model: the line or the curve."""
+    """What the fit plot draws for this model: the line or the curve (English: a key, not a text to show)."""
     return "line" if tuple(model.params) == ("w", "b") else "curve"
 
 
+def _epochs_text(n: int) -> str:
+    """ "1 epoch", "5,000 epochs" in the UI language (two literals, not %n: the English count keeps its comma)."""
+    if n == 1:
+        return translate("Readouts", "{count} epoch").format(count=fmt_epochs(n))
+    return translate("Readouts", "{count} epochs").format(count=fmt_epochs(n))
+
+
+def _val_text(val_loss: float) -> str:
+    """ ", validation 3.54" after a loss (nothing when there are no validation readings)."""
+    return "" if math.isnan(val_loss) else translate("Readouts", ", validation {loss}").format(loss=fmt_num(val_loss))
+
+
+def _final_loss_text(loss: float, model, val: str = "") -> str:
+    """ "Final loss 2.9276 (at the line shown), validation 3.54"."""
+    if shape_word(model) == "line":
+        text = translate("Readouts", "Final loss {loss} (at the line shown){val}")
+    else:
+        text = translate("Readouts", "Final loss {loss} (at the curve shown){val}")
+    return text.format(loss=fmt_num(loss), val=val)
+
+
 def run_summary(run) -> str:
-    """One sentence about a finished run, from its history and outcome (the run state's last run):
+    """One sentence about a finished run, from its history and outcome (the run state's last run), in the UI language:
     "Loss fell from 1763.88 to 2.93 in 5,000 epochs; t_c = 0.5367 · t_u − 17.30", or for a divergence
     "The loss grew from 1763.88 to 1.093e30 and stopped at epoch 11 (not finite)"."""
     if run is None:
-        return NO_RUN_TEXT
+        return marked("Readouts", NO_RUN_TEXT)
     if run.outcome is None:
         result = run.saved_result
         if not result:
-            return "Training…"
+            return translate("Readouts", "Training…")
         loss = result.get("final_loss", result.get("loss"))
         loss = float(loss) if isinstance(loss, (int, float)) and not isinstance(loss, bool) else math.nan
         model = model_of(run.config)
         epochs = result.get("epochs_run")
-        after = f" after {epochs:,} epochs" if isinstance(epochs, int) else ""
-        return "Saved result: final loss {}{}; {}".format(
-            fmt_loss(loss), after, model_caption(model, saved_params(result, model))
+        caption = tr_text(model_caption(model, saved_params(result, model)))
+        if isinstance(epochs, int):
+            return translate("Readouts", "Saved result: final loss {loss} after {epochs} epochs; {model}").format(
+                loss=fmt_loss(loss), epochs=fmt_epochs(epochs), model=caption
+            )
+        return translate("Readouts", "Saved result: final loss {loss}; {model}").format(
+            loss=fmt_loss(loss), model=caption
         )
     o = run.outcome
     rows = run.history.snapshot() if run.history is not None else None
     first = float(rows[0, LOSS]) if rows is not None and len(rows) else math.nan
     if o.stop_reason == StopReason.NON_FINITE:
         if o.last_finite_epoch > 0:
-            grew = f"The loss grew from {fmt_loss(first)} to {fmt_loss(o.last_finite_loss)} and stopped"
-        else:
-            grew = "The loss was not finite from the start; the run stopped"
-        return f"{grew} at epoch {o.stop_epoch:,} (not finite)."
-    went = "fell" if o.final_loss < first or not math.isfinite(first) else "rose"
-    loss = (
-        f"from {fmt_loss(first)} to {fmt_loss(o.final_loss)}"
-        if math.isfinite(first)
-        else f"to {fmt_loss(o.final_loss)}"
-    )
-    line = model_caption(model_of(run.config), o.params)
-    epochs = f"{o.epochs_run:,} epoch{'s' if o.epochs_run != 1 else ''}"
+            return translate(
+                "Readouts", "The loss grew from {first} to {last} and stopped at epoch {epoch} (not finite)."
+            ).format(first=fmt_loss(first), last=fmt_loss(o.last_finite_loss), epoch=fmt_epochs(o.stop_epoch))
+        return translate(
+            "Readouts", "The loss was not finite from the start; the run stopped at epoch {epoch} (not finite)."
+        ).format(epoch=fmt_epochs(o.stop_epoch))
+    if not math.isfinite(first):
+        change = translate("Readouts", "fell to {last}")
+    elif o.final_loss < first:
+        change = translate("Readouts", "fell from {first} to {last}")
+    else:
+        change = translate("Readouts", "rose from {first} to {last}")
+    change = change.format(first=fmt_loss(first), last=fmt_loss(o.final_loss))
+    line = tr_text(model_caption(model_of(run.config), o.params))
+    epochs = _epochs_text(o.epochs_run)
     if o.stop_reason == StopReason.CANCELLED:
-        return f"Stopped after {epochs} of {run.config.epochs:,}: the loss {went} {loss}; {line}"
-    if o.stop_reason == StopReason.CONVERGED:
-        return f"Loss {went} {loss} in {epochs} (converged early); {line}"
-    return f"Loss {went} {loss} in {epochs}; {line}"
+        text = translate("Readouts", "Stopped after {epochs} of {total}: the loss {change}; {model}")
+    elif o.stop_reason == StopReason.CONVERGED:
+        text = translate("Readouts", "Loss {change} in {epochs} (converged early); {model}")
+    else:
+        text = translate("Readouts", "Loss {change} in {epochs}; {model}")
+    return text.format(epochs=epochs, total=fmt_epochs(run.config.epochs), change=change, model=line)
 
 
-class Readouts(QWidget):
+class Readouts(Retranslating, QWidget):
     summaryChanged = Signal(str)  # the run summary's new text
     backToLatest = Signal()  # the rewind bar's buttons
     continueFromHere = Signal()
@@ -120,48 +165,22 @@ class Readouts(QWidget):
         f.setPointSizeF(f.pointSizeF() * 1.6)
         f.setBold(True)
         self.equation.setFont(f)
-        self.equation.setToolTip("The calibration shown in the plot, in raw units: °C from a reading t_u.")
-        self.stale = QLabel(STALE_TEXT, objectName="staleLabel", wordWrap=True)
+        self.stale = QLabel(objectName="staleLabel", wordWrap=True)
         style.set_text_role(self.stale, "warning")
         self.stale.setVisible(False)
         self.epoch = QLabel(objectName="epochLabel")
         self.loss = QLabel(objectName="lossLabel")
-        self.loss.setToolTip(
-            "The loss of epoch k is measured before that epoch's update, as the book prints it; "
-            "the final loss is measured at the final parameters (the line or curve shown)."
-        )
         self.grad = QLabel(objectName="gradientLabel")
-        self.grad.setToolTip("The gradient of epoch k, at the parameters before that epoch's update (model units).")
         self.distance = QLabel(objectName="distanceLabel")
-        self.distance.setToolTip(
-            "The line (or curve) shown minus the least-squares answer, parameter by parameter, in raw units."
-        )
         self.params = QLabel(objectName="paramsLabel")
-        self.params.setToolTip(
-            "The parameters in model units (the units training runs in, after the normalization), as the book "
-            "prints them; the equation above shows the same model in raw units."
-        )
         self.best = QLabel(objectName="leastSquaresLabel")
-        self.best.setToolTip(
-            "The exact answer (least squares on the training readings) that gradient descent is walking towards."
-        )
         self.versus = QLabel(objectName="versusLineLabel")
-        self.versus.setToolTip(
-            "A network against the least-squares line of the same training readings: the loss on the readings it "
-            "trained on and on the validation readings it never saw. Better on the first and worse on the second: "
-            "it overfits."
-        )
         self.versus.setVisible(False)
-        self.units_box = QCheckBox("Show hidden units", objectName="showHiddenUnitsBox")
-        self.units_box.setToolTip(
-            "Draw what each hidden unit adds, w2_j · tanh(w1_j · t_u + b1_j), as a faint curve under the fit: their "
-            "sum plus the output bias b2 is the network's curve (also View ▸ Show Hidden Units)."
-        )
+        self.units_box = QCheckBox(objectName="showHiddenUnitsBox")
         self.units_box.setVisible(False)
-        self.summary = QLabel(NO_RUN_TEXT, objectName="runSummaryLabel", wordWrap=True)
+        self.summary = QLabel(marked("Readouts", NO_RUN_TEXT), objectName="runSummaryLabel", wordWrap=True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.summary.setFocusPolicy(Qt.TabFocus)  # a screen reader's user can Tab to it and hear it
-        self.summary.setToolTip("What the last run did, in one sentence.")
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.epoch, 0, 0)
@@ -213,16 +232,95 @@ class Readouts(QWidget):
             signal.connect(self.refresh)
         for signal in (state.runEnded, state.runCleared, state.runStarted, state.staleChanged):
             signal.connect(self.update_summary)
+        self._rewound: tuple | None = None  # show_rewound's arguments while the rewind bar is shown
+        self._my_line: tuple = ("", None)  # show_my_line's arguments
+        self._law_note = None  # show_law_note's text
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The labels and tooltips in the UI language, and every readout made again in it (on QEvent.LanguageChange:
+        the numbers stay, the words change)."""
+        self.equation.setToolTip(
+            translate("Readouts", "The calibration shown in the plot, in raw units: °C from a reading t_u.")
+        )
+        self.stale.setText(marked("Readouts", STALE_TEXT))
+        self.loss.setToolTip(
+            translate(
+                "Readouts",
+                "The loss of epoch k is measured before that epoch's update, as the book prints it; "
+                "the final loss is measured at the final parameters (the line or curve shown).",
+            )
+        )
+        self.grad.setToolTip(
+            translate(
+                "Readouts", "The gradient of epoch k, at the parameters before that epoch's update (model units)."
+            )
+        )
+        self.params.setToolTip(
+            translate(
+                "Readouts",
+                "The parameters in model units (the units training runs in, after the normalization), as the book "
+                "prints them; the equation above shows the same model in raw units.",
+            )
+        )
+        self.best.setToolTip(
+            translate(
+                "Readouts",
+                "The exact answer (least squares on the training readings) that gradient descent is walking towards.",
+            )
+        )
+        self.versus.setToolTip(
+            translate(
+                "Readouts",
+                "A network against the least-squares line of the same training readings: the loss on the readings it "
+                "trained on and on the validation readings it never saw. Better on the first and worse on the "
+                "second: it overfits.",
+            )
+        )
+        self.units_box.setText(translate("Readouts", "Show hidden units"))
+        self.units_box.setToolTip(
+            translate(
+                "Readouts",
+                "Draw what each hidden unit adds, w2_j · tanh(w1_j · t_u + b1_j), as a faint curve under the fit: "
+                "their sum plus the output bias b2 is the network's curve (also View ▸ Show Hidden Units).",
+            )
+        )
+        self.summary.setToolTip(translate("Readouts", "What the last run did, in one sentence."))
+        self.back_button.setText(translate("Readouts", "Back to latest (Esc)"))
+        self.back_button.setToolTip(translate("Readouts", "Show the run's latest epoch again"))
+        self.continue_button.setText(translate("Readouts", "Continue from here"))
+        self.continue_button.setToolTip(
+            translate(
+                "Readouts", "Start a new run from the parameters after this epoch's update, with the current settings"
+            )
+        )
+        self.my_line_label.setToolTip(
+            translate(
+                "Readouts",
+                "The line through your two handles on the fit plot, in raw units, and its loss (mean squared error) "
+                "on the training readings.",
+            )
+        )
+        self.my_line_button.setText(translate("Readouts", "Start from my line"))
+        # what is shown, again in the new language
         self.refresh()
+        self.update_summary()
+        if self._rewound is not None and not self.rewind_bar.isHidden():
+            self.show_rewound(*self._rewound)
+        if not self.my_line_bar.isHidden():
+            self.show_my_line(*self._my_line)
+        self.show_law_note(self._law_note)
 
     @Slot()
     def update_summary(self, *_) -> None:
         """The summary of the last run (after each run; "Training…" while one runs)."""
         state = self.state
         run = state.last_run
-        text = "Training…" if state.busy else run_summary(run)
+        text = translate("Readouts", "Training…") if state.busy else run_summary(run)
         if run is not None and not state.busy and run.finished and state.stale:
-            text += " (out of date: made with other readings or settings)"
+            text = translate("Readouts", "{summary} (out of date: made with other readings or settings)").format(
+                summary=text
+            )
         if text != self.summary.text():
             self.summary.setText(text)
             self.summaryChanged.emit(text)
@@ -249,24 +347,36 @@ class Readouts(QWidget):
 
     def _set_model(self, model) -> None:
         self.model = model
-        self.distance.setToolTip(
-            "The {} shown minus the least-squares {}, parameter by parameter, in raw units.".format(
-                shape_word(model), shape_word(model)
-            )
-        )
+        self._distance_tooltip()
         self.units_box.setVisible(bool(getattr(model, "hidden", 0)))  # the toggle of a network's hidden units
+
+    def _distance_tooltip(self) -> None:
+        if shape_word(self.model) == "line":
+            tip = translate(
+                "Readouts", "The line shown minus the least-squares line, parameter by parameter, in raw units."
+            )
+        else:
+            tip = translate(
+                "Readouts", "The curve shown minus the least-squares curve, parameter by parameter, in raw units."
+            )
+        self.distance.setToolTip(tip)
 
     def set_lstsq(self, ls: Reference | None, model=None) -> None:
         """The least-squares answer (core.analysis.reference) of `model` (default: the model shown)."""
         model = model if model is not None else self.model
         self.lstsq = ls
         if ls is not None:
-            text = "{}, loss {}".format(model_equation(model, ls.params_raw), fmt_num(ls.loss))
+            text = translate("Readouts", "{equation}, loss {loss}").format(
+                equation=tr_text(model_equation(model, ls.params_raw)), loss=fmt_num(ls.loss)
+            )
         elif getattr(model, "hidden", 0):
-            text = "— none in closed form for a network (not linear in its parameters); dashed: the least-squares line"
+            text = translate(
+                "Readouts",
+                "— none in closed form for a network (not linear in its parameters); dashed: the least-squares line",
+            )
         else:
-            text = "— (needs {} readings with different t_u)".format(model.size)
-        self.best.setText("Least squares (best possible): " + text)
+            text = translate("Readouts", "— (needs {count} readings with different t_u)").format(count=str(model.size))
+        self.best.setText(translate("Readouts", "Least squares (best possible): {answer}").format(answer=text))
         self._distance()
 
     def show_start(self, config, data) -> None:
@@ -274,16 +384,61 @@ class Readouts(QWidget):
         model = model_of(config)
         self._set_model(model)
         self.line = start_params_raw(config, data)
-        self.equation.setText("Start: " + model_caption(model, self.line))
-        self.epoch.setText("Not started — Start (F5) runs {:,} epochs".format(config.epochs))
-        self.loss.setText("Loss —")
-        self.grad.setText("Gradient —")
+        self.equation.setText(
+            translate("Readouts", "Start: {model}").format(model=tr_text(model_caption(model, self.line)))
+        )
+        self.epoch.setText(
+            translate("Readouts", "Not started — Start (F5) runs {epochs} epochs").format(
+                epochs=fmt_epochs(config.epochs)
+            )
+        )
+        self.loss.setText(translate("Readouts", "Loss —"))
+        self.grad.setText(translate("Readouts", "Gradient —"))
         if not getattr(model, "hidden", 0):
-            self.params.setText("Start (model units): " + fmt_params(model.params, config.start_params()))
+            self.params.setText(
+                translate("Readouts", "Start (model units): {params}").format(
+                    params=fmt_params(model.params, config.start_params())
+                )
+            )
         else:
-            self.params.setText("Start: the {} seeded with {}".format(model.label, config.seed))
+            self.params.setText(
+                translate("Readouts", "Start: the {model} seeded with {seed}").format(
+                    model=tr_text(model_label(model)), seed=str(config.seed)
+                )
+            )
         self._distance()
         self._show_versus(config, data)
+
+    def _show_row(self, model, r: EpochResult, curve_note: bool) -> None:
+        """An epoch's gradient and the parameters after its update (a network: its gradient's length; `curve_note`:
+        say where its hidden units are drawn)."""
+        epoch = fmt_epochs(r.epoch)
+        if getattr(model, "hidden", 0):  # a network: no w or b to list, its size is above
+            self.grad.setText(tr_text(network_gradient_text(r.epoch, r.grad)))
+            if curve_note:
+                text = translate(
+                    "Readouts", "After epoch {epoch}: the curve shown; Show hidden units draws what each unit adds"
+                )
+            else:
+                text = translate("Readouts", "After epoch {epoch}: the curve shown")
+            self.params.setText(text.format(epoch=epoch))
+        else:
+            self.grad.setText(
+                translate("Readouts", "Gradient of epoch {epoch}  {gradient}").format(
+                    epoch=epoch, gradient=fmt_params(model.params, r.grad, "dL/d")
+                )
+            )
+            self.params.setText(
+                translate("Readouts", "After epoch {epoch} (model units): {params}").format(
+                    epoch=epoch, params=fmt_params(model.params, r.params)
+                )
+            )
+
+    def _epoch_loss_text(self, r: EpochResult) -> str:
+        """ "Loss of epoch 11 1.0927e+30 (before its update), validation …"."""
+        return translate("Readouts", "Loss of epoch {epoch} {loss} (before its update){val}").format(
+            epoch=fmt_epochs(r.epoch), loss=fmt_num(r.loss), val=_val_text(r.val_loss)
+        )
 
     def show_epoch(self, r: EpochResult, epochs: int) -> None:
         """A frame of a run (also its last row once it ended)."""
@@ -292,41 +447,47 @@ class Readouts(QWidget):
         if model != self.model:
             self._set_model(model)
         self.line = r.params_raw
-        self.equation.setText(model_caption(model, self.line))
+        self.equation.setText(tr_text(model_caption(model, self.line)))
         outcome = run.outcome if run is not None else None
-        val = "" if math.isnan(r.val_loss) else f", validation {fmt_num(r.val_loss)}"
         if outcome is not None and outcome.stop_reason != StopReason.NON_FINITE:
-            ended = {StopReason.CANCELLED: "stopped", StopReason.CONVERGED: "converged"}.get(
-                outcome.stop_reason, "finished"
-            )
             # the last epoch's losses as the book prints them (before its update), then the final loss after it
+            if outcome.stop_reason == StopReason.CANCELLED:
+                text = translate(
+                    "Readouts", "Epoch {epoch} of {epochs} — stopped: its loss {loss}{val} (before its update)"
+                )
+            elif outcome.stop_reason == StopReason.CONVERGED:
+                text = translate(
+                    "Readouts", "Epoch {epoch} of {epochs} — converged: its loss {loss}{val} (before its update)"
+                )
+            else:
+                text = translate(
+                    "Readouts", "Epoch {epoch} of {epochs} — finished: its loss {loss}{val} (before its update)"
+                )
             self.epoch.setText(
-                "Epoch {:,} of {:,} — {}: its loss {}{} (before its update)".format(
-                    r.epoch, epochs, ended, fmt_num(r.loss), val
+                text.format(
+                    epoch=fmt_epochs(r.epoch),
+                    epochs=fmt_epochs(epochs),
+                    loss=fmt_num(r.loss),
+                    val=_val_text(r.val_loss),
                 )
             )
-            final_val = "" if math.isnan(outcome.val_loss) else f", validation {fmt_num(outcome.val_loss)}"
-            self.loss.setText(
-                "Final loss {} (at the {} shown){}".format(fmt_num(outcome.final_loss), shape_word(model), final_val)
-            )
+            self.loss.setText(_final_loss_text(outcome.final_loss, model, _val_text(outcome.val_loss)))
         else:
-            self.epoch.setText(f"Epoch {r.epoch:,} of {epochs:,}")
-            self.loss.setText(f"Loss of epoch {r.epoch:,} {fmt_num(r.loss)} (before its update){val}")
-        names = model.params
-        if getattr(model, "hidden", 0):  # a network: no w or b to list, its size is above
-            self.grad.setText(network_gradient_text(r.epoch, r.grad))
-            self.params.setText(
-                "After epoch {:,}: the curve shown; Show hidden units draws what each unit adds".format(r.epoch)
+            self.epoch.setText(
+                translate("Readouts", "Epoch {epoch} of {epochs}").format(
+                    epoch=fmt_epochs(r.epoch), epochs=fmt_epochs(epochs)
+                )
             )
-        else:
-            self.grad.setText("Gradient of epoch {:,}  {}".format(r.epoch, fmt_params(names, r.grad, "dL/d")))
-            self.params.setText("After epoch {:,} (model units): {}".format(r.epoch, fmt_params(names, r.params)))
+            self.loss.setText(self._epoch_loss_text(r))
+        self._show_row(model, r, curve_note=True)
         self._distance()
         if run is not None:
             if outcome is not None and outcome.stop_reason != StopReason.NON_FINITE:
-                self._show_versus(run.config, run.data, outcome.final_loss, outcome.val_loss, "final losses")
+                when = translate("Readouts", "final losses")
+                self._show_versus(run.config, run.data, outcome.final_loss, outcome.val_loss, when)
             else:
-                self._show_versus(run.config, run.data, r.loss, r.val_loss, "epoch {:,}".format(r.epoch))
+                when = translate("Readouts", "epoch {epoch}").format(epoch=fmt_epochs(r.epoch))
+                self._show_versus(run.config, run.data, r.loss, r.val_loss, when)
 
     def show_saved(self, result: dict) -> None:
         """A result stored in a session: what it says, nothing more."""
@@ -334,20 +495,24 @@ class Readouts(QWidget):
         model = model_of(run.config) if run is not None else self.model
         self._set_model(model)
         self.line = saved_params(result, model)
-        self.equation.setText(model_caption(model, self.line))
-        reason = str(result.get("stop_reason", "completed")).replace("_", " ")
-        self.epoch.setText(
-            f"Saved result: {reason} after {result.get('epochs_run', '?'):,} epochs"
-            if isinstance(result.get("epochs_run"), int)
-            else f"Saved result: {reason}"
-        )
+        self.equation.setText(tr_text(model_caption(model, self.line)))
+        reason = marked("Readouts", str(result.get("stop_reason", "completed")).replace("_", " "))
+        epochs = result.get("epochs_run")
+        if isinstance(epochs, int):
+            text = translate("Readouts", "Saved result: {reason} after {epochs} epochs").format(
+                reason=reason, epochs=fmt_epochs(epochs)
+            )
+        else:
+            text = translate("Readouts", "Saved result: {reason}").format(reason=reason)
+        self.epoch.setText(text)
         final = _num(result.get("final_loss", result.get("loss")))
-        self.loss.setText("Final loss {} (at the {} shown)".format(fmt_num(final), shape_word(model)))
-        self.grad.setText("Gradient — (not stored; Start (F5) runs it again)")
+        self.loss.setText(_final_loss_text(final, model))
+        self.grad.setText(translate("Readouts", "Gradient — (not stored; Start (F5) runs it again)"))
         self.params.setText("")
         self._distance()
         if run is not None:
-            self._show_versus(run.config, run.data, final, _num(result.get("val_loss")), "saved result")
+            when = translate("Readouts", "saved result")
+            self._show_versus(run.config, run.data, final, _num(result.get("val_loss")), when)
 
     def _line_baseline(self, config, data) -> LineBaseline | None:
         """The least-squares line of config's split (core.analysis.line_baseline), kept while config and the
@@ -366,17 +531,22 @@ class Readouts(QWidget):
             return
         base = self._line_baseline(config, data)
         if base is None:
-            text = "Against the least-squares line: — (no line can be fitted to these training readings)"
-        elif loss is None:
-            val = (
-                ", validation {}".format(fmt_loss(base.val_loss))
-                if base.n_val
-                else " (no validation readings: tick some in the Val column to see overfitting)"
+            text = translate(
+                "Readouts", "Against the least-squares line: — (no line can be fitted to these training readings)"
             )
-            text = "The least-squares line to beat: training loss {}{}".format(fmt_loss(base.loss), val)
+        elif loss is None:
+            if base.n_val:
+                text = translate("Readouts", "The least-squares line to beat: training loss {loss}, validation {val}")
+            else:
+                text = translate(
+                    "Readouts",
+                    "The least-squares line to beat: training loss {loss} (no validation readings: tick some in the "
+                    "Val column to see overfitting)",
+                )
+            text = text.format(loss=fmt_loss(base.loss), val=fmt_loss(base.val_loss))
         else:
-            text = "Against the least-squares line ({}): {}".format(
-                when, line_comparison_text(versus_line(base, loss, val_loss))
+            text = translate("Readouts", "Against the least-squares line ({when}): {comparison}").format(
+                when=when, comparison=tr_text(line_comparison_text(versus_line(base, loss, val_loss)))
             )
         self.versus.setText(text)
         self.versus.setVisible(True)
@@ -389,7 +559,11 @@ class Readouts(QWidget):
         delta = [a - b for a, b in zip(p, ls.params_raw)]
         # (raw coefficients of t_u² are small: 4 significant digits rather than 4 decimals)
         fmt = fmt_num if shape_word(self.model) == "line" else fmt_sig
-        self.distance.setText("From least squares  " + fmt_params(self.model.params, delta, "Δ", fmt=fmt))
+        self.distance.setText(
+            translate("Readouts", "From least squares  {deltas}").format(
+                deltas=fmt_params(self.model.params, delta, "Δ", fmt=fmt)
+            )
+        )
 
     # --- looking closer: an earlier epoch, my line, the law behind the readings (issue 16) ---------------------------
     def _init_teaching_bars(self, lay: QVBoxLayout) -> None:
@@ -411,21 +585,13 @@ class Readouts(QWidget):
             return frame
 
         self.rewind_label = QLabel(objectName="rewindLabel")
-        self.back_button = QPushButton("Back to latest (Esc)", objectName="backToLatestButton")
-        self.back_button.setToolTip("Show the run's latest epoch again")
-        self.continue_button = QPushButton("Continue from here", objectName="continueFromHereButton")
-        self.continue_button.setToolTip(
-            "Start a new run from the parameters after this epoch's update, with the current settings"
-        )
+        self.back_button = QPushButton(objectName="backToLatestButton")
+        self.continue_button = QPushButton(objectName="continueFromHereButton")
         self.back_button.clicked.connect(self.backToLatest)
         self.continue_button.clicked.connect(self.continueFromHere)
         self.rewind_bar = bar("rewindBar", self.rewind_label, self.back_button, self.continue_button)
         self.my_line_label = QLabel(objectName="myLineLabel")
-        self.my_line_label.setToolTip(
-            "The line through your two handles on the fit plot, in raw units, and its loss (mean squared error) on "
-            "the training readings."
-        )
-        self.my_line_button = QPushButton("Start from my line", objectName="startFromMyLineButton")
+        self.my_line_button = QPushButton(objectName="startFromMyLineButton")
         self.my_line_button.clicked.connect(self.startFromMyLine)
         self.my_line_bar = bar("myLineBar", self.my_line_label, self.my_line_button)
         self.law_label = QLabel(objectName="lawLabel", wordWrap=True)
@@ -438,47 +604,56 @@ class Readouts(QWidget):
     def show_rewound(self, r: EpochResult, epochs: int, exact: bool, continue_refusal: str | None = None) -> None:
         """An earlier epoch `r` of the run (a History row: loss and gradient before its update, parameters after it);
         `exact` False: the nearest recorded epoch of a thinned run.  `continue_refusal`: why "Continue from here"
-        cannot start a run (None: it can)."""
+        cannot start a run (None: it can; a core.tr.Text is shown in the UI language, again after a language
+        change)."""
+        self._rewound = (r, epochs, exact, continue_refusal)
         run = self.state.last_run
         model = model_of(run.config) if run is not None else self.model
         if model != self.model:
             self._set_model(model)
         self.line = r.params_raw
-        self.equation.setText(model_caption(model, self.line))
-        nearest = "" if exact else " (the nearest recorded epoch)"
-        self.epoch.setText("Looking back at epoch {:,} of {:,}{}".format(r.epoch, epochs, nearest))
-        val = "" if math.isnan(r.val_loss) else ", validation {}".format(fmt_num(r.val_loss))
-        self.loss.setText("Loss of epoch {:,} {} (before its update){}".format(r.epoch, fmt_num(r.loss), val))
-        if getattr(model, "hidden", 0):
-            self.grad.setText(network_gradient_text(r.epoch, r.grad))
-            self.params.setText("After epoch {:,}: the curve shown".format(r.epoch))
-        else:
-            self.grad.setText("Gradient of epoch {:,}  {}".format(r.epoch, fmt_params(model.params, r.grad, "dL/d")))
-            self.params.setText(
-                "After epoch {:,} (model units): {}".format(r.epoch, fmt_params(model.params, r.params))
+        self.equation.setText(tr_text(model_caption(model, self.line)))
+        nearest = "" if exact else translate("Readouts", " (the nearest recorded epoch)")
+        epoch = fmt_epochs(r.epoch)
+        self.epoch.setText(
+            translate("Readouts", "Looking back at epoch {epoch} of {epochs}{nearest}").format(
+                epoch=epoch, epochs=fmt_epochs(epochs), nearest=nearest
             )
+        )
+        self.loss.setText(self._epoch_loss_text(r))
+        self._show_row(model, r, curve_note=False)
         self._distance()
         self.rewind_label.setText(
-            "Viewing epoch {:,}{} — the loss plot's cursor; click or drag there to look at another epoch.".format(
-                r.epoch, nearest
-            )
+            translate(
+                "Readouts",
+                "Viewing epoch {epoch}{nearest} — the loss plot's cursor; click or drag there to look at another "
+                "epoch.",
+            ).format(epoch=epoch, nearest=nearest)
         )
         self.continue_button.setEnabled(continue_refusal is None)
         self.continue_button.setToolTip(
-            continue_refusal
-            or "Start a new run from the parameters after this epoch's update, with the current settings"
+            tr_text(continue_refusal)
+            if continue_refusal is not None
+            else translate(
+                "Readouts", "Start a new run from the parameters after this epoch's update, with the current settings"
+            )
         )
         self.rewind_bar.setVisible(True)
 
     def hide_rewound(self) -> None:
+        self._rewound = None
         self.rewind_bar.setVisible(False)
 
     def show_my_line(self, text: str, refusal: str | None = None) -> None:
-        """My line's readout ("my line: t_c = … · t_u + …, loss …"); `refusal`: why it cannot start a run."""
-        self.my_line_label.setText(text)
+        """My line's readout ("my line: t_c = … · t_u + …, loss …"); `refusal`: why it cannot start a run.  Either
+        may be a core.tr.Text: shown in the UI language, again after a language change."""
+        self._my_line = (text, refusal)
+        self.my_line_label.setText(tr_text(text))
         self.my_line_button.setEnabled(refusal is None)
         self.my_line_button.setToolTip(
-            refusal or "Set the start values to your line (model units) and start training from it"
+            tr_text(refusal)
+            if refusal is not None
+            else translate("Readouts", "Set the start values to your line (model units) and start training from it")
         )
         self.my_line_bar.setVisible(True)
 
@@ -486,8 +661,9 @@ class Readouts(QWidget):
         self.my_line_bar.setVisible(False)
 
     def show_law_note(self, text: str | None) -> None:
-        """Why the fit is not the exact °F law (None: hidden)."""
-        self.law_label.setText(text or "")
+        """Why the fit is not the exact °F law (None: hidden; a core.tr.Text is shown in the UI language)."""
+        self._law_note = text or None
+        self.law_label.setText(tr_text(text) if text else "")
         self.law_label.setVisible(bool(text))
 
 
@@ -507,7 +683,7 @@ def saved_params(result: dict, model) -> tuple[float, ...]:
     return tuple([math.nan] * model.size)
 
 
-class StopAlert(QFrame):
+class StopAlert(Retranslating, QFrame):
     """Shown when a run stops because the loss is no longer finite: why, and buttons that fix it."""
 
     useStableRate = Signal()
@@ -517,19 +693,19 @@ class StopAlert(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("stopAlert")
-        self.setAccessibleName("Training stopped")
         self.apply_theme()
         self.headline = QLabel(objectName="alertHeadline", wordWrap=True)
         f = QFont(self.headline.font())
         f.setBold(True)
         self.headline.setFont(f)
         self.advice = QLabel(objectName="alertAdvice", wordWrap=True)
-        self.stable_button = QPushButton("&Use a stable rate", objectName="useStableRateButton")
-        # mnemonics no other control of the window uses (Alt+N, Alt+R belong to "Normalize" and the Run menu)
-        self.normalize_button = QPushButton("Normali&ze input (× 0.1)", objectName="normalizeButton")
-        self.retry_button = QPushButton("Retr&y", objectName="retryButton")
-        self.close_button = QPushButton("D&ismiss", objectName="dismissAlertButton", flat=True)
-        self.close_button.setToolTip("Hide this message")
+        self.stable_button = QPushButton(objectName="useStableRateButton")
+        # mnemonics no other control of the window uses (Alt+N, Alt+R belong to "Normalize" and the Run menu); the
+        # translations keep the same letters
+        self.normalize_button = QPushButton(objectName="normalizeButton")
+        self.retry_button = QPushButton(objectName="retryButton")
+        self.close_button = QPushButton(objectName="dismissAlertButton", flat=True)
+        self._shown: tuple | None = None  # show_explanation's arguments
         self.stable_button.clicked.connect(self.useStableRate)
         self.normalize_button.clicked.connect(self.normalizeInput)
         self.retry_button.clicked.connect(self.retry)
@@ -544,6 +720,18 @@ class StopAlert(QFrame):
         lay.addWidget(self.advice)
         lay.addLayout(buttons)
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The buttons and, when an explanation is shown, its words in the UI language."""
+        self.setAccessibleName(translate("StopAlert", "Training stopped"))
+        self.stable_button.setText(translate("StopAlert", "&Use a stable rate"))
+        self.normalize_button.setText(translate("StopAlert", "Normali&ze input (× 0.1)"))
+        self.retry_button.setText(translate("StopAlert", "Retr&y"))
+        self.close_button.setText(translate("StopAlert", "D&ismiss"))
+        self.close_button.setToolTip(translate("StopAlert", "Hide this message"))
+        if self._shown is not None:
+            self._show_texts(*self._shown)
 
     def apply_theme(self) -> None:
         """A banner background of its own, with text and a flat button that read on it, in either scheme."""
@@ -553,9 +741,17 @@ class StopAlert(QFrame):
         )
 
     def show_explanation(self, ex: Explanation, normalized: bool) -> None:
-        self.headline.setText(ex.headline)
-        self.advice.setText(ex.advice)
-        self.setAccessibleDescription(f"{ex.headline} {ex.advice}")
-        self.stable_button.setText(f"&Use a stable rate ({fmt_lr(round_sig(ex.suggested_lr))})")
+        """Why the run stopped (core.explain's Explanation, in the UI language) and the fixes that apply."""
+        self._shown = (ex,)
+        self._show_texts(ex)
         self.normalize_button.setVisible(not normalized)
         self.show()
+
+    def _show_texts(self, ex: Explanation) -> None:
+        headline, advice = tr_text(ex.headline), tr_text(ex.advice)
+        self.headline.setText(headline)
+        self.advice.setText(advice)
+        self.setAccessibleDescription("{} {}".format(headline, advice))
+        self.stable_button.setText(
+            translate("StopAlert", "&Use a stable rate ({lr})").format(lr=fmt_lr(round_sig(ex.suggested_lr)))
+        )

@@ -32,30 +32,42 @@ from thermogui.core.gradients import OUTLIER_SPREADS, Calibration, CalibrationEr
 from thermogui.core.numbers import equation
 from thermogui.core.numbers import fmt_signed as signed
 from thermogui.core.numbers import fmt_temp as fmt_t
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
-from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, pen, setup_plot, show_in_legend
-
-SPREAD_TIP = (
-    "± is the RMS of the training residuals, √(mean of residual²) = √(training loss): the size of a "
-    "typical error of the line on the readings it was fitted to (one spread, not 2σ)."
+from thermogui.ui.i18n import Retranslating, error_text, field_text, marked
+from thermogui.ui.plots.kit import (
+    ThemedPlot,
+    fit_legend_height,
+    legend_above,
+    pen,
+    relabel_legend,
+    setup_plot,
+    show_in_legend,
 )
+
+SPREAD_TIP = QT_TRANSLATE_NOOP(
+    "ResultsPanel",
+    "± is the RMS of the training residuals, √(mean of residual²) = √(training loss): the size of a "
+    "typical error of the line on the readings it was fitted to (one spread, not 2σ).",
+)
+
+
+def _model_label(name: str) -> str:
+    """What the window calls a model ('Network  Linear → Tanh → Linear'), in the UI language."""
+    from thermogui.core.fields import field
+
+    label = dict(field("model").choices).get(name, name)
+    return " ".join(field_text(label).split())
 
 
 class ResidualPlot(ThemedPlot):
     """Residual (measured − fitted, °C) per reading against t_u, with the zero line and the outlier limits."""
 
     def __init__(self, parent=None):
-        super().__init__(
-            parent,
-            name="Residual plot",
-            description=(
-                "The residual, measured minus fitted °C, of each reading against its t_u, with the zero line and the "
-                "dashed outlier limits. The list below the plot names the largest residuals."
-            ),
-        )
+        super().__init__(parent)
         self.setObjectName("residualPlot")
         item = self.getPlotItem()
-        setup_plot(item, "Reading t_u (unknown units)", "Residual t_c − t_p (°C)")  # true values, no ×1e-3
+        setup_plot(item, "", "")  # (titles in retranslate: true values, no ×1e-3)
         item.showGrid(y=True, alpha=0.2)
         self.legend = legend_above(item, columns=3)  # above the plot: never over a residual
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pen(style.ZERO_LINE, width=1.5))
@@ -89,17 +101,38 @@ class ResidualPlot(ThemedPlot):
             item.addItem(it)
         self.legend.addItem(self.train_points, "training readings")
         self.set_points(np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0), math.nan)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.describe(
+            self.tr("Residual plot"),
+            self.tr(
+                "The residual, measured minus fitted °C, of each reading against its t_u, with the zero line and the "
+                "dashed outlier limits. The list below the plot names the largest residuals."
+            ),
+        )
+        item = self.getPlotItem()
+        item.setLabel("bottom", self.tr("Reading t_u (unknown units)"))
+        item.setLabel("left", self.tr("Residual t_c − t_p (°C)"))
+        if relabel_legend(self.legend, lambda it: self._names().get(id(it))):
+            fit_legend_height(self.legend, item)
+
+    def _names(self) -> dict:
+        """The legend's entries by item, in the UI language."""
+        return {
+            id(self.train_points): self.tr("training readings"),
+            id(self.val_points): self.tr("validation readings"),
+            id(self.flagged): self.tr("outlier (beyond {k} × ±)").format(k=f"{OUTLIER_SPREADS:g}"),
+        }
 
     def set_points(self, tu_train, r_train, tu_val, r_val, tu_out, r_out, spread: float) -> None:
         self.train_points.setData(tu_train, r_train)
         self.val_points.setData(tu_val, r_val)
         self.flagged.setData(tu_out, r_out)
         changed = False
-        for it, has, name in (
-            (self.val_points, len(tu_val), "validation readings"),
-            (self.flagged, len(tu_out), f"outlier (beyond {OUTLIER_SPREADS:g} × ±)"),
-        ):
-            changed |= show_in_legend(self.legend, it, name, bool(has))
+        names = self._names()
+        for it, has in ((self.val_points, len(tu_val)), (self.flagged, len(tu_out))):
+            changed |= show_in_legend(self.legend, it, names[id(it)], bool(has))
         if changed:
             fit_legend_height(self.legend, self.getPlotItem())
         limit = OUTLIER_SPREADS * spread if math.isfinite(spread) else 0.0
@@ -109,7 +142,23 @@ class ResidualPlot(ThemedPlot):
         self.getPlotItem().enableAutoRange()
 
 
-class ResultsPanel(QWidget):
+# The fit-quality table's column heads (names of measures, kept as they are) and their tooltips
+QUALITY_HEADS = (
+    ("RMSE", QT_TRANSLATE_NOOP("ResultsPanel", "Root mean squared error (°C): the typical size of an error.")),
+    ("MAE", QT_TRANSLATE_NOOP("ResultsPanel", "Mean absolute error (°C): the average distance from the line.")),
+    (
+        "R²",
+        QT_TRANSLATE_NOOP(
+            "ResultsPanel",
+            "The share of the variation in t_c that the line explains (1 = perfect, 0 = no better "
+            "than always guessing the mean).",
+        ),
+    ),
+    ("N", QT_TRANSLATE_NOOP("ResultsPanel", "Number of readings")),
+)
+
+
+class ResultsPanel(Retranslating, QWidget):
     outliersChanged = Signal(list)  # dataset rows (0-based, into the full table) whose residual marks an outlier
 
     def __init__(self, parent=None):
@@ -117,27 +166,22 @@ class ResultsPanel(QWidget):
         self.setObjectName("resultsPanel")
         self.calibration: Calibration | None = None
         self.fit: FitCheck | None = None  # whether the shown line's residuals and metrics mean anything
+        self._shown: tuple = ("clear",)  # what the panel shows, to show it again in another language
 
         # fit quality: rows training / validation, columns RMSE, MAE, R², N
-        quality = QGroupBox("Fit quality")
+        self.quality = quality = QGroupBox()
         grid = QGridLayout(quality)
-        heads = (
-            ("", ""),
-            ("RMSE", "Root mean squared error (°C): the typical size of an error."),
-            ("MAE", "Mean absolute error (°C): the average distance from the line."),
-            (
-                "R²",
-                "The share of the variation in t_c that the line explains (1 = perfect, 0 = no better "
-                "than always guessing the mean).",
-            ),
-            ("N", "Number of readings"),
-        )
-        for col, (text, tip) in enumerate(heads):
-            head = QLabel(f"<b>{text}</b>", toolTip=tip, alignment=Qt.AlignRight | Qt.AlignVCenter)
+        grid.addWidget(QLabel(), 0, 0)
+        self.heads: list[QLabel] = []
+        for col, (text, _tip) in enumerate(QUALITY_HEADS, start=1):
+            head = QLabel(f"<b>{text}</b>", alignment=Qt.AlignRight | Qt.AlignVCenter)
             grid.addWidget(head, 0, col)
+            self.heads.append(head)
         self.metric_labels: dict[str, list[QLabel]] = {}
-        for row, (key, text) in enumerate((("train", "Training"), ("val", "Validation")), start=1):
-            grid.addWidget(QLabel(text), row, 0)
+        self.row_labels: list[QLabel] = []
+        for row, key in enumerate(("train", "val"), start=1):
+            self.row_labels.append(QLabel())
+            grid.addWidget(self.row_labels[-1], row, 0)
             cells = [
                 QLabel(objectName=f"{key}{m}Label", alignment=Qt.AlignRight | Qt.AlignVCenter)
                 for m in ("Rmse", "Mae", "R2", "N")
@@ -153,51 +197,28 @@ class ResultsPanel(QWidget):
         self.plot.setMinimumHeight(190)
         self.outlier_label = QLabel(objectName="outlierList", wordWrap=True)
         self.outlier_label.setTextFormat(Qt.PlainText)
-        self.outlier_label.setToolTip(
-            f"The largest residuals, largest first. A reading more than "
-            f"{OUTLIER_SPREADS:g} × the ± away from the line is marked as an outlier and "
-            "highlighted in the table."
-        )
 
-        calib = QGroupBox("Use the calibration")
+        self.calib = calib = QGroupBox()
         form = QFormLayout(calib)
         self.equation = QLabel(objectName="calibrationEquationLabel")
-        self.reading_input = QLineEdit(
-            objectName="calibrateReadingInput",
-            placeholderText="e.g. 60",
-            toolTip="Type a reading of the unknown thermometer and press Enter.",
-        )
-        self.celsius_label = QLabel(objectName="calibrateCelsiusLabel", wordWrap=True, toolTip=SPREAD_TIP)
-        self.celsius_input = QLineEdit(
-            objectName="calibrateCelsiusInput",
-            placeholderText="e.g. 20",
-            toolTip="Type a temperature in °C and press Enter: the reading to expect.",
-        )
-        self.reading_label = QLabel(objectName="calibrateReadingLabel", wordWrap=True, toolTip=SPREAD_TIP)
-        self.reading_input.setAccessibleName("Reading t_u to convert to °C")
-        self.celsius_input.setAccessibleName("Temperature in °C to convert to a reading")
+        self.reading_input = QLineEdit(objectName="calibrateReadingInput")
+        self.celsius_label = QLabel(objectName="calibrateCelsiusLabel", wordWrap=True)
+        self.celsius_input = QLineEdit(objectName="calibrateCelsiusInput")
+        self.reading_label = QLabel(objectName="calibrateReadingLabel", wordWrap=True)
         for box in (self.reading_input, self.celsius_input):
             box.setMaximumWidth(110)
-        form.addRow("Line:", self.equation)
-        form.addRow("Reading t_u:", self._pair(self.reading_input, self.celsius_label))
-        form.addRow("Temperature °C:", self._pair(self.celsius_input, self.reading_label))
-        note = QLabel(
-            "± = RMS of the training residuals (√ of the training loss): a typical error, not a guaranteed bound.",
-            wordWrap=True,
-            toolTip=SPREAD_TIP,
-        )
+        self.form_labels = [QLabel(), QLabel(), QLabel()]  # Line:, Reading t_u:, Temperature °C:
+        form.addRow(self.form_labels[0], self.equation)
+        form.addRow(self.form_labels[1], self._pair(self.reading_input, self.celsius_label))
+        form.addRow(self.form_labels[2], self._pair(self.celsius_input, self.reading_label))
+        self.spread_note = note = QLabel(wordWrap=True)
         style.set_text_role(note, "hint")
         form.addRow(note)
 
         lay = QVBoxLayout(self)
         lay.addWidget(quality)
-        lay.addWidget(
-            QLabel(
-                "<b>Residuals</b> — measured minus fitted °C for each reading; dashed: the outlier "
-                f"limits ± {OUTLIER_SPREADS:g} × RMS",
-                wordWrap=True,
-            )
-        )
+        self.residuals_title = QLabel(wordWrap=True)
+        lay.addWidget(self.residuals_title)
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.outlier_label)
         lay.addWidget(calib)
@@ -205,6 +226,56 @@ class ResultsPanel(QWidget):
         for box in (self.reading_input, self.celsius_input):
             box.textChanged.connect(self._on_calculator_changed)  # answers as you type, no Enter needed
         self.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language, and what the panel shows (a result, a reason) shown again in it."""
+        self.quality.setTitle(self.tr("Fit quality"))
+        for head, (_text, tip) in zip(self.heads, QUALITY_HEADS):
+            head.setToolTip(marked("ResultsPanel", tip))
+        self.row_labels[0].setText(self.tr("Training"))
+        self.row_labels[1].setText(self.tr("Validation"))
+        self.outlier_label.setToolTip(
+            self.tr(
+                "The largest residuals, largest first. A reading more than {k} × the ± away from the line is marked "
+                "as an outlier and highlighted in the table."
+            ).format(k=f"{OUTLIER_SPREADS:g}")
+        )
+        self.calib.setTitle(self.tr("Use the calibration"))
+        spread_tip = marked("ResultsPanel", SPREAD_TIP)
+        self.reading_input.setPlaceholderText(self.tr("e.g. 60"))
+        self.reading_input.setToolTip(self.tr("Type a reading of the unknown thermometer and press Enter."))
+        self.celsius_input.setPlaceholderText(self.tr("e.g. 20"))
+        self.celsius_input.setToolTip(self.tr("Type a temperature in °C and press Enter: the reading to expect."))
+        self.reading_input.setAccessibleName(self.tr("Reading t_u to convert to °C"))
+        self.celsius_input.setAccessibleName(self.tr("Temperature in °C to convert to a reading"))
+        for label in (self.celsius_label, self.reading_label, self.spread_note):
+            label.setToolTip(spread_tip)
+        for label, text in zip(
+            self.form_labels, (self.tr("Line:"), self.tr("Reading t_u:"), self.tr("Temperature °C:"))
+        ):
+            label.setText(text)
+        self.spread_note.setText(
+            self.tr(
+                "± = RMS of the training residuals (√ of the training loss): a typical error, not a guaranteed bound."
+            )
+        )
+        self.residuals_title.setText(
+            self.tr(
+                "<b>Residuals</b> — measured minus fitted °C for each reading; dashed: the outlier limits ± {k} × RMS"
+            ).format(k=f"{OUTLIER_SPREADS:g}")
+        )
+        self._show_again()
+
+    def _show_again(self) -> None:
+        """Show what the panel shows (in the UI language, after a language change)."""
+        kind, *args = self._shown
+        if kind == "result":
+            self.show_result(*args)
+        elif kind == "line only":
+            self.show_line_only(*args)
+        else:
+            self.clear()
 
     @staticmethod
     def _pair(box: QLineEdit, label: QLabel) -> QWidget:
@@ -226,9 +297,11 @@ class ResultsPanel(QWidget):
             prep = prepare(config, data)
         except UserError as e:  # ConfigError / DataError
             self.clear()
-            self.outlier_label.setText(self.tr("No result to show: {0}").format(e))
+            self._shown = ("result", config, data, w_raw, b_raw)
+            self.outlier_label.setText(self.tr("No result to show: {reason}").format(reason=error_text(e)))
             style.set_text_role(self.outlier_label, "error")
             return
+        self._shown = ("result", config, data, w_raw, b_raw)
         t_u, t_c = data.active()
         rows = np.flatnonzero(data.include)  # active index -> table row
         tr, va = prep.train_index, prep.val_index
@@ -238,8 +311,10 @@ class ResultsPanel(QWidget):
         self.val_note.setText(
             ""
             if len(va)
-            else "No validation readings: set a validation fraction to hold some "
-            "readings out and check the line on data it has not seen."
+            else self.tr(
+                "No validation readings: set a validation fraction to hold some "
+                "readings out and check the line on data it has not seen."
+            )
         )
         self.val_note.setVisible(not len(va))
         if not check.meaningful:
@@ -259,13 +334,22 @@ class ResultsPanel(QWidget):
         )
         style.set_text_role(self.outlier_label, None)
         in_val = set(va.tolist())
-        lines = [f"Largest residuals (± = {fmt_t(cal.spread)} °C):"]
+        lines = [self.tr("Largest residuals (± = {spread} °C):").format(spread=fmt_t(cal.spread))]
         for o in ranked:
-            where = " (validation)" if o.index in in_val else ""
-            verdict = f"⚠ outlier, {o.score:.2f} × ±" if o.flagged else f"{o.score:.2f} × ±, within the usual spread"
-            lines.append(f"Row {rows[o.index] + 1}{where}: residual {signed(o.residual)} °C — {verdict}")
+            score = f"{o.score:.2f}"
+            if o.flagged:
+                verdict = self.tr("⚠ outlier, {score} × ±").format(score=score)
+            else:
+                verdict = self.tr("{score} × ±, within the usual spread").format(score=score)
+            if o.index in in_val:
+                line = self.tr("Row {row} (validation): residual {residual} °C — {verdict}")
+            else:
+                line = self.tr("Row {row}: residual {residual} °C — {verdict}")
+            lines.append(line.format(row=rows[o.index] + 1, residual=signed(o.residual), verdict=verdict))
         if not flagged:
-            lines.append(f"No outliers: every reading is within {OUTLIER_SPREADS:g} × ± of the line.")
+            lines.append(
+                self.tr("No outliers: every reading is within {k} × ± of the line.").format(k=f"{OUTLIER_SPREADS:g}")
+            )
         self.outlier_label.setText("\n".join(lines))
         self._on_calculator_changed()
         self.outliersChanged.emit([int(rows[o.index]) for o in flagged])
@@ -286,16 +370,30 @@ class ResultsPanel(QWidget):
             )
         else:
             text = self.tr(
-                "This line is nowhere near the readings: a typical residual is {0} °C, more than {1} × "
-                "the readings' whole range of {2} °C. Residuals, R² and outliers mean nothing for such a "
+                "This line is nowhere near the readings: a typical residual is {rms} °C, more than {spans} × "
+                "the readings' whole range of {span} °C. Residuals, R² and outliers mean nothing for such a "
                 "line."
-            ).format(fmt_t(check.rms), f"{FAR_SPANS:g}", fmt_t(check.span, 1))
+            ).format(rms=fmt_t(check.rms), spans=f"{FAR_SPANS:g}", span=fmt_t(check.span, 1))
         self.outlier_label.setText(text + "\n" + advice)
         style.set_text_role(self.outlier_label, "error")
         self._on_calculator_changed()
         self.outliersChanged.emit([])
 
+    def show_line_only(self, model: str) -> None:
+        """A run of another model than the straight line: the panel's residuals and calculator are the line's, so it
+        says so instead."""
+        self.clear()
+        self._shown = ("line only", model)
+        self.outlier_label.setText(
+            self.tr(
+                "Results & calibration is about the straight line: its residuals, outliers and the reading ↔ °C "
+                "calculator use t_c = w·t_u + b. The model chosen for this run is {model}: choose the model “Line” "
+                "and run it to use this tab."
+            ).format(model=_model_label(model))
+        )
+
     def clear(self) -> None:
+        self._shown = ("clear",)
         self.calibration = None
         self.fit = None
         for cells in self.metric_labels.values():
@@ -304,9 +402,9 @@ class ResultsPanel(QWidget):
         self.val_note.setText("")
         self.val_note.hide()
         self.plot.set_points(*(np.empty(0),) * 6, math.nan)
-        self.outlier_label.setText("Train a model to see its residuals and outliers.")
+        self.outlier_label.setText(self.tr("Train a model to see its residuals and outliers."))
         style.set_text_role(self.outlier_label, None)
-        self.equation.setText("— (no fitted line yet)")
+        self.equation.setText(self.tr("— (no fitted line yet)"))
         self._on_calculator_changed()
         self.outliersChanged.emit([])
 
@@ -324,10 +422,10 @@ class ResultsPanel(QWidget):
         try:
             value = parse_number(text)
         except ValueError as e:
-            return f"⚠ {str(e).replace('the cell is empty', 'nothing typed')}"
+            return "⚠ " + error_text(e).replace("the cell is empty", "nothing typed")
         cal = self.calibration
         if cal is None:
-            return "⚠ Train a model first: there is no calibration yet."
+            return self.tr("⚠ Train a model first: there is no calibration yet.")
         if self.fit is not None and self.fit.reason == "far":
             return self.tr("⚠ This line is nowhere near the readings, so it cannot convert them: fix the run first.")
         try:
@@ -337,10 +435,12 @@ class ResultsPanel(QWidget):
                 reading = value
             else:
                 reading, pm = cal.to_reading(value)
-                out = f"→ reading t_u = {fmt_t(reading)} ± {fmt_t(pm)}"
+                out = self.tr("→ reading t_u = {reading} ± {spread}").format(reading=fmt_t(reading), spread=fmt_t(pm))
         except CalibrationError as e:
-            return f"⚠ Cannot convert: {e}."
+            return self.tr("⚠ Cannot convert: {reason}.").format(reason=error_text(e))
         if cal.extrapolates(reading):
             lo, hi = cal.t_u_range
-            out += f"  (t_u outside the readings' range {fmt_t(lo, 1)} to {fmt_t(hi, 1)}: an extrapolation)"
+            out += self.tr("  (t_u outside the readings' range {lo} to {hi}: an extrapolation)").format(
+                lo=fmt_t(lo, 1), hi=fmt_t(hi, 1)
+            )
         return out

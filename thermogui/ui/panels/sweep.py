@@ -14,13 +14,13 @@ and waits for the thread.
 from __future__ import annotations
 
 import math
+import re
 import sys
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -35,17 +35,27 @@ from thermogui.core.dataset import Dataset
 from thermogui.core.errors import UserError
 from thermogui.core.explain import fmt_lr
 from thermogui.core.fields import Field
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
 from thermogui.ui.controls.widgets import NumberField
-from thermogui.ui.plots.kit import ThemedPlot, fit_legend_height, legend_above, log_ticks, pen, setup_plot
+from thermogui.ui.i18n import Retranslating, error_text, tr_text
+from thermogui.ui.plots.kit import (
+    ThemedPlot,
+    fit_legend_height,
+    legend_above,
+    log_ticks,
+    pen,
+    relabel_legend,
+    setup_plot,
+)
 from thermogui.ui.worker import GeneratorWorker, WorkerHost
 
 SWEEP_RATE = Field(
     "sweep_lr",
     "float",
     1e-4,
-    "learning rate",
-    "A learning rate of the sweep's range (tried on a log scale between the two).",
+    QT_TRANSLATE_NOOP("fields", "learning rate"),
+    QT_TRANSLATE_NOOP("fields", "A learning rate of the sweep's range (tried on a log scale between the two)."),
     minimum=0.0,
     max_open=False,
     min_open=True,
@@ -59,13 +69,39 @@ BOUND_COLOR = (44, 160, 44)
 LR_COLOR = style.LEAST_SQUARES
 
 
-def _spin(name: str, lo: int, hi: int, value: int, tip: str) -> QSpinBox:
+def _spin(name: str, lo: int, hi: int, value: int) -> QSpinBox:
     s = QSpinBox(objectName=name)
     s.setRange(lo, hi)
     s.setValue(value)
-    s.setToolTip(tip)
     s.setGroupSeparatorShown(True)
     return s
+
+
+class Sentence(QWidget):
+    """A sentence with fields in it, laid out in the word order of the UI language: `set_text("Learning rates from
+    {from} to {to}", {"from": box, "to": box})` puts each field where its placeholder is and the words between them
+    in labels (called again with the translated sentence after a language change)."""
+
+    def __init__(self, parent=None, **kwargs):
+        super().__init__(parent, **kwargs)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.words: list[QLabel] = []  # the labels between the fields, in order
+
+    def set_text(self, text: str, fields: dict[str, QWidget]) -> None:
+        while self._layout.count():
+            self._layout.takeAt(0)
+        for label in self.words:
+            label.deleteLater()
+        self.words = []
+        for k, part in enumerate(re.split(r"\{(\w+)\}", text)):
+            if k % 2:
+                self._layout.addWidget(fields[part])
+            elif part.strip():
+                label = QLabel(part.strip(), self)
+                self.words.append(label)
+                self._layout.addWidget(label)
+        self._layout.addStretch(1)
 
 
 def _nice_down(v: float) -> float:
@@ -79,7 +115,7 @@ def _nice_up(v: float) -> float:
     return min(m * 10.0**e for m in (1, 2, 5, 10) if m * 10.0**e >= v * (1 - 1e-12))
 
 
-class SweepPanel(QWidget):
+class SweepPanel(Retranslating, QWidget):
     sweepFinished = Signal(object)  # list of SweepPoint (in the GUI thread; also after a cancel, with the runs done)
     rateChosen = Signal(float)  # the person clicked a sweep point: use its learning rate
 
@@ -106,54 +142,32 @@ class SweepPanel(QWidget):
         # and the summary says why (never a silent revert)
         self.lr_from = NumberField(SWEEP_RATE)
         self.lr_from.setObjectName("sweepFromInput")
-        self.lr_from.setToolTip(self.tr("The smallest learning rate to try."))
-        self.lr_from.setAccessibleName(self.tr("Smallest learning rate"))
         self.lr_to = NumberField(SWEEP_RATE)
         self.lr_to.setObjectName("sweepToInput")
-        self.lr_to.setToolTip(self.tr("The largest learning rate to try."))
-        self.lr_to.setAccessibleName(self.tr("Largest learning rate"))
         self._sync_range(1e-6, 1e-2)
-        self.count = _spin(
-            "sweepCountInput", 2, 200, 25, self.tr("How many learning rates, evenly spaced on a log scale.")
-        )
-        self.epochs = _spin("sweepEpochsInput", 1, 1_000_000, 200, self.tr("Epochs each run trains for."))
-        self.count.setAccessibleName(self.tr("Number of learning rates"))
-        self.epochs.setAccessibleName(self.tr("Epochs per run"))
-        self.run_button = QPushButton(self.tr("Run sweep"), objectName="runSweepButton")
-        self.run_button.setToolTip(
-            self.tr("Train once per learning rate, in the background, and plot where each run ended.")
-        )
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelSweepButton", enabled=False)
+        self.count = _spin("sweepCountInput", 2, 200, 25)
+        self.epochs = _spin("sweepEpochsInput", 1, 1_000_000, 200)
+        self.run_button = QPushButton(objectName="runSweepButton")
+        self.cancel_button = QPushButton(objectName="cancelSweepButton", enabled=False)
         self.progress = QProgressBar(objectName="sweepProgress", textVisible=True)
-        self.progress.setAccessibleName(self.tr("Sweep progress"))
-        self.progress.setFormat(self.tr("%v of %m runs"))
         self._show_progress(0, self.count.value())
-        self.summary = QLabel(
-            self.tr("Run a sweep to see which learning rates converge and which diverge."),
-            objectName="sweepSummaryLabel",
-            wordWrap=True,
-        )
+        self.summary = QLabel(objectName="sweepSummaryLabel", wordWrap=True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.hint = QLabel(self.tr("Click a point to use its learning rate."), objectName="sweepHintLabel")
+        self._summary = lambda: self.tr("Run a sweep to see which learning rates converge and which diverge.")
+        self.hint = QLabel(objectName="sweepHintLabel")
+        self._hint = lambda: self.tr("Click a point to use its learning rate.")
         style.set_text_role(self.hint, "hint")
         self.hint.setVisible(False)
         self.bound_note = QLabel(objectName="sweepBoundNote", wordWrap=True)
         style.set_text_role(self.bound_note, "hint")
         self.bound_note.setVisible(False)
+        self._no_bound = None  # why the model has no stable-rate bound (a core Text), or None
 
-        self.plot = ThemedPlot(
-            name=self.tr("Learning-rate sweep plot"),
-            description=self.tr(
-                "The loss after a fixed number of epochs against the learning rate, both on log scales: dots for runs "
-                "that converged, crosses for runs that diverged, the stable-rate bound dashed. Left and Right pick a "
-                "point, Enter uses its learning rate."
-            ),
-        )
+        self.plot = ThemedPlot()
         self.plot.setObjectName("sweepPlot")
         self.plot.key_handler = self._on_plot_key
-        self.plot.setToolTip(self.tr("Click a point to use its learning rate (or Left / Right, then Enter)."))
         item = self.plot.getPlotItem()
-        setup_plot(item, self.tr("Learning rate"), self.tr("Final loss"))
+        setup_plot(item, "", "")
         item.setLogMode(x=True, y=True)
         item.showGrid(x=True, y=True, alpha=0.25)
         item.disableAutoRange()
@@ -195,7 +209,7 @@ class SweepPanel(QWidget):
         self.bound_line.setVisible(False)
         self.lr_line.setVisible(False)
         # legend samples are stand-ins (never plotted): the legend draws a curve's symbol only once it has data
-        self.legend.addItem(
+        self.legend_samples = (
             pg.PlotDataItem(
                 [0],
                 [0],
@@ -205,47 +219,30 @@ class SweepPanel(QWidget):
                 symbolBrush=STABLE_COLOR,
                 symbolPen=None,
             ),
-            self.tr("converging (loss fell)"),
-        )
-        self.legend.addItem(
             pg.ScatterPlotItem(
                 symbol="x", size=12, brush=pg.mkBrush(DIVERGED_COLOR), pen=pen(DIVERGED_COLOR, width=1.5)
             ),
-            self.tr("diverged (loss grew; on the top row: became inf)"),
-        )
-        self.legend.addItem(
             pg.PlotDataItem(pen=pen(BOUND_COLOR, width=2, style=Qt.DashLine)),
-            self.tr("stable-rate bound 2 / λmax (plain GD)"),
+            pg.PlotDataItem(pen=pen(*LR_COLOR, width=1.5, style=Qt.DotLine)),
         )
-        self.legend.addItem(
-            pg.PlotDataItem(pen=pen(*LR_COLOR, width=1.5, style=Qt.DotLine)), self.tr("your learning rate")
-        )
+        for sample, name in zip(self.legend_samples, self._legend_names()):
+            self.legend.addItem(sample, name)
         fit_legend_height(self.legend, item)
         self.apply_theme()
         item.getViewBox().sigRangeChanged.connect(self._on_range_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
 
-        form = QFormLayout()
-        rng = QHBoxLayout()
-        rng.addWidget(self.lr_from)
-        rng.addWidget(QLabel(self.tr("to")))
-        rng.addWidget(self.lr_to)
-        rng.addStretch(1)
-        form.addRow(self.tr("Learning rates from"), rng)
-        counts = QHBoxLayout()
-        counts.addWidget(self.count)
-        counts.addWidget(QLabel(self.tr("rates,")))
-        counts.addWidget(self.epochs)
-        counts.addWidget(QLabel(self.tr("epochs each")))
-        counts.addStretch(1)
-        form.addRow(self.tr("Try"), counts)
+        # "Learning rates from [..] to [..]" and "Try [..] rates, [..] epochs each", in the UI language's word order
+        self.range_sentence = Sentence(objectName="sweepRangeSentence")
+        self.count_sentence = Sentence(objectName="sweepCountSentence")
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(form)
+        lay.addWidget(self.range_sentence)
+        lay.addWidget(self.count_sentence)
         lay.addLayout(buttons)
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.hint)
@@ -259,6 +256,89 @@ class SweepPanel(QWidget):
         self.count.valueChanged.connect(self._on_count_changed)
         self.run_button.clicked.connect(self.run_sweep)
         self.cancel_button.clicked.connect(self.cancel)
+        self.retranslate()
+
+    # --- language --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text in the UI language, the ones that say what happened too."""
+        self.range_sentence.set_text(
+            self.tr("Learning rates from {from} to {to}"), {"from": self.lr_from, "to": self.lr_to}
+        )
+        self.count_sentence.set_text(
+            self.tr("Try {count} rates, {epochs} epochs each"), {"count": self.count, "epochs": self.epochs}
+        )
+        self.lr_from.setToolTip(self.tr("The smallest learning rate to try."))
+        self.lr_from.setAccessibleName(self.tr("Smallest learning rate"))
+        self.lr_to.setToolTip(self.tr("The largest learning rate to try."))
+        self.lr_to.setAccessibleName(self.tr("Largest learning rate"))
+        self.count.setToolTip(self.tr("How many learning rates, evenly spaced on a log scale."))
+        self.epochs.setToolTip(self.tr("Epochs each run trains for."))
+        self.count.setAccessibleName(self.tr("Number of learning rates"))
+        self.epochs.setAccessibleName(self.tr("Epochs per run"))
+        self.run_button.setText(self.tr("Run sweep"))
+        self.run_button.setToolTip(
+            self.tr("Train once per learning rate, in the background, and plot where each run ended.")
+        )
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.progress.setAccessibleName(self.tr("Sweep progress"))
+        self.progress.setFormat(self.tr("%v of %m runs"))
+        self.plot.describe(
+            self.tr("Learning-rate sweep plot"),
+            self.tr(
+                "The loss after a fixed number of epochs against the learning rate, both on log scales: dots for runs "
+                "that converged, crosses for runs that diverged, the stable-rate bound dashed. Left and Right pick a "
+                "point, Enter uses its learning rate."
+            ),
+        )
+        self.plot.setToolTip(self.tr("Click a point to use its learning rate (or Left / Right, then Enter)."))
+        self._label_axes()
+        names = dict(zip(map(id, self.legend_samples), self._legend_names()))
+        if relabel_legend(self.legend, lambda it: names.get(id(it))):
+            fit_legend_height(self.legend, self.plot.getPlotItem())
+        self._label_lines()
+        self._show_bound_note()
+        self.summary.setText(self._summary())
+        self.hint.setText(self._hint())
+
+    def _legend_names(self) -> tuple[str, ...]:
+        return (
+            self.tr("converging (loss fell)"),
+            self.tr("diverged (loss grew; on the top row: became inf)"),
+            self.tr("stable-rate bound 2 / λmax (plain GD)"),
+            self.tr("your learning rate"),
+        )
+
+    def _label_axes(self) -> None:
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", self.tr("Learning rate"))
+        if self._epochs_run:
+            item.setLabel("left", self.tr("Loss after {epochs} epochs").format(epochs=f"{self._epochs_run:,}"))
+        else:
+            item.setLabel("left", self.tr("Final loss"))
+
+    def _label_lines(self) -> None:
+        """The bound's and the learning rate's labels on the plot."""
+        if self._lr_max is not None and math.isfinite(self._lr_max) and self._lr_max > 0:
+            self.bound_line.label.setFormat(self.tr("bound {lr}").format(lr=fmt_lr(self._lr_max)))
+        if self._config is not None:
+            self.lr_line.label.setFormat(self.tr("your lr {lr}").format(lr=fmt_lr(self._config.lr)))
+
+    def _show_bound_note(self) -> None:
+        reason = self._no_bound
+        self.bound_note.setText(
+            self.tr("{reason} The sweep still shows which rates converge.").format(reason=tr_text(reason))
+            if reason
+            else ""
+        )
+
+    def _say(self, text) -> None:
+        """The summary under the plot: `text()` in the UI language (again after a language change)."""
+        self._summary = text
+        self.summary.setText(text())
+
+    def _say_hint(self, text) -> None:
+        self._hint = text
+        self.hint.setText(text())
 
     # --- the problem -----------------------------------------------------------------------------
     def set_problem(self, config: TrainConfig, data: Dataset) -> None:
@@ -272,7 +352,7 @@ class SweepPanel(QWidget):
             self.points, self._swept_problem = [], None
             self._choose(None)
             self._draw()
-            self.summary.setText(self.tr("The settings or readings changed since the last sweep: run it again."))
+            self._say(lambda: self.tr("The settings or readings changed since the last sweep: run it again."))
         from thermogui.core.landscape import unavailable
         from thermogui.core.sweep import stable_rate
 
@@ -281,25 +361,22 @@ class SweepPanel(QWidget):
             self._trainable = True
         except UserError:  # readings no model can be fitted to: no bound, no sweep (anything else is a bug)
             self._trainable = False
-        no_bound = unavailable(config, "stable-rate bound")
-        self.bound_note.setText(
-            (no_bound or "") + (" " + self.tr("The sweep still shows which rates converge.") if no_bound else "")
-        )
+        self._no_bound = no_bound = unavailable(config, "stable-rate bound")
+        self._show_bound_note()
         self.bound_note.setVisible(bool(no_bound) and self._trainable)
         ok = self._lr_max is not None and math.isfinite(self._lr_max) and self._lr_max > 0
         self.bound_line.setVisible(ok)
         if ok:
             self.bound_line.setValue(math.log10(self._lr_max))
-            self.bound_line.label.setFormat(self.tr("bound {0}").format(fmt_lr(self._lr_max)))
             if not self._range_edited:
                 self._sync_range(_nice_down(self._lr_max / 300), _nice_up(self._lr_max * 3))
         self.lr_line.setVisible(True)
         self.lr_line.setValue(math.log10(config.lr))
-        self.lr_line.label.setFormat(self.tr("your lr {0}").format(fmt_lr(config.lr)))
+        self._label_lines()
         if not self.running:
             self.run_button.setEnabled(self._trainable)
             if not self._trainable:
-                self.summary.setText(self.tr("A sweep needs at least 2 readings with different t_u."))
+                self._say(lambda: self.tr("A sweep needs at least 2 readings with different t_u."))
         self._fit_view()
 
     def _sync_range(self, lo: float, hi: float) -> None:
@@ -314,7 +391,7 @@ class SweepPanel(QWidget):
     def _on_range_problem(self, reason) -> None:
         problems = [b.problem() for b in (self.lr_from, self.lr_to) if b.problem()]
         if problems:
-            self.summary.setText("⚠ " + problems[0])
+            self._say(lambda problem=problems[0]: "⚠ " + tr_text(problem))
 
     @Slot()
     def _on_range_edited(self) -> None:
@@ -344,23 +421,24 @@ class SweepPanel(QWidget):
 
         problems = [b.problem() for b in (self.lr_from, self.lr_to) if b.problem()]
         if problems:
-            self.summary.setText("⚠ " + problems[0])
+            self._say(lambda problem=problems[0]: "⚠ " + tr_text(problem))
             return
         lo, hi = sorted((self.lr_from.value(), self.lr_to.value()))
         try:
             lrs = log_lrs(lo, hi, self.count.value())
         except UserError as e:  # (ConfigError) the reason, in the summary
-            self.summary.setText(str(e))
+            self._say(lambda e=e: error_text(e))
             return
         self._end_host()
         self.points, self._live, self._cancelled, self._swept = [], [], False, True
         self._swept_problem = (self._config.with_(lr=1.0), self._data)  # (the sweep varies only the rate)
         self._choose(None)
         self._epochs_run = epochs = self.epochs.value()
-        self.plot.getPlotItem().setLabel("left", self.tr("Loss after {0} epochs").format(f"{epochs:,}"))
+        self._label_axes()
         self._draw()
         self._show_progress(0, len(lrs))
-        self.summary.setText(self.tr("Running {0} runs of {1} epochs…").format(len(lrs), f"{epochs:,}"))
+        runs = len(lrs)
+        self._say(lambda: self.tr("Running {runs} runs of {epochs} epochs…").format(runs=runs, epochs=f"{epochs:,}"))
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self._fit_view(lrs)
@@ -381,7 +459,7 @@ class SweepPanel(QWidget):
             self._host.worker.request_stop()
             self._cancelled = True
             self.cancel_button.setEnabled(False)
-            self.summary.setText(self.tr("Cancelling…"))
+            self._say(lambda: self.tr("Cancelling…"))
 
     def shutdown(self) -> None:
         """Stop any sweep and end its thread (the window calls this when it closes); safe to call twice."""
@@ -424,12 +502,23 @@ class SweepPanel(QWidget):
         self.points = list(points)
         self._draw()
         plain = self._config.optimizer == "sgd" and self._config.momentum == 0
-        text = summarize(self.points, self._lr_max, plain, self._epochs_run, self._lr_max is not None)
-        if self._cancelled:
-            text = self.tr("Cancelled after {0} runs.").format(len(self.points)) + (" " + text if self.points else "")
-        if not plain and self._lr_max is not None:
-            text += " " + self.tr("(The bound is for plain gradient descent; momentum and Adam move it.)")
-        self.summary.setText(text)
+        summary = summarize(self.points, self._lr_max, plain, self._epochs_run, self._lr_max is not None)
+        cancelled, count = self._cancelled, len(self.points)
+        moved = not plain and self._lr_max is not None
+
+        def text() -> str:
+            out = tr_text(summary)
+            if cancelled and count:
+                out = self.tr("Cancelled after {count} runs. {summary}").format(count=count, summary=out)
+            elif cancelled:
+                out = self.tr("Cancelled after {count} runs.").format(count=count)
+            if moved:
+                out = self.tr("{summary} (The bound is for plain gradient descent; momentum and Adam move it.)").format(
+                    summary=out
+                )
+            return out
+
+        self._say(text)
         self._set_idle()
         self.sweepFinished.emit(self.points)
 
@@ -440,8 +529,9 @@ class SweepPanel(QWidget):
         self._end_host()
         if details:  # a bug, not the input: keep the traceback where it can be reported
             sys.stderr.write("ThermoGUI: the learning-rate sweep failed:\n" + details)
-            message = self.tr("The sweep failed: {0}").format(message)
-        self.summary.setText(message)
+            self._say(lambda: self.tr("The sweep failed: {reason}").format(reason=message))
+        else:
+            self._say(lambda: message)
         self.summary.setToolTip(details)
         self._set_idle()
         self.sweepFinished.emit(self.points)
@@ -472,8 +562,9 @@ class SweepPanel(QWidget):
         i = drawn.index(self.chosen) if self.chosen in drawn else (-1 if key == Qt.Key_Right else len(drawn))
         i = min(max(i + (1 if key == Qt.Key_Right else -1), 0), len(drawn) - 1)
         self._choose(drawn[i])
-        self.hint.setText(
-            self.tr("Picked lr {0}: press Enter to use it, Left / Right for another point.").format(fmt_lr(drawn[i].lr))
+        lr = fmt_lr(drawn[i].lr)
+        self._say_hint(
+            lambda: self.tr("Picked lr {lr}: press Enter to use it, Left / Right for another point.").format(lr=lr)
         )
         return True
 
@@ -501,13 +592,12 @@ class SweepPanel(QWidget):
         self.chosen = point
         if point is None:
             self.chosen_marker.setData([], [])
-            self.hint.setText(self.tr("Click a point to use its learning rate."))
+            self._say_hint(lambda: self.tr("Click a point to use its learning rate."))
             return
         y = next(y for p, y in self._drawn() if p is point)
         self.chosen_marker.setData([point.lr], [y])
-        self.hint.setText(
-            self.tr("Picked lr {0}: click another point to use its rate instead.").format(fmt_lr(point.lr))
-        )
+        lr = fmt_lr(point.lr)
+        self._say_hint(lambda: self.tr("Picked lr {lr}: click another point to use its rate instead.").format(lr=lr))
 
     # --- drawing ---------------------------------------------------------------------------------
     def _drawn(self) -> list:

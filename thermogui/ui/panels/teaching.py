@@ -13,7 +13,9 @@ import numpy as np
 from PySide6.QtCore import QObject, Slot
 
 from thermogui.core.errors import UserError
-from thermogui.core.landscape import model_label, raw_start_params, run_label, start_changes
+from thermogui.core.landscape import raw_start_params, run_label, start_changes
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
+from thermogui.ui.i18n import error_text, tr_text
 from thermogui.ui.panels.inspector import GradientPanel
 from thermogui.ui.panels.landscape import LandscapePanel
 from thermogui.ui.panels.results import ResultsPanel
@@ -21,10 +23,6 @@ from thermogui.ui.panels.sweep import SweepPanel
 
 MAX_PATH_POINTS = 2000
 MAX_PREVIOUS_RUNS = 6
-RESULTS_LINE_ONLY = (
-    "Results & calibration is about the straight line: its residuals, outliers and the reading ↔ °C calculator use "
-    "t_c = w·t_u + b. The model chosen for this run is {}: choose the model “Line” and run it to use this tab."
-)
 
 
 def _num(v) -> float:
@@ -121,14 +119,13 @@ class TeachingPanels(QObject):
                 if self.state.current_run() is None:
                     self.results.clear()
                 elif config.model != "line":  # the panel's residuals and calculator are the straight line's
-                    self.results.clear()
-                    self.results.outlier_label.setText(RESULTS_LINE_ONLY.format(model_label(config.model)))
+                    self.results.show_line_only(config.model)
                 else:  # (a diverged line gets the panel's own explanation)
                     self.results.show_result(config, data, *raw)
             elif current is self.sweep:
                 self.sweep.set_problem(config, data)
         except UserError as e:  # settings that cannot run: say so where the run would
-            self.w.statusBar().showMessage(str(e), 8000)
+            self.w.statusBar().showMessage(error_text(e), 8000)
 
     def on_frame(self) -> None:
         """Per redraw while training: only the landscape path moves live."""
@@ -153,7 +150,7 @@ class TeachingPanels(QObject):
             for loss_rows, path_rows, label, start, run_model in self.previous:
                 if run_model == model:  # a landscape shows the paths of its own model only
                     self.landscape.add_previous_path(path_rows, label, start)
-                self.w.loss_plot.add_previous(loss_rows, label)
+                self.w.loss_plot.add_previous(loss_rows, tr_text(label))
         self.landscape.clear_trajectory()
         self.w.model.set_highlighted_rows([])
         self.refresh()
@@ -164,7 +161,12 @@ class TeachingPanels(QObject):
         if h is not None and len(h) and not np.isnan(h.snapshot()[-1, h.raw_cols()]).any():
             config, data = run.config, run.data
             self.runs_finished += 1
-            label = f"run {self.runs_finished}: {run_label(config)}"  # "run 3: lr 0.01, t_u × 0.1, GD"
+            label = msg(  # "run 3: lr 0.01, t_u × 0.1, GD" (a Text: the legends show it in the UI language)
+                QT_TRANSLATE_NOOP("TeachingPanels", "run {n}: {settings}"),
+                "TeachingPanels",
+                n=str(self.runs_finished),
+                settings=run_label(config),
+            )
             start = raw_start_params(config, data)
             self.previous.append((h.decimated(1000), h.decimated(MAX_PATH_POINTS), label, start, config.model))
             del self.previous[:-MAX_PREVIOUS_RUNS]
@@ -187,11 +189,13 @@ class TeachingPanels(QObject):
     def _on_start_picked(self, w: float, b: float) -> None:
         """A click on the landscape: the start values of the pair shown (w and b for the line)."""
         if self.state.busy:
-            self.w.notify("Stop the run to pick a new start point.", error=True)
+            self.w.notify(self.tr("Stop the run to pick a new start point."), error=True)
             return
         names = self.landscape.pair_names()
         self.state.set_config(self.state.committed_config().with_(**start_changes(names, (w, b))))
         self.w.reset()
         self.w.notify(
-            "Start set to {} = {:.4g}, {} = {:.4g} (model units). Press Start (F5).".format(names[0], w, names[1], b)
+            self.tr("Start set to {across} = {w}, {up} = {b} (model units). Press Start (F5).").format(
+                across=names[0], w=f"{w:.4g}", up=names[1], b=f"{b:.4g}"
+            )
         )

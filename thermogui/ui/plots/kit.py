@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from thermogui.ui import style
+from thermogui.ui.i18n import Retranslating
 from thermogui.ui.style import PLOT_BACKGROUND, PLOT_FOREGROUND
 
 # pyqtgraph's defaults stay light: the exported figures (thermogui.ui.export) are drawn on white.  The window's plots
@@ -127,7 +128,7 @@ class PenScaler:
                 known[name] = (given, drawn, ratio)
 
 
-class ThemedPlot(pg.PlotWidget):
+class ThemedPlot(Retranslating, pg.PlotWidget):
     """A PlotWidget in the house style: its background, axes, text, grid and legend text follow the colour scheme
     (style.restyle_widgets calls `apply_theme` when it changes), it has an accessible name and description, a focus
     ring when reached from the keyboard, and keys for the view: + / - zoom, the arrows pan.
@@ -135,17 +136,45 @@ class ThemedPlot(pg.PlotWidget):
     Its pens are drawn their width × devicePixelRatioF device pixels wide (`sync_pens`, before each paint and when
     the window moves to a screen of another ratio): a 2-pixel line is as thick next to the text on every screen.
 
-    `key_handler(event) -> bool` (optional) sees each key first: a panel can give the arrows another meaning."""
+    `key_handler(event) -> bool` (optional) sees each key first: a panel can give the arrows another meaning.
+
+    Its texts follow the UI language: a plot with texts of its own sets them in `retranslate()` (run again on each
+    QEvent.LanguageChange), its accessible name and description with `describe()`; `set_run_summary()` adds the
+    last run in words after the description."""
 
     def __init__(self, parent=None, name: str = "", description: str = "", **kwargs):
         super().__init__(parent, background=style.plot_colors()["background"], **kwargs)
         self.key_handler = None
         self._ring = False
         self.pen_scaler = PenScaler()
+        self._description = ""  # what the plot shows (describe), before the run summary (set_run_summary)
+        self._run_summary = ""
+        if name or description:
+            self.describe(name, description)
+
+    # --- language ------------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set the plot's texts (axis titles, legend names, accessible name and description) in the UI language: a
+        plot with texts of its own overrides this and calls it at the end of its __init__; it runs again on every
+        QEvent.LanguageChange (i18n.Retranslating).  A plain ThemedPlot's texts are its owner's to relabel."""
+
+    def describe(self, name: str, description: str) -> None:
+        """The accessible name and description a screen reader announces (in the UI language); the run summary
+        (set_run_summary) stays after the description."""
         if name:
             self.setAccessibleName(name)
-        if description:
-            self.setAccessibleDescription(description)
+        self._description = description
+        self._show_description()
+
+    def set_run_summary(self, summary: str) -> None:
+        """The last run in words, said after the plot's description (thermogui.ui.accessibility keeps it current)."""
+        self._run_summary = summary
+        self._show_description()
+
+    def _show_description(self) -> None:
+        text = " ".join(t for t in (self._description, self._run_summary) if t)
+        if text or self.accessibleDescription():
+            self.setAccessibleDescription(text)
 
     def apply_theme(self) -> None:
         """Background, axes (line, ticks, title, grid) and legend text in the current scheme's colours."""
@@ -319,6 +348,18 @@ def show_in_legend(legend: pg.LegendItem, item, name: str, show: bool) -> bool:
 LEGEND_ROW = 20  # px: a legend sample's height (a row is as high as its tallest label, at least this)
 LEGEND_LEFT = 48  # px: where a legend above the plot starts (past the left axis)
 LEGEND_TOP = 2  # px: the gap above it (and below it, before the data)
+
+
+def relabel_legend(legend: pg.LegendItem, name_of) -> bool:
+    """Give each entry the name `name_of(item)` says (None: keep it), e.g. after a language change; True if any
+    changed (then call fit_legend_height)."""
+    changed = False
+    for sample, label in legend.items:
+        name = name_of(sample.item)
+        if name is not None and label.text != name:
+            label.setText(name)
+            changed = True
+    return changed
 
 
 def set_legend_color(legend: pg.LegendItem, color) -> None:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QGraphicsItem
 from thermogui.core.analysis import CURVE_POINTS, curve_span, curve_x
 from thermogui.core.dataset import Dataset
 from thermogui.core.history import EPOCH, LOSS, VAL_LOSS
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
+from thermogui.ui.i18n import marked, tr_text, translate
 from thermogui.ui.plots.kit import (
     CountAxis,
     DecadeAxis,
@@ -27,6 +29,7 @@ from thermogui.ui.plots.kit import (
     legend_above,
     nice_ceil,
     pen,
+    relabel_legend,
     setup_plot,
     show_in_legend,
 )
@@ -34,8 +37,10 @@ from thermogui.ui.plots.kit import (
 MAX_LOSS_POINTS = 1000
 LISTED_PREVIOUS = 3  # earlier runs named in the loss legend; older ones are summed up as "+N earlier runs"
 MIN_EPOCH_SPAN = 10  # the loss plot's x axis shows at least epochs 1..10
-X_LABEL = "Temperature (°Fahrenheit)"
-Y_LABEL = "Temperature (°Celsius)"
+# The fit plot's axis titles, in English (the book's labels: the exported figure's choice); shown in the UI language
+# with marked("FitPlot", …).
+X_LABEL = QT_TRANSLATE_NOOP("FitPlot", "Temperature (°Fahrenheit)")
+Y_LABEL = QT_TRANSLATE_NOOP("FitPlot", "Temperature (°Celsius)")
 
 # the old names, kept for the modules that import them from here (export/figure.py, tests); the colours live in style
 DATA_COLOR = style.DATA
@@ -125,7 +130,7 @@ MY_LINE_COLOR = (148, 103, 189)  # a line placed by hand, and its handles
 LAW_COLOR = (44, 160, 44)  # the exact °F → °C law
 SQUARES_ALPHA = 45  # the training readings' squares: the fit's colour, faint
 MAX_SQUARES = 400  # squares drawn at most (the MSE is over every training reading)
-LAW_NAME = "°F law (t_u − 32)·5/9"
+LAW_NAME = QT_TRANSLATE_NOOP("FitPlot", "°F law (t_u − 32)·5/9")  # its legend entry (English; shown marked)
 
 
 class FitGeometry:
@@ -178,7 +183,6 @@ class FitGeometry:
                 hoverPen=pen(MY_LINE_COLOR, width=3),
                 hoverBrush=pg.mkBrush(*MY_LINE_COLOR, 200),
             )
-            handle.setToolTip("Drag to place your line")
             handle.setVisible(False)
             handle.setZValue(30)
             item.addItem(handle, ignoreBounds=True)
@@ -201,6 +205,13 @@ class FitGeometry:
         if self._squares_on:
             self._draw_squares()
 
+    def _retranslate_geometry(self) -> None:
+        """The handles' tooltip and the squares' label in the UI language (the legend: FitPlot.retranslate)."""
+        for handle in self.handles:
+            handle.setToolTip(translate("FitPlot", "Drag to place your line"))
+        if self._squares_on:
+            self._draw_squares()
+
     def apply_theme(self) -> None:
         super().apply_theme()
         if self._squares_on:
@@ -210,7 +221,7 @@ class FitGeometry:
     def set_squares_visible(self, on: bool) -> None:
         """Show (or hide) the residuals and their squares."""
         self._squares_on = bool(on)
-        if show_in_legend(self.legend, self.squares_outline, "squared residuals", self._squares_on):
+        if show_in_legend(self.legend, self.squares_outline, self.legend_name(self.squares_outline), self._squares_on):
             fit_legend_height(self.legend, self.getPlotItem())
         self._draw_squares()
 
@@ -287,11 +298,13 @@ class FitGeometry:
         self.val_squares.setData(vx, vy)
         for it in parts:
             it.setVisible(True)
-        text = "mean of the squares = MSE = {}".format(fmt_num(mse, 2))
+        text = translate("FitPlot", "mean of the squares = MSE = {mse}").format(mse=fmt_num(mse, 2))
         if res.n_train < len(res.r):
-            text += "<br>(training readings; validation readings dashed, not counted)"
+            text += "<br>" + translate("FitPlot", "(training readings; validation readings dashed, not counted)")
         if len(idx) < len(rects):
-            text += "<br>(squares of {:,} of the {:,} readings drawn)".format(len(idx), len(rects))
+            text += "<br>" + translate("FitPlot", "(squares of {shown} of the {total} readings drawn)").format(
+                shown=f"{len(idx):,}", total=f"{len(rects):,}"
+            )
         self.squares_label.setText(text, color=style.plot_colors()["foreground"])
 
     def squares_text(self) -> str:
@@ -305,7 +318,7 @@ class FitGeometry:
         if note:
             self.law.setToolTip(note)
             self.law.curve.setToolTip(note)
-        if show_in_legend(self.legend, self.law, LAW_NAME, bool(on)):
+        if show_in_legend(self.legend, self.law, self.legend_name(self.law), bool(on)):
             fit_legend_height(self.legend, self.getPlotItem())
         self._draw_law()
 
@@ -340,7 +353,7 @@ class FitGeometry:
                 handle.blockSignals(False)
         for it in (*self.handles, self.my_line_item):
             it.setVisible(on)
-        if show_in_legend(self.legend, self.my_line_item, "my line", on):
+        if show_in_legend(self.legend, self.my_line_item, self.legend_name(self.my_line_item), on):
             fit_legend_height(self.legend, self.getPlotItem())
         self._draw_my_line()
         if on:
@@ -380,17 +393,10 @@ class FitPlot(FitGeometry, ThemedPlot):
     myLineMoved = Signal(object)  # ((t_u, t_c), (t_u, t_c)): the handles of "my line" (FitGeometry)
 
     def __init__(self, parent=None):
-        super().__init__(
-            parent,
-            name="Fit plot",
-            description=(
-                "Temperature in °Celsius against the reading t_u: the readings as circles (validation readings "
-                "hollow), the line or curve being fitted and the least-squares one, dashed."
-            ),
-        )
+        super().__init__(parent)
         self.setObjectName("fitPlot")
         item = self.getPlotItem()
-        setup_plot(item, X_LABEL, Y_LABEL)
+        setup_plot(item, X_LABEL, Y_LABEL)  # (retranslate gives the titles in the UI language)
         self.legend = legend_above(item, columns=4)  # above the data: it never hides a reading
         self.points = pg.ScatterPlotItem(
             symbol="o", size=9, pen=pen(DATA_COLOR, width=1.5), brush=pg.mkBrush(*DATA_COLOR, 160), name="readings"
@@ -408,7 +414,7 @@ class FitPlot(FitGeometry, ThemedPlot):
         for it in (self.lstsq, self.fit, self.points, self.val_points, self.excluded):
             item.addItem(it)
         for it in (self.lstsq, self.fit, self.points):
-            self.legend.addItem(it, it.name())
+            self.legend.addItem(it, it.name())  # (retranslate names them in the UI language)
         fit_legend_height(self.legend, item)  # "excluded", "validation readings": listed only while there are any
         # Items that do not change while training are painted once into a pixmap: when the moving line repaints
         # the area under them, Qt blits the cache instead of calling their (Python) paint methods.
@@ -424,6 +430,48 @@ class FitPlot(FitGeometry, ThemedPlot):
         self._samplers = {"fit": CurveSampler(), "lstsq": CurveSampler()}
         self._init_network_items()
         self._init_geometry_items()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Axis titles, legend, tooltips, the squares' label and what a screen reader hears, in the UI language."""
+        self.describe(
+            translate("FitPlot", "Fit plot"),
+            translate(
+                "FitPlot",
+                "Temperature in °Celsius against the reading t_u: the readings as circles (validation readings "
+                "hollow), the line or curve being fitted and the least-squares one, dashed.",
+            ),
+        )
+        item = self.getPlotItem()
+        item.setLabel("bottom", marked("FitPlot", X_LABEL))
+        item.setLabel("left", marked("FitPlot", Y_LABEL))
+        relabel_legend(self.legend, self.legend_name)
+        fit_legend_height(self.legend, item)
+        self._retranslate_geometry()
+
+    def legend_name(self, item) -> str | None:
+        """The legend's name for `item` in the UI language (None: not one of the fit plot's entries)."""
+        if item is self.lstsq:  # beside a network, the least-squares line it is compared with
+            if getattr(self.model, "hidden", 0):
+                return translate("FitPlot", "least-squares line")
+            return translate("FitPlot", "least squares")
+        if item is self.fit:
+            return translate("FitPlot", "current fit")
+        if item is self.points:
+            return translate("FitPlot", "readings")
+        if item is self.val_points:
+            return translate("FitPlot", "validation readings")
+        if item is self.excluded:
+            return translate("FitPlot", "excluded")
+        if item is self.units:
+            return translate("FitPlot", "hidden units")
+        if item is self.squares_outline:
+            return translate("FitPlot", "squared residuals")
+        if item is self.my_line_item:
+            return translate("FitPlot", "my line")
+        if item is self.law:
+            return marked("FitPlot", LAW_NAME)
+        return None
 
     def set_data(self, data: Dataset, val=None) -> None:
         """The readings; `val` marks the validation readings (default: those marked in the data)."""
@@ -456,8 +504,9 @@ class FitPlot(FitGeometry, ThemedPlot):
         self.points.setData(*_sampled(data.t_u[train], data.t_c[train]))
         self.val_points.setData(*_sampled(data.t_u[val], data.t_c[val]))
         self.excluded.setData(*_sampled(data.t_u[~inc], data.t_c[~inc]))
-        grew = show_in_legend(self.legend, self.excluded, "excluded", not inc.all())
-        grew = show_in_legend(self.legend, self.val_points, "validation readings", bool(val.any())) or grew
+        grew = show_in_legend(self.legend, self.excluded, self.legend_name(self.excluded), not inc.all())
+        shown = bool(val.any())
+        grew = show_in_legend(self.legend, self.val_points, self.legend_name(self.val_points), shown) or grew
         if grew:
             fit_legend_height(self.legend, self.getPlotItem())
 
@@ -534,7 +583,7 @@ class FitPlot(FitGeometry, ThemedPlot):
             self.getPlotItem().vb.setXRange(*span, padding=0)
             if self._lstsq is not None:
                 self._draw(self.lstsq, self._lstsq_model, self._lstsq, "lstsq")
-        name = "least-squares line" if getattr(self.model, "hidden", 0) else "least squares"
+        name = self.legend_name(self.lstsq)
         for sample, label in self.legend.items:
             if sample.item is self.lstsq and label.text != name:
                 label.setText(name)
@@ -576,7 +625,7 @@ class FitPlot(FitGeometry, ThemedPlot):
             self._units_h = h
         if self.units.isVisible() != show:
             self.units.setVisible(show)
-        if show_in_legend(self.legend, self.units, "hidden units", show):
+        if show_in_legend(self.legend, self.units, self.legend_name(self.units), show):
             fit_legend_height(self.legend, self.getPlotItem())
 
 
@@ -621,8 +670,7 @@ class LossRewind:
             pen=pen(CURSOR_COLOR, width=1.5, style=Qt.DashLine),
             hoverPen=pen(CURSOR_COLOR, width=3),
         )
-        self.cursor.setToolTip("The epoch shown: drag to look at another one; Esc goes back to the latest")
-        self.cursor.setVisible(False)
+        self.cursor.setVisible(False)  # (its tooltip: LossPlot.retranslate)
         self.cursor.setZValue(10)
         item.addItem(self.cursor, ignoreBounds=True)
         self.cursor.sigDragged.connect(self._on_cursor_dragged)
@@ -685,14 +733,12 @@ class LossPlot(LossRewind, ThemedPlot):
     def __init__(self, parent=None):
         super().__init__(
             parent,
-            name="Loss plot",
-            description="The training loss per epoch, on a log scale.",
             axisItems={"left": DecadeAxis("left"), "bottom": CountAxis("bottom")},
             viewBox=ScrubViewBox(),  # a click or drag chooses an epoch to look back at (LossRewind)
         )
         self.setObjectName("lossPlot")
         item = self.getPlotItem()
-        setup_plot(item, "Epoch", "Loss (mean squared error)")
+        setup_plot(item, "", "")  # (the titles: retranslate)
         item.setLogMode(y=True)
         item.enableAutoRange(x=False, y=False)
         self._decades = (0, 1)
@@ -701,6 +747,7 @@ class LossPlot(LossRewind, ThemedPlot):
         self._previous: list[pg.PlotDataItem] = []
         self.legend = legend_above(item, columns=3)
         self._earlier = pg.PlotDataItem(pen=None)  # the "+N earlier runs" entry: text, no sample
+        self._hidden_runs = 0  # the earlier runs summed up in that entry
         self.train_curve = pg.PlotDataItem(pen=pen(FIT_COLOR, width=2), name="training loss", connect="finite")
         self.val_curve = pg.PlotDataItem(pen=pen(VAL_COLOR, width=2), name="validation loss", connect="finite")
         item.addItem(self.train_curve)
@@ -711,6 +758,36 @@ class LossPlot(LossRewind, ThemedPlot):
         item.vb.setYRange(*self._decades, padding=0.02)  # 1 … 10, labelled, until there is a loss
         self._fit_epochs(0)
         self._init_rewind_items()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Axis titles, legend (the earlier runs' labels too), the cursor's tooltip and what a screen reader hears,
+        in the UI language."""
+        self.describe(
+            translate("LossPlot", "Loss plot"), translate("LossPlot", "The training loss per epoch, on a log scale.")
+        )
+        item = self.getPlotItem()
+        item.setLabel("bottom", translate("LossPlot", "Epoch"))
+        item.setLabel("left", translate("LossPlot", "Loss (mean squared error)"))
+        self.cursor.setToolTip(
+            translate("LossPlot", "The epoch shown: drag to look at another one; Esc goes back to the latest")
+        )
+        relabel_legend(self.legend, self.legend_name)
+        fit_legend_height(self.legend, item)
+
+    def legend_name(self, item) -> str | None:
+        """The legend's name for `item` in the UI language: the curves, an earlier run's label (a str, or a
+        core.tr.Text shown in the UI language), the "+N earlier runs" entry; None for anything else."""
+        if item is self.train_curve:
+            return translate("LossPlot", "training loss")
+        if item is self.val_curve:
+            return translate("LossPlot", "validation loss")
+        if item is self._earlier:
+            if self._hidden_runs == 1:
+                return translate("LossPlot", "+1 earlier run (faded)")
+            return translate("LossPlot", "+{n} earlier runs (faded)").format(n=self._hidden_runs)
+        label = getattr(item, "run_label", None)
+        return tr_text(label) if label is not None else None
 
     def set_rows(self, rows: np.ndarray) -> None:
         """Rows of a History (already decimated)."""
@@ -725,7 +802,7 @@ class LossPlot(LossRewind, ThemedPlot):
         self._fit_decades(loss)
         self._fit_epochs(float(np.nanmax(x)) if np.isfinite(x).any() else 0)
         has_val = bool(np.isfinite(val[-1:]).any() or np.isfinite(val).any())
-        if show_in_legend(self.legend, self.val_curve, "validation loss", has_val):
+        if show_in_legend(self.legend, self.val_curve, self.legend_name(self.val_curve), has_val):
             self._list_previous()
         if has_val:
             self.val_curve.setData(x, np.where(np.isfinite(val) & (val > 0), val, np.nan))
@@ -766,13 +843,15 @@ class LossPlot(LossRewind, ThemedPlot):
         self._fit_epochs(0)
 
     def add_previous(self, rows: np.ndarray, label: str) -> None:
-        """An earlier run's loss as a faded curve, for comparison."""
+        """An earlier run's loss as a faded curve, for comparison, named `label` in the legend (a core.tr.Text is
+        shown in the UI language, and relabelled when it changes)."""
         n = len(self._previous)
         color = PREVIOUS_COLORS[n % len(PREVIOUS_COLORS)]
         with np.errstate(all="ignore"):
             loss = np.where(np.isfinite(rows[:, LOSS]) & (rows[:, LOSS] > 0), rows[:, LOSS], np.nan)
         faded = pen(*color, style.PREVIOUS_ALPHA, width=1.5, style=Qt.DashLine)  # dashed: not this run
-        curve = pg.PlotDataItem(rows[:, EPOCH], loss, pen=faded, name=label, connect="finite")
+        curve = pg.PlotDataItem(rows[:, EPOCH], loss, pen=faded, name=str(label), connect="finite")
+        curve.run_label = label
         curve.setZValue(-1)
         self.getPlotItem().addItem(curve)
         self._previous.append(curve)
@@ -790,11 +869,11 @@ class LossPlot(LossRewind, ThemedPlot):
         legend = self.legend
         for curve in [*self._previous, self._earlier]:
             legend.removeItem(curve)
-        hidden = max(len(self._previous) - LISTED_PREVIOUS, 0)
+        hidden = self._hidden_runs = max(len(self._previous) - LISTED_PREVIOUS, 0)
         for curve in self._previous[hidden:]:
-            legend.addItem(curve, curve.name())
+            legend.addItem(curve, self.legend_name(curve))
         if hidden:
-            legend.addItem(self._earlier, f"+{hidden} earlier run{'s' if hidden != 1 else ''} (faded)")
+            legend.addItem(self._earlier, self.legend_name(self._earlier))
         fit_legend_height(legend, self.getPlotItem())
 
     def legend_names(self) -> list[str]:

@@ -7,6 +7,10 @@ Below the readings the table may show *new rows* (pending rows): rows added to t
 empty.  They live here only: `dataset` stays the complete readings, so a new row counts nowhere (fit, least squares,
 runs, files) until both of its values are typed; then it becomes the last reading.  Table row r is reading r for
 r < len(dataset); the new rows follow.
+
+Texts: the headers and tooltips are marked QT_TRANSLATE_NOOP("ReadingsModel", …) and shown in the UI language; a
+refusal (`inputRejected`) and each undo command's text are core.tr.Text messages (English as a str), shown with
+i18n.tr_text; `retranslate()` relabels the headers and the undo history after a language change.
 """
 
 from __future__ import annotations
@@ -17,27 +21,41 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette, QUnd
 
 from thermogui.core.dataset import Dataset, parse_number
 from thermogui.core.numbers import fmt_reading as fmt_value
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 from thermogui.ui import style
+from thermogui.ui.i18n import marked, tr_text
 
 USE, T_U, T_C, VAL = range(4)
-HEADERS = ("Use", "t_u (unknown)", "t_c (°C)", "Val")
+CONTEXT = "ReadingsModel"  # the context of the texts marked here (the class's own, as self.tr uses)
+HEADERS = (
+    QT_TRANSLATE_NOOP("ReadingsModel", "Use"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "t_u (unknown)"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "t_c (°C)"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "Val"),
+)
 HEADER_TIPS = (
-    "Include this reading in training",
-    "Reading of the thermometer with unknown units",
-    "The same temperature in degrees Celsius",
-    "Validation reading: tick readings to choose the validation split yourself (the book prints its split: "
-    "readings 3 and 11); untick all to use the seeded random share (Validation in the settings).",
+    QT_TRANSLATE_NOOP("ReadingsModel", "Include this reading in training"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "Reading of the thermometer with unknown units"),
+    QT_TRANSLATE_NOOP("ReadingsModel", "The same temperature in degrees Celsius"),
+    QT_TRANSLATE_NOOP(
+        "ReadingsModel",
+        "Validation reading: tick readings to choose the validation split yourself (the book prints its split: "
+        "readings 3 and 11); untick all to use the seeded random share (Validation in the settings).",
+    ),
 )
 CHECKS = (USE, VAL)  # the check box columns
 FIELD = {T_U: "t_u", T_C: "t_c"}
 HIGHLIGHT = QColor(255, 224, 178)  # light orange: rows the results panel marks as outliers
 HIGHLIGHT_TEXT = QColor(32, 24, 16)  # 14:1 on the tint, in the light and the dark scheme alike
-HIGHLIGHT_TIP = "Outlier: large residual"
-VAL_TIP = "Validation reading: measured, not trained on"
-VAL_EXCLUDED_TIP = "Marked as a validation reading, but excluded: not used at all"
+HIGHLIGHT_TIP = QT_TRANSLATE_NOOP("ReadingsModel", "Outlier: large residual")
+VAL_TIP = QT_TRANSLATE_NOOP("ReadingsModel", "Validation reading: measured, not trained on")
+VAL_EXCLUDED_TIP = QT_TRANSLATE_NOOP("ReadingsModel", "Marked as a validation reading, but excluded: not used at all")
 VAL_ALPHA = 48  # the validation tint over the table's own background (light or dark)
-PENDING_HEADER = "new"
-PENDING_TIP = "New row: type t_u and t_c. It is not a reading (not in the fit, not in a run) until both are filled in."
+PENDING_HEADER = QT_TRANSLATE_NOOP("ReadingsModel", "new")
+PENDING_TIP = QT_TRANSLATE_NOOP(
+    "ReadingsModel",
+    "New row: type t_u and t_c. It is not a reading (not in the fit, not in a run) until both are filled in.",
+)
 
 Pending = tuple  # (t_u or None, t_c or None): a new row's typed values
 
@@ -45,7 +63,7 @@ Pending = tuple  # (t_u or None, t_c or None): a new row's typed values
 class ReadingsModel(QAbstractTableModel):
     datasetChanged = Signal()  # after any change to the readings (edit, undo, load)
     pendingChanged = Signal()  # after a new (incomplete) row was added, filled in, completed or removed
-    inputRejected = Signal(int, int, str)  # row, column, reason
+    inputRejected = Signal(int, int, object)  # row, column, reason (a core.tr.Text: show it with i18n.tr_text)
 
     def __init__(self, data: Dataset | None = None, parent=None):
         super().__init__(parent)
@@ -94,6 +112,18 @@ class ReadingsModel(QAbstractTableModel):
                 self.index(row, 0), self.index(row, self.columnCount() - 1), [Qt.BackgroundRole, Qt.ToolTipRole]
             )
 
+    def retranslate(self) -> None:
+        """After a language change: the views fetch the headers again, and the undo history's texts are remade in
+        the UI language (the data panel calls this from its own retranslate)."""
+        self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
+        if self._pending:
+            rows = self.pending_rows()
+            self.headerDataChanged.emit(Qt.Vertical, rows[0], rows[-1])
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            if isinstance(command, _Change):
+                command.retranslate()
+
     def highlighted_rows(self) -> list[int]:
         return sorted(self._highlighted)
 
@@ -135,14 +165,14 @@ class ReadingsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Vertical and self.is_pending(section):
             if role == Qt.DisplayRole:
-                return PENDING_HEADER
+                return marked(CONTEXT, PENDING_HEADER)
             if role == Qt.ToolTipRole:
-                return PENDING_TIP
+                return marked(CONTEXT, PENDING_TIP)
             return None
         if role == Qt.DisplayRole:
-            return HEADERS[section] if orientation == Qt.Horizontal else str(section + 1)
+            return marked(CONTEXT, HEADERS[section]) if orientation == Qt.Horizontal else str(section + 1)
         if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
-            return HEADER_TIPS[section]
+            return marked(CONTEXT, HEADER_TIPS[section])
         return None
 
     def flags(self, index):
@@ -167,7 +197,7 @@ class ReadingsModel(QAbstractTableModel):
             if role == Qt.ForegroundRole and col not in CHECKS:  # dark text on the light tint, whatever the scheme
                 return QBrush(HIGHLIGHT_TEXT)
             if role == Qt.ToolTipRole:
-                return HIGHLIGHT_TIP
+                return marked(CONTEXT, HIGHLIGHT_TIP)
         elif role in (Qt.BackgroundRole, Qt.ToolTipRole):
             return self._validation_data(row, role)
         if col in CHECKS:
@@ -189,9 +219,9 @@ class ReadingsModel(QAbstractTableModel):
         if self._validation()[row]:
             if role == Qt.BackgroundRole:
                 return QBrush(QColor(*style.VALIDATION, VAL_ALPHA))
-            return VAL_TIP
+            return marked(CONTEXT, VAL_TIP)
         if role == Qt.ToolTipRole and self._data.val[row] and not self._data.include[row]:
-            return VAL_EXCLUDED_TIP
+            return marked(CONTEXT, VAL_EXCLUDED_TIP)
         return None
 
     def _pending_data(self, k: int, col: int, role):
@@ -200,7 +230,8 @@ class ReadingsModel(QAbstractTableModel):
             return None
         if role == Qt.ToolTipRole:
             missing = [FIELD[c] for c in (T_U, T_C) if self._pending[k][c - 1] is None]
-            return f"{PENDING_TIP} Still empty: {' and '.join(missing)}."
+            empty = self.tr("t_u and t_c") if len(missing) == 2 else " and ".join(missing)
+            return self.tr("{tip} Still empty: {cells}.").format(tip=marked(CONTEXT, PENDING_TIP), cells=empty)
         if role == Qt.BackgroundRole:
             tint = QColor(QGuiApplication.palette().color(QPalette.Active, QPalette.Highlight))
             tint.setAlpha(40)
@@ -234,14 +265,24 @@ class ReadingsModel(QAbstractTableModel):
                 if checked == bool(self._data.val[row]):
                     return True
                 data = self._data.with_val(row, checked)
-                text = ("Mark reading {} as validation" if checked else "Unmark reading {} as validation").format(
-                    row + 1
+                text = msg(
+                    QT_TRANSLATE_NOOP("ReadingsModel", "Mark reading {row} as validation")
+                    if checked
+                    else QT_TRANSLATE_NOOP("ReadingsModel", "Unmark reading {row} as validation"),
+                    CONTEXT,
+                    row=str(row + 1),
                 )
             else:
                 if checked == bool(self._data.include[row]):
                     return True
                 data = self._data.with_include(row, checked)
-                text = f"{'Include' if checked else 'Exclude'} row {row + 1}"
+                text = msg(
+                    QT_TRANSLATE_NOOP("ReadingsModel", "Include row {row}")
+                    if checked
+                    else QT_TRANSLATE_NOOP("ReadingsModel", "Exclude row {row}"),
+                    CONTEXT,
+                    row=str(row + 1),
+                )
             self.undo_stack.push(_Change(self, data, self._pending, text, ("cells", row, col)))
             return True
         if role != Qt.EditRole:
@@ -249,7 +290,17 @@ class ReadingsModel(QAbstractTableModel):
         try:
             number = parse_number(value)  # text over 64 characters is refused by its length, quoted short
         except ValueError as e:
-            self.inputRejected.emit(row, col, f"Row {row + 1}, {FIELD[col]}: {e}")
+            self.inputRejected.emit(
+                row,
+                col,
+                msg(
+                    QT_TRANSLATE_NOOP("ReadingsModel", "Row {row}, {column}: {reason}"),
+                    CONTEXT,
+                    row=str(row + 1),
+                    column=FIELD[col],
+                    reason=reason_of(e),
+                ),
+            )
             return False
         old = float((self._data.t_u if col == T_U else self._data.t_c)[row])
         if number == old:
@@ -259,7 +310,13 @@ class ReadingsModel(QAbstractTableModel):
                 self,
                 self._data.with_value(row, FIELD[col], number),
                 self._pending,
-                f"Set {FIELD[col]} in row {row + 1} to {fmt_value(number)}",
+                msg(
+                    QT_TRANSLATE_NOOP("ReadingsModel", "Set {column} in row {row} to {value}"),
+                    CONTEXT,
+                    column=FIELD[col],
+                    row=str(row + 1),
+                    value=fmt_value(number),
+                ),
                 ("cells", row, col),
             )
         )
@@ -278,7 +335,17 @@ class ReadingsModel(QAbstractTableModel):
             try:
                 number = parse_number(value)
             except ValueError as e:
-                self.inputRejected.emit(row, col, f"Row {row + 1} (new), {FIELD[col]}: {e}")
+                self.inputRejected.emit(
+                    row,
+                    col,
+                    msg(
+                        QT_TRANSLATE_NOOP("ReadingsModel", "Row {row} (new), {column}: {reason}"),
+                        CONTEXT,
+                        row=str(row + 1),
+                        column=FIELD[col],
+                        reason=reason_of(e),
+                    ),
+                )
                 return False
         if number == old[col - 1]:
             return True
@@ -286,12 +353,27 @@ class ReadingsModel(QAbstractTableModel):
         rest = self._pending[:k] + self._pending[k + 1 :]
         if new[0] is not None and new[1] is not None:
             data = self._data.inserted(n, [new[0]], [new[1]])
-            text = f"Add reading {n + 1} ({fmt_value(new[0])}, {fmt_value(new[1])})"
+            text = msg(
+                QT_TRANSLATE_NOOP("ReadingsModel", "Add reading {row} ({t_u}, {t_c})"),
+                CONTEXT,
+                row=str(n + 1),
+                t_u=fmt_value(new[0]),
+                t_c=fmt_value(new[1]),
+            )
             self.undo_stack.push(_Change(self, data, rest, text, ("move", row, n), ("move", n, row)))
         else:
             pending = self._pending[:k] + (new,) + self._pending[k + 1 :]
-            what = "Clear" if number is None else f"Set {FIELD[col]} to {fmt_value(number)} in"
-            self.undo_stack.push(_Change(self, self._data, pending, f"{what} new row {row + 1}", ("cells", row, col)))
+            if number is None:
+                text = msg(QT_TRANSLATE_NOOP("ReadingsModel", "Clear new row {row}"), CONTEXT, row=str(row + 1))
+            else:
+                text = msg(
+                    QT_TRANSLATE_NOOP("ReadingsModel", "Set {column} to {value} in new row {row}"),
+                    CONTEXT,
+                    column=FIELD[col],
+                    value=fmt_value(number),
+                    row=str(row + 1),
+                )
+            self.undo_stack.push(_Change(self, self._data, pending, text, ("cells", row, col)))
         return True
 
     # --- edits as undoable commands ------------------------------------------------------------
@@ -303,7 +385,7 @@ class ReadingsModel(QAbstractTableModel):
                 self,
                 self._data,
                 self._pending + ((None, None),),
-                f"Add new row {row + 1}",
+                msg(QT_TRANSLATE_NOOP("ReadingsModel", "Add new row {row}"), CONTEXT, row=str(row + 1)),
                 ("insert", row, 1),
                 ("remove", row, 1),
             )
@@ -311,10 +393,15 @@ class ReadingsModel(QAbstractTableModel):
         return row
 
     def insert_rows(self, row: int, t_u, t_c, text: str | None = None, include=None, val=None) -> None:
-        """Insert readings at `row` (validation marks: `val`, default none); the readings below keep theirs."""
+        """Insert readings at `row` (validation marks: `val`, default none); the readings below keep theirs.  `text`
+        names the step in the undo history (a core.tr.Text follows the UI language)."""
         t_u = list(t_u)
         row = min(row, len(self._data))  # readings go above the new rows
-        text = text or (f"Add row {row + 1}" if len(t_u) == 1 else f"Add {len(t_u)} rows")
+        if not text:
+            if len(t_u) == 1:
+                text = msg(QT_TRANSLATE_NOOP("ReadingsModel", "Add row {row}"), CONTEXT, row=str(row + 1))
+            else:
+                text = msg(QT_TRANSLATE_NOOP("ReadingsModel", "Add {count} rows"), CONTEXT, count=str(len(t_u)))
         data = self._data.inserted(
             row, t_u, list(t_c), None if include is None else list(include), None if val is None else list(val)
         )
@@ -330,7 +417,10 @@ class ReadingsModel(QAbstractTableModel):
             return
         readings = [r for r in rows if r < n]
         pending = tuple(p for k, p in enumerate(self._pending) if n + k not in rows)
-        text = f"Delete row {rows[0] + 1}" if len(rows) == 1 else f"Delete {len(rows)} rows"
+        if len(rows) == 1:
+            text = msg(QT_TRANSLATE_NOOP("ReadingsModel", "Delete row {row}"), CONTEXT, row=str(rows[0] + 1))
+        else:
+            text = msg(QT_TRANSLATE_NOOP("ReadingsModel", "Delete {count} rows"), CONTEXT, count=str(len(rows)))
         data = self._data.removed(readings) if readings else self._data
         one = ("remove", rows[0], 1) if len(rows) == 1 else None
         self.undo_stack.push(_Change(self, data, pending, text, one, one and ("insert", rows[0], 1)))
@@ -341,7 +431,9 @@ class ReadingsModel(QAbstractTableModel):
             data = data.with_value(row, FIELD[col], v)
         self.undo_stack.push(_Change(self, data, self._pending, text))
 
-    def replace_dataset(self, data: Dataset, text: str = "Replace data") -> None:
+    def replace_dataset(self, data: Dataset, text: str | None = None) -> None:
+        """Replace the readings (undoable); `text` names the step (a core.tr.Text follows the UI language)."""
+        text = text or msg(QT_TRANSLATE_NOOP("ReadingsModel", "Replace data"), CONTEXT)
         self.undo_stack.push(_Change(self, data, self._pending, text))
 
     def reset_dataset(self, data: Dataset) -> None:
@@ -392,17 +484,28 @@ class ReadingsModel(QAbstractTableModel):
             self.pendingChanged.emit()
 
 
+def reason_of(error: BaseException) -> str:
+    """An exception's message as it was built (a core.tr.Text when the core made it), else str(error)."""
+    text = getattr(error, "text", None)
+    return text if isinstance(text, str) else str(error)
+
+
 class _Change(QUndoCommand):
     """Swap the whole (immutable) readings and new rows; undo swaps them back.  Hints keep the views' signals
-    precise (see ReadingsModel._apply); the undo hint defaults to the redo hint."""
+    precise (see ReadingsModel._apply); the undo hint defaults to the redo hint.  Its text (the undo history's) is
+    `message` in the UI language: English as given, a core.tr.Text translated (again after a language change)."""
 
     def __init__(self, model: ReadingsModel, data: Dataset, pending: tuple, text: str, hint=None, undo_hint=None):
-        super().__init__(text)
+        super().__init__(tr_text(text))
+        self.message = text
         self._model = model
         self._old = (model.dataset, model.pending)
         self._new = (data, pending)
         self._hint = hint
         self._undo_hint = undo_hint if undo_hint is not None else (hint if hint and hint[0] == "cells" else None)
+
+    def retranslate(self) -> None:
+        self.setText(tr_text(self.message))
 
     def redo(self) -> None:
         self._model._apply(*self._new, self._hint)

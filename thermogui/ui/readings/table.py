@@ -1,7 +1,10 @@
 """The data panel: the readings table with add / delete / copy / paste / undo, and a line that says why input was
-refused."""
+refused.  Every text is in the UI language (`DataPanel.retranslate`); a refusal is kept as a core.tr.Text and shown
+again in the new language after a switch."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
@@ -21,9 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from thermogui.core.csvio import parse_csv_text
-from thermogui.core.dataset import DataError, parse_number
+from thermogui.core.dataset import DataError, parse_number, problem_list
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 from thermogui.ui import style
-from thermogui.ui.readings.model import T_C, T_U, USE, VAL, ReadingsModel, fmt_value
+from thermogui.ui.i18n import Retranslating, tr_text
+from thermogui.ui.readings.model import T_C, T_U, USE, VAL, ReadingsModel, fmt_value, reason_of
+
+MNEMONIC = re.compile(r"&&|\(&\w\)|&")  # "&&" (a literal &), a translation's "실행 취소(&U)", "&Undo"
 
 
 def shortcuts(*keys) -> list[QKeySequence]:
@@ -42,24 +49,33 @@ def is_single_value(text: str) -> bool:
     return "\n" not in text and "\r" not in text and "\t" not in text and ";" not in text and text.count(",") <= 1
 
 
+def plain_text(text: str) -> str:
+    """An action's text without its mnemonic: "&Undo" → "Undo", "실행 취소(&U)" → "실행 취소"."""
+    return MNEMONIC.sub(lambda m: "&" if m.group() == "&&" else "", text)
+
+
 class _ShortButton(QToolButton):
     """A button for an undo/redo action with a fixed short label ("Undo"), so the panel never widens; the action's
     full text ("Undo Set t_c in row 1 to 36.5") is its tooltip and accessible description.  (A QObject slot, not a
     closure: Qt disconnects it when the button goes, so a later change of the action never reaches a dead button.)"""
 
     def __init__(self, action: QAction, name: str, label: str):
-        super().__init__(objectName=name, text=label)
+        super().__init__(objectName=name)
         self._action = action
         self.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.setAccessibleName(label)
+        self.set_label(label)
         self.clicked.connect(action.trigger)
         action.changed.connect(self._sync)
         self._sync()
 
+    def set_label(self, label: str) -> None:
+        self.setText(label)
+        self.setAccessibleName(label)
+
     @Slot()
     def _sync(self) -> None:
         action = self._action
-        full = action.text().replace("&", "")
+        full = plain_text(action.text())
         keys = action.shortcut().toString(QKeySequence.NativeText)
         self.setEnabled(action.isEnabled())
         self.setToolTip(f"{full} ({keys})" if keys else full)
@@ -70,16 +86,14 @@ def _short_button(action: QAction, name: str, label: str) -> QToolButton:
     return _ShortButton(action, name, label)
 
 
-class DataPanel(QWidget):
+class DataPanel(Retranslating, QWidget):
+    """Its texts are set in `retranslate()`, in the UI language (again on QEvent.LanguageChange)."""
+
     def __init__(self, model: ReadingsModel, parent=None):
         super().__init__(parent)
         self.model = model
+        self._error = None  # the message under the table (a core.tr.Text), remade on a language change
         self.view = QTableView(objectName="dataTable")
-        self.view.setAccessibleName("Readings")
-        self.view.setAccessibleDescription(
-            "One reading per row: whether it is used, t_u (the unknown thermometer), t_c (°C) and whether it is a "
-            "validation reading (measured, not trained on)."
-        )
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.view.setEditTriggers(
@@ -98,22 +112,8 @@ class DataPanel(QWidget):
         hh.setResizeContentsPrecision(0)  # measure the visible rows only: a 100k-row file opens fast
         hh.setSectionResizeMode(T_U, QHeaderView.Stretch)
         hh.setSectionResizeMode(T_C, QHeaderView.Stretch)
-        hh.setAccessibleName("Reading columns")
-        self.view.verticalHeader().setAccessibleName("Reading numbers")
-        corner = self.view.findChild(QAbstractButton)  # the table's corner button selects every reading
-        if corner is not None:
-            corner.setAccessibleName("Select all readings")
-        self.view.setToolTip(
-            "Double-click or type to edit a reading; arrow keys move between cells, Tab leaves the "
-            "table. Insert adds an empty row, Delete removes the selected rows, Ctrl+V pastes rows "
-            "from a spreadsheet."
-        )
 
-        self.lock_label = QLabel(
-            "The data is locked while a run is in progress — Stop or Reset to edit it.",
-            objectName="dataLockedLabel",
-            wordWrap=True,
-        )
+        self.lock_label = QLabel(objectName="dataLockedLabel", wordWrap=True)
         style.set_text_role(self.lock_label, "warning")
         policy = self.lock_label.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # its line stays reserved: the table never jumps when a run starts
@@ -127,22 +127,23 @@ class DataPanel(QWidget):
         self.pending_label.hide()
         self.count_label = QLabel(objectName="dataCountLabel")
 
-        # Each key once (see shortcuts()): Ctrl+Shift+Z and Ctrl+Y both redo on every platform.
-        self.undo_action = model.undo_stack.createUndoAction(self, "&Undo")
+        # Undo and redo follow the stack (as QUndoStack.createUndoAction's would) with a text this panel makes, so it
+        # relabels on a language change.  Each key once (see shortcuts()): Ctrl+Shift+Z and Ctrl+Y both redo.
+        stack = model.undo_stack
+        self.undo_action = QAction(self, enabled=stack.canUndo())
         self.undo_action.setShortcuts(shortcuts("Ctrl+Z", QKeySequence.Undo))
-        self.redo_action = model.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.redo_action = QAction(self, enabled=stack.canRedo())
         self.redo_action.setShortcuts(shortcuts("Ctrl+Shift+Z", "Ctrl+Y", QKeySequence.Redo))
-        self.add_action = self._action(
-            "&Add row",
-            "Insert",
-            self.add_row,
-            "Add an empty row to type a reading into (it counts once t_u and t_c are in)",
-        )
-        self.delete_action = self._action("&Delete rows", "Delete", self.delete_rows, "Delete the selected rows")
-        self.copy_action = self._action("&Copy", QKeySequence.Copy, self.copy, "Copy the selected rows as text")
-        self.paste_action = self._action(
-            "&Paste", QKeySequence.Paste, self.paste, "Paste rows (t_u, t_c) from a spreadsheet or text"
-        )
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._sync_undo_texts)
+        stack.redoTextChanged.connect(self._sync_undo_texts)
+        self.add_action = self._action("Insert", self.add_row)
+        self.delete_action = self._action("Delete", self.delete_rows)
+        self.copy_action = self._action(QKeySequence.Copy, self.copy)
+        self.paste_action = self._action(QKeySequence.Paste, self.paste)
         for a in (self.undo_action, self.redo_action):
             a.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             self.addAction(a)
@@ -153,8 +154,10 @@ class DataPanel(QWidget):
             b.setDefaultAction(action)
             b.setToolButtonStyle(Qt.ToolButtonTextOnly)
             buttons.addWidget(b)
-        for action, name, label in ((self.undo_action, "undoButton", "Undo"), (self.redo_action, "redoButton", "Redo")):
-            buttons.addWidget(_short_button(action, name, label))
+        self.undo_button = _short_button(self.undo_action, "undoButton", "")
+        self.redo_button = _short_button(self.redo_action, "redoButton", "")
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.redo_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
 
@@ -170,17 +173,72 @@ class DataPanel(QWidget):
         model.datasetChanged.connect(self._on_dataset_changed)
         model.pendingChanged.connect(self._on_pending_changed)
         self._on_dataset_changed()
-        self._on_pending_changed()
+        self.retranslate()  # every text (and the pending rows' note, the count)
 
-    def _action(self, text, shortcut, slot, tip) -> QAction:
-        a = QAction(text, self)
+    def retranslate(self) -> None:
+        """Every text of the panel in the UI language: at start and on QEvent.LanguageChange (the headers and the
+        undo history too, through the model)."""
+        self.view.setAccessibleName(self.tr("Readings"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "One reading per row: whether it is used, t_u (the unknown thermometer), t_c (°C) and whether it is a "
+                "validation reading (measured, not trained on)."
+            )
+        )
+        self.view.horizontalHeader().setAccessibleName(self.tr("Reading columns"))
+        self.view.verticalHeader().setAccessibleName(self.tr("Reading numbers"))
+        corner = self.view.findChild(QAbstractButton)  # the table's corner button selects every reading
+        if corner is not None:
+            corner.setAccessibleName(self.tr("Select all readings"))
+        self.view.setToolTip(
+            self.tr(
+                "Double-click or type to edit a reading; arrow keys move between cells, Tab leaves the "
+                "table. Insert adds an empty row, Delete removes the selected rows, Ctrl+V pastes rows "
+                "from a spreadsheet."
+            )
+        )
+        self.lock_label.setText(self.tr("The data is locked while a run is in progress — Stop or Reset to edit it."))
+        self._label_action(
+            self.add_action,
+            self.tr("&Add row"),
+            self.tr("Add an empty row to type a reading into (it counts once t_u and t_c are in)"),
+        )
+        self._label_action(self.delete_action, self.tr("&Delete rows"), self.tr("Delete the selected rows"))
+        self._label_action(self.copy_action, self.tr("&Copy"), self.tr("Copy the selected rows as text"))
+        self._label_action(
+            self.paste_action, self.tr("&Paste"), self.tr("Paste rows (t_u, t_c) from a spreadsheet or text")
+        )
+        self.undo_button.set_label(self.tr("Undo"))
+        self.redo_button.set_label(self.tr("Redo"))
+        self.model.retranslate()
+        self._sync_undo_texts()
+        self._on_pending_changed()
+        if self._error is not None and not self.message.isHidden():
+            self.message.setText("⚠ " + tr_text(self._error))
+
+    def _action(self, shortcut, slot) -> QAction:
+        """An action of the panel (its text and tips: `_label_action`, from retranslate)."""
+        a = QAction(self)
         a.setShortcut(QKeySequence(shortcut))
         a.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        a.setStatusTip(tip)
-        a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.NativeText)})")
         a.triggered.connect(slot)
         self.addAction(a)
         return a
+
+    @staticmethod
+    def _label_action(a: QAction, text: str, tip: str) -> None:
+        a.setText(text)
+        a.setStatusTip(tip)
+        a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.NativeText)})")
+
+    @Slot()
+    def _sync_undo_texts(self, *_) -> None:
+        """The undo and redo actions' texts: "&Undo Set t_u in row 3 to 59.75" (the step's text as the undo history
+        holds it, in the UI language)."""
+        stack = self.model.undo_stack
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo_action.setText(self.tr("&Undo {action}").format(action=undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {action}").format(action=redo) if redo else self.tr("&Redo"))
 
     def eventFilter(self, obj, event) -> bool:
         if (
@@ -229,20 +287,27 @@ class DataPanel(QWidget):
         return stack.canUndo() if action is self.undo_action else stack.canRedo()
 
     def show_error(self, text: str) -> None:
-        self.message.setText("⚠ " + text)
+        """Say under the table (and in the status bar) why input was refused; a core.tr.Text is shown in the UI
+        language, and again in the new one after a language change."""
+        self._error = text
+        shown = tr_text(text)
+        self.message.setText("⚠ " + shown)
         self.message.show()
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 10000)
+            window.statusBar().showMessage(shown, 10000)
 
     def clear_error(self) -> None:
+        self._error = None
         self.message.hide()
 
-    @Slot(int, int, str)
+    @Slot(int, int, object)
     def _on_input_rejected(self, row: int, col: int, reason: str) -> None:
-        self.show_error(reason + " — the old value was kept.")
+        self.show_error(
+            msg(QT_TRANSLATE_NOOP("DataPanel", "{reason} — the old value was kept."), "DataPanel", reason=reason)
+        )
         rect = self.view.visualRect(self.model.index(row, col))
-        QToolTip.showText(self.view.viewport().mapToGlobal(rect.bottomLeft()), reason, self.view)
+        QToolTip.showText(self.view.viewport().mapToGlobal(rect.bottomLeft()), tr_text(reason), self.view)
 
     @Slot()
     def _on_dataset_changed(self) -> None:
@@ -253,14 +318,19 @@ class DataPanel(QWidget):
     def _on_pending_changed(self) -> None:
         """New rows are left out of everything until complete: say so under the table while there are any."""
         rows = [r + 1 for r in self.model.pending_rows()]
-        if rows:
-            which = (
-                f"Row {rows[0]} is" if len(rows) == 1 else f"Rows {', '.join(map(str, rows[:-1]))} and {rows[-1]} are"
-            )
+        if len(rows) == 1:
             self.pending_label.setText(
-                f"{which} not complete yet: type t_u and t_c. Until both are filled in, the "
-                "fit, the least-squares line and any run leave "
-                f"{'it' if len(rows) == 1 else 'them'} out."
+                self.tr(
+                    "Row {row} is not complete yet: type t_u and t_c. Until both are filled in, the fit, the "
+                    "least-squares line and any run leave it out."
+                ).format(row=rows[0])
+            )
+        elif rows:
+            self.pending_label.setText(
+                self.tr(
+                    "Rows {rows} and {last} are not complete yet: type t_u and t_c. Until both are filled in, the "
+                    "fit, the least-squares line and any run leave them out."
+                ).format(rows=", ".join(map(str, rows[:-1])), last=rows[-1])
             )
         self.pending_label.setVisible(bool(rows))
         self._update_count()
@@ -268,9 +338,12 @@ class DataPanel(QWidget):
     def _update_count(self) -> None:
         d = self.model.dataset
         n, used, new = len(d), d.n_active, len(self.model.pending)
-        self.count_label.setText(
-            f"{n} readings" + (f", {used} used" if used != n else "") + (f" + {new} incomplete" if new else "")
-        )
+        text = self.tr("%n readings", "", n)
+        if used != n:
+            text = self.tr("{readings}, {used} used").format(readings=text, used=used)
+        if new:
+            text = self.tr("{readings} + {new} incomplete").format(readings=text, new=new)
+        self.count_label.setText(text)
 
     # --- editing actions ---------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -317,7 +390,14 @@ class DataPanel(QWidget):
             return
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            self.show_error("The clipboard is empty: copy two columns (t_u, t_c) from a spreadsheet first.")
+            self.show_error(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        "DataPanel", "The clipboard is empty: copy two columns (t_u, t_c) from a spreadsheet first."
+                    ),
+                    "DataPanel",
+                )
+            )
             return
         cur = self.view.currentIndex()
         single = text.strip()
@@ -327,9 +407,17 @@ class DataPanel(QWidget):
         try:
             pasted = parse_csv_text(text)
         except DataError as e:
-            lines = "; ".join(f"line {n}: {why}" if n else why for n, why in e.problems[:3])
-            more = f" (and {len(e.problems) - 3} more)" if len(e.problems) > 3 else ""
-            self.show_error(f"Nothing was pasted. {lines}{more}")
+            more = len(e.problems) - 3
+            self.show_error(
+                msg(
+                    QT_TRANSLATE_NOOP("DataPanel", "Nothing was pasted. {problems}{more}"),
+                    "DataPanel",
+                    problems=problem_list(e.problems[:3], 3),
+                    more=msg(QT_TRANSLATE_NOOP("DataPanel", " (and {count} more)"), "DataPanel", count=str(more))
+                    if more > 0
+                    else "",
+                )
+            )
             return
         n = len(self.model.dataset)
         row = min(cur.row() + 1, n) if cur.isValid() else n  # readings go above any new, incomplete rows
@@ -337,7 +425,13 @@ class DataPanel(QWidget):
             row,
             pasted.t_u.tolist(),
             pasted.t_c.tolist(),
-            text=f"Paste {len(pasted)} row{'s' if len(pasted) != 1 else ''}",
+            text=msg(
+                QT_TRANSLATE_NOOP("DataPanel", "Paste {count} row")
+                if len(pasted) == 1
+                else QT_TRANSLATE_NOOP("DataPanel", "Paste {count} rows"),
+                "DataPanel",
+                count=str(len(pasted)),
+            ),
             include=pasted.include.tolist(),
             val=pasted.val.tolist(),  # (none marked: a pasted reading is trained on until ticked)
         )
@@ -346,19 +440,35 @@ class DataPanel(QWidget):
         sel.select(self.model.index(row + len(pasted) - 1, VAL), QItemSelectionModel.Select | QItemSelectionModel.Rows)
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(f"Pasted {len(pasted)} readings at row {row + 1}.", 5000)
+            window.statusBar().showMessage(
+                self.tr("Pasted {count} readings at row {row}.").format(count=len(pasted), row=row + 1), 5000
+            )
 
     def _paste_single(self, text: str, cur) -> None:
         """One value into the current cell, by the cell's rules (parse_number: a 10 MB number is refused by its
         length, with a short message).  A value in CSV quotes ("35,7") is unquoted first."""
         if not cur.isValid() or cur.column() not in (T_U, T_C):
-            self.show_error("Select a t_u or t_c cell to paste a single value into.")
+            self.show_error(
+                msg(
+                    QT_TRANSLATE_NOOP("DataPanel", "Select a t_u or t_c cell to paste a single value into."),
+                    "DataPanel",
+                )
+            )
             return
         if len(text) >= 2 and text[0] == text[-1] == '"':
             text = text[1:-1].replace('""', '"')
         try:
             parse_number(text)
         except ValueError as e:
-            self.model.inputRejected.emit(cur.row(), cur.column(), f"Row {cur.row() + 1}: {e}")
+            self.model.inputRejected.emit(
+                cur.row(),
+                cur.column(),
+                msg(
+                    QT_TRANSLATE_NOOP("DataPanel", "Row {row}: {reason}"),
+                    "DataPanel",
+                    row=str(cur.row() + 1),
+                    reason=reason_of(e),
+                ),
+            )
             return
         self.model.setData(cur, text)
