@@ -402,8 +402,9 @@ def _train_torch(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
 def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGenerator:
     """A torch.nn module (nn.Linear(1, 1) or the tanh network) on inputs of shape [N, 1], as chapter 6 trains it:
     loss, zero_grad, backward, optimizer step — the gradient always by autograd, plain gradient descent as
-    torch.optim.SGD.  One torch.cat and one tolist per epoch carry the loss, the gradient, the new parameters and
-    the first layer in raw units (the only layer the normalization changes) to Python."""
+    torch.optim.SGD.  One torch.cat and one tolist per epoch carry the validation loss, the gradient and the new
+    parameters to Python; the first layer (the only one the normalization changes) is converted to raw units there,
+    in float64 exactly as NetworkModel.to_raw does."""
     m = model_of(config)
     module = m.start_module(config)
     params = list(module.parameters())
@@ -419,8 +420,7 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     P = m.size
     h = params[0].numel()  # the first layer's units: its weights and biases change with the normalization
     flat_params = [q.detach().reshape(-1) for q in params]  # views: they follow the optimizer's updates
-    first_w, first_b = flat_params[0], flat_params[1]
-    cat, isfinite = torch.cat, math.isfinite
+    cat, isfinite, no_grad = torch.cat, math.isfinite, torch.no_grad
     mse = torch.nn.functional.mse_loss  # chapter 6's nn.MSELoss
     epoch = last_finite = 0
     loss = last_finite_loss = math.nan
@@ -428,6 +428,11 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     nan_t = torch.tensor([math.nan])
     tol, stop_nonfinite = config.tol, config.stop_on_non_finite
     p = cat(flat_params).tolist()
+
+    def raw_of(p):
+        raw_w = [w * factor for w in p[:h]]
+        raw_b = [b - w * offset for w, b in zip(raw_w, p[h : 2 * h])] if offset else p[h : 2 * h]
+        return raw_w + raw_b + p[2 * h :]
 
     for epoch in range(1, config.epochs + 1):
         if should_stop is not None and should_stop():
@@ -437,28 +442,21 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
         loss_t = mse(module(x), y)
         opt.zero_grad()
         loss_t.backward()
-        with torch.no_grad():
-            vloss_t = nan_t if xv is None else mse(module(xv), yv).reshape(1)
-            head = cat((loss_t.detach().reshape(1), vloss_t))
-            if stop_nonfinite and not isfinite(float(head[0])):
-                vals = cat((head, *(q.grad.reshape(-1) for q in params))).tolist()
-                loss, vloss, g = vals[0], vals[1], vals[2:]
-                raw_w = [v * factor for v in p[:h]]
-                raw = [*raw_w, *(b - w * offset for w, b in zip(raw_w, p[h : 2 * h])), *p[2 * h :]]
-                yield EpochResult.of(epoch, loss, vloss, p, raw, g)
+        with no_grad():
+            vloss_t = nan_t if xv is None else mse(module(xv), yv).reshape(1)  # at the same parameters
+            loss = loss_t.item()
+            if stop_nonfinite and not isfinite(loss):
+                vals = cat((vloss_t, *(q.grad.reshape(-1) for q in params))).tolist()
+                yield EpochResult.of(epoch, loss, vals[0], p, raw_of(p), vals[1:])
                 reason = StopReason.NON_FINITE
                 break
             opt.step()
-            raw_w = first_w.double() * factor  # float64, exactly as NetworkModel.to_raw converts
-            raw_b = first_b.double() - raw_w * offset if offset else first_b.double()
-            vals = cat((head, *(q.grad.reshape(-1) for q in params), *flat_params, raw_w, raw_b)).tolist()
-        loss, vloss = vals[0], vals[1]
-        g = vals[2 : 2 + P]
-        p = vals[2 + P : 2 + 2 * P]
-        raw = [*vals[2 + 2 * P :], *p[2 * h :]]
+            vals = cat((vloss_t, *[q.grad.reshape(-1) for q in params], *flat_params)).tolist()
+        g = vals[1 : 1 + P]
+        p = vals[1 + P :]
         if isfinite(loss):
             last_finite, last_finite_loss = epoch, loss
-        yield EpochResult.of(epoch, loss, vloss, p, raw, g)
+        yield EpochResult.of(epoch, loss, vals[0], p, raw_of(p), g)
         if tol is not None and all(abs(v) <= tol for v in g):
             reason = StopReason.CONVERGED
             break

@@ -201,3 +201,23 @@ def loss_surface(model: NetworkModel, x, y, p, d1, d2, alphas, betas) -> np.ndar
         for j, a in enumerate(alphas):
             out[i, j] = model.loss(x, y, p + a * d1 + b * d2)
     return out
+
+
+def gradient_at(model: NetworkModel, x, y, p) -> np.ndarray:
+    """The gradient of the mean squared error at parameters `p` (model units) on inputs x (model units), by
+    autograd on the module in float32 — as a training epoch computes it."""
+    import torch
+
+    module = model.build(0)
+    model.load(module, p)
+    xt = torch.as_tensor(np.asarray(x, dtype=np.float32)).unsqueeze(1)
+    yt = torch.as_tensor(np.asarray(y, dtype=np.float32)).unsqueeze(1)
+    loss = torch.nn.functional.mse_loss(module(xt), yt)
+    loss.backward()
+    return torch.cat([q.grad.reshape(-1) for q in module.parameters()]).double().numpy()
+
+
+def start_point(model: NetworkModel, config) -> np.ndarray:
+    """The parameters (model units) a run of `config` starts from."""
+    module = model.start_module(config)
+    return np.concatenate([q.detach().double().numpy().reshape(-1) for q in module.parameters()])

@@ -174,6 +174,11 @@ class GradientPanel(Retranslating, QWidget):
         lay.addWidget(self.where)
         lay.addWidget(self.table)
         lay.addWidget(self.param_table)
+        from thermogui.ui.panels.network_views import NetworkGradients
+
+        self.network_view = NetworkGradients()  # a network: the gradient's length per layer
+        self.network_view.hide()
+        lay.addWidget(self.network_view, 1)
         lay.addWidget(self.verdict)
         lay.addSpacing(6)
         lay.addLayout(pick)
@@ -270,7 +275,9 @@ class GradientPanel(Retranslating, QWidget):
         reason = unavailable(config, "gradient inspector")
         if reason is not None:
             self._show_unavailable(reason)
+            self._show_network(config, data, params)
             return
+        self.network_view.hide()
         line = config.model == "line"
         self._show_layout(line)
 
@@ -318,6 +325,26 @@ class GradientPanel(Retranslating, QWidget):
         self.rule.setText("")
         self.where.setText(tr_text(reason))
         style.set_text_role(self.where, "hint")
+
+    def _show_network(self, config, data, params) -> None:
+        """The network: no chain rule per parameter here — the gradient's length per layer, by autograd."""
+        if config.model != "mlp":
+            self.network_view.hide()
+            return
+        from thermogui.core.errors import UserError
+        from thermogui.core.models import model_of
+        from thermogui.core.models.network import gradient_at, start_point
+        from thermogui.core.problem import model_inputs, training_data
+
+        m = model_of(config)
+        p = params if len(params) == m.size else start_point(m, config)
+        try:
+            t_u, t_c, norm = training_data(config, data)
+        except UserError:
+            self.network_view.show_gradient(m, None)
+        else:
+            self.network_view.show_gradient(m, gradient_at(m, model_inputs(norm, t_u), t_c, p))
+        self.network_view.show()
 
     def _show_model(self, r: ModelGradientReport) -> None:
         """Any model linear in its parameters: a row per parameter, the three methods across."""

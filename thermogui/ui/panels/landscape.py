@@ -217,6 +217,11 @@ class LandscapePanel(Retranslating, QWidget):
         self.unavailable_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.unavailable_label.hide()
         lay.addWidget(self.unavailable_label, 1)
+        from thermogui.ui.panels.network_views import NetworkLandscape
+
+        self.network_view = NetworkLandscape()  # the network's own landscape: filter-normalised directions
+        self.network_view.hide()
+        lay.addWidget(self.network_view, 1)
         lay.addLayout(bar)
         lay.addWidget(self.path_note)
         lay.addWidget(self.caption)
@@ -301,7 +306,9 @@ class LandscapePanel(Retranslating, QWidget):
         gets the reason in the caption, and no landscape."""
         self._config, self._data = config, data
         if not self._set_model(config):
+            self._show_network(point)
             return
+        self.network_view.hide()
         self._start_full = tuple(float(v) for v in config.start_params())
         self._start = (self._start_full[self._pair[0]], self._start_full[self._pair[1]])
         self._point = tuple(float(v) for v in point) if point is not None and len(point) == self._model.size else None
@@ -324,6 +331,9 @@ class LandscapePanel(Retranslating, QWidget):
     def set_point(self, point) -> None:
         """A run moved: the slice of a bigger model follows its held values (recomputed at most every 250 ms, in the
         same window); the line's landscape does not depend on the point."""
+        if self._model is None and self._config is not None and self._config.model == "mlp":
+            self._show_network(point)
+            return
         if self._model is None or point is None or len(point) != self._model.size:
             return
         self._point = tuple(float(v) for v in point)
@@ -432,6 +442,23 @@ class LandscapePanel(Retranslating, QWidget):
         self.hover_label.setText("")
         self._set_caption(lambda: tr_text(reason))
         self.unavailable_label.setText(tr_text(reason))
+
+    def _show_network(self, point) -> None:
+        """The network has no (w, b) plane: the loss along two filter-normalised random directions through its
+        current weights instead (start weights before a run)."""
+        config = self._config
+        if config is None or config.model != "mlp":
+            self.network_view.hide()
+            return
+        self.unavailable_label.hide()
+        self.network_view.show()
+        from thermogui.core.models import model_of
+        from thermogui.core.models.network import start_point
+
+        m = model_of(config)
+        if point is None or len(point) != m.size:
+            point = start_point(m, config)
+        self.network_view.set_state(config, self._data, point)
 
     def _show_plot(self, shown: bool) -> None:
         self.plot.setVisible(shown)

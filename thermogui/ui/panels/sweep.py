@@ -144,6 +144,8 @@ class SweepPanel(Retranslating, QWidget):
         self.lr_from.setObjectName("sweepFromInput")
         self.lr_to = NumberField(SWEEP_RATE)
         self.lr_to.setObjectName("sweepToInput")
+        for box in (self.lr_from, self.lr_to):  # (a NumberField's own size hint is too narrow for "0.000005")
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("0.0000005") + 32)
         self._sync_range(1e-6, 1e-2)
         self.count = _spin("sweepCountInput", 2, 200, 25)
         self.epochs = _spin("sweepEpochsInput", 1, 1_000_000, 200)
