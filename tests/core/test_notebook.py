@@ -150,10 +150,13 @@ def execute_code_cells(nb, tmp_path) -> str:
     [
         {},  # the book's final run: its second loop
         {"normalize": "none", "lr": 1e-2, "epochs": 100},  # the divergence, every epoch, stopped at epoch 11
-        {"normalize": "none", "lr": 1e-4, "epochs": 100},
-        {"gradient": "autograd", "optimizer": "adam", "lr": 0.1, "normalize": "none", "epochs": 2000},
+        pytest.param({"normalize": "none", "lr": 1e-4, "epochs": 100}, marks=pytest.mark.slow),
+        pytest.param(
+            {"gradient": "autograd", "optimizer": "adam", "lr": 0.1, "normalize": "none", "epochs": 2000},
+            marks=pytest.mark.slow,
+        ),
         {"normalize": "zscore", "epochs": 300, "val_fraction": 0.2, "momentum": 0.5},
-        {"gradient": "autograd", "epochs": 50, "tol": 0.5},
+        pytest.param({"gradient": "autograd", "epochs": 50, "tol": 0.5}, marks=pytest.mark.slow),
     ],
     ids=["book", "diverging", "lr1e-4", "adam-autograd", "zscore-val-momentum", "autograd-tol"],
 )

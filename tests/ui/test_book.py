@@ -7,7 +7,10 @@ from PySide6.QtCore import Qt
 
 from thermogui.core.presets import BY_KEY, PRESETS
 
-PRINTED = [p.key for p in PRESETS if p.expect]
+# every preset in the window with --slow; by default three (their numbers are all checked without the window in
+# tests/core/test_presets.py)
+QUICK = ("raw-diverges", "scaled-100", "book-split")
+PRINTED = [pytest.param(p.key, marks=() if p.key in QUICK else pytest.mark.slow) for p in PRESETS if p.expect]
 
 
 def trigger(window, key: str) -> None:

@@ -236,7 +236,9 @@ def test_a_network_is_refused_with_korean_reasons(korean_window, qtbot):
     choose_data(qtbot, w.findChild(QComboBox, "modelInput"), "mlp")
     open_tab(qtbot, w, t.landscape)
     note = t.landscape.unavailable_label
-    qtbot.waitUntil(lambda: note.isVisible(), timeout=5000)
+    view = t.landscape.network_view  # the network's own landscape, in Korean, instead of a (w, b) plane
+    qtbot.waitUntil(lambda: view.isVisible() and view.grid is not None, timeout=5000)
+    assert view.caption.text().startswith("신경망에는 (w, b) 평면이 없습니다")
     assert note.text() == (
         "이 모델에서는 손실 지형을(를) 쓸 수 없습니다: 신경망 (Linear → Tanh → Linear)은(는) 파라미터에 대해 선형이 "
         "아닙니다 — 손실이 파라미터의 고정된 2차식이 아니어서, 정확한 최소제곱 점도 그릴 수 있는 일정한 골짜기도 "
@@ -250,6 +252,7 @@ def test_a_network_is_refused_with_korean_reasons(korean_window, qtbot):
     assert t.sweep.bound_note.text().endswith("탐색은 어떤 학습률이 수렴하는지는 여전히 보여 줍니다.")
 
     pick_language(qtbot, w, Qt.Key_E)
+    assert view.caption.text().startswith("The network has no (w, b) plane")
     assert note.text().startswith(
         "The landscape is not available for this model: the network (Linear → Tanh → Linear) is not linear"
     )

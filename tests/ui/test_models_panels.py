@@ -137,7 +137,8 @@ def test_a_network_gets_not_available_in_the_analysis_panels(qtbot, window):
     open_tab(qtbot, window, land)
     note = land.unavailable_label
     qtbot.waitUntil(lambda: "not available for this model" in note.text(), timeout=5000)
-    assert note.isVisible() and "network" in note.text() and not land.plot.isVisible()
+    assert "network" in note.text() and not land.plot.isVisible()  # no (w, b) plane of another model ...
+    assert not note.isVisible() and land.network_view.isVisible()  # ... but the network's own landscape
     assert land.landscape is None and land.image.image is None
     assert not land.findChild(QComboBox, "landscapePairInput").isVisible()
     assert len(land.optimum_marker.getData()[0]) == 0 and len(land.start_marker.getData()[0]) == 0
@@ -145,6 +146,7 @@ def test_a_network_gets_not_available_in_the_analysis_panels(qtbot, window):
     open_tab(qtbot, window, grad)
     assert "not available for this model" in grad.where.text()
     assert grad.report is None and not grad.table.isVisible() and grad.equations.text() == ""
+    assert grad.network_view.isVisible() and grad.network_view.table.rowCount() == 4  # per-layer norms instead
     sweep = window.teaching.sweep
     open_tab(qtbot, window, sweep)
     assert not sweep.bound_line.isVisible() and "no single learning rate" in sweep.bound_note.text()

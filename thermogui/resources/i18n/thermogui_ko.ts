@@ -145,7 +145,7 @@
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <source>hidden units</source>
+        <source>Hidden units</source>
         <translation>은닉 유닛</translation>
     </message>
     <message>

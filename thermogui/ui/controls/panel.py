@@ -103,12 +103,12 @@ class ControlsPanel(Retranslating, QWidget):
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        model_row = QHBoxLayout()
-        model_row.addWidget(self.model, 3)
+        form.addRow(_buddy("", self.model), self.model)
+        # the network's size on a row of its own (shown for the network only): beside the model it widened the form
+        # past the left column
         self.hidden_units_label = _buddy("", self.hidden)  # (every label's text: retranslate)
-        model_row.addWidget(self.hidden_units_label)
-        model_row.addWidget(self.hidden, 1)
-        form.addRow(_buddy("", self.model), model_row)
+        form.addRow(self.hidden_units_label, self.hidden)
+        self._form = form
         form.addRow(_buddy("", self.arith), self.arith)
         form.addRow(_buddy("", self.lr), self.lr)
         form.addRow("", self.lr_note)
@@ -156,7 +156,7 @@ class ControlsPanel(Retranslating, QWidget):
         fields keep the English mnemonic letter in every language (학습률(&L)): Alt+L is Alt+L everywhere."""
         labels = {  # each label by the control it names (its buddy)
             self.model: self.tr("&Model"),
-            self.hidden: self.tr("hidden units"),
+            self.hidden: self.tr("Hidden units"),
             self.arith: self.tr("Arithmetic"),
             self.lr: self.tr("&Learning rate"),
             self.epochs: self.tr("Epo&chs"),
@@ -314,6 +314,7 @@ class ControlsPanel(Retranslating, QWidget):
         network = values.get("model") == "mlp"
         self.hidden.setVisible(network)
         self.hidden_units_label.setVisible(network)
+        self._form.setRowVisible(self.hidden, network)
         quadratic = values.get("model") == "quadratic"
         self.init_w2.setVisible(quadratic)
         self.init_w2_label.setVisible(quadratic)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -236,6 +237,8 @@ class DataPanel(Retranslating, QWidget):
         """The undo and redo actions' texts: "&Undo Set t_u in row 3 to 59.75" (the step's text as the undo history
         holds it, in the UI language)."""
         stack = self.model.undo_stack
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self.undo_action):
+            return  # (the window is closing: the undo history went first)
         undo, redo = stack.undoText(), stack.redoText()
         self.undo_action.setText(self.tr("&Undo {action}").format(action=undo) if undo else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo {action}").format(action=redo) if redo else self.tr("&Redo"))
