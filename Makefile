@@ -20,6 +20,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_core.py
 	$(PY) benchmarks/bench_fast.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_gui.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_network.py
 
 # System packages the tests use (Debian/Ubuntu): desktop-file-validate checks the launcher; Xvfb and the X libraries
 # Qt's xcb platform needs run the keyboard-shortcut tests under a real X server; fonts-noto-cjk draws Korean (Hangul)

@@ -26,17 +26,10 @@ MAX_CSV_PARAMS = 40  # a model with more parameters (a network of 14+ hidden uni
 
 
 def _model(model):
-    """A model object from a name, a model, or a run's TrainConfig (its model; the line when None)."""
-    from thermogui.core.models import get_model
+    """A model object from a name, a model, a run's TrainConfig, or None (the line): core.models.as_model."""
+    from thermogui.core.models import as_model
 
-    if model is None:
-        return get_model("line")
-    if isinstance(model, str):
-        return get_model(model)
-    if hasattr(model, "params"):
-        return model
-    hidden = getattr(model, "hidden", None)  # a config (a network's size is one of its settings)
-    return get_model(model.model) if hidden is None else get_model(model.model, hidden)
+    return as_model(model)
 
 
 def params_in_csv(model=None) -> bool:

@@ -35,6 +35,19 @@ def model_of(config) -> LinearModel | NetworkModel:
     return get_model(config.model, getattr(config, "hidden", DEFAULT_HIDDEN))
 
 
+def as_model(model) -> LinearModel | NetworkModel:
+    """A model object from a name, a model, a run's TrainConfig (its model, with its hidden units), or None (the
+    line)."""
+    if model is None:
+        return LINE
+    if isinstance(model, str):
+        return get_model(model)
+    if hasattr(model, "params"):
+        return model
+    hidden = getattr(model, "hidden", None)  # a config (a network's size is one of its settings)
+    return get_model(model.model) if hidden is None else get_model(model.model, hidden)
+
+
 def is_linear(model) -> bool:
     """Linear in its parameters: exact least squares, a Hessian, a stable-rate bound, the fast path."""
     return isinstance(model, LinearModel)
@@ -48,6 +61,7 @@ __all__ = [
     "QUADRATIC",
     "LinearModel",
     "NetworkModel",
+    "as_model",
     "get_model",
     "is_linear",
     "model_of",

@@ -256,15 +256,10 @@ class ExportError(OSError):
 
 # --- what the picture says -----------------------------------------------------------------------
 def _model(model):
-    """The model object for a name, a model, a run's TrainConfig, or None (the line)."""
-    if model is None:
-        return get_model("line")
-    if isinstance(model, str):
-        return get_model(model)
-    if hasattr(model, "params"):
-        return model
-    hidden = getattr(model, "hidden", None)  # a config (a network's size is one of its settings)
-    return get_model(model.model) if hidden is None else get_model(model.model, hidden)
+    """A model object from a name, a model, a run's TrainConfig, or None (the line): core.models.as_model."""
+    from thermogui.core.models import as_model
+
+    return as_model(model)
 
 
 def lstsq_model(model):
