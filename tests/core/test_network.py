@@ -84,3 +84,49 @@ def test_gradient_norms_per_layer():
     norms = dict(layer_grad_norms(m, grad))
     assert norms["hidden layer weights"] == pytest.approx(np.linalg.norm([0, 1, 2]))
     assert norms["output layer bias"] == 9.0
+
+
+def _chunked(config, data, chunk, should_stop=None):
+    """train() with chunks: (every row as one array, the outcome, the chunk lengths)."""
+    from thermogui.core.training import train
+
+    gen = train(config, data, should_stop, chunk=chunk)
+    parts = []
+    while True:
+        try:
+            parts.append(next(gen))
+        except StopIteration as stop:
+            return np.concatenate(parts), stop.value, [len(p) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        BOOK_NET.with_(epochs=300),
+        BOOK_NET.with_(epochs=300, normalize="zscore", optimizer="adam", lr=1e-2),
+        TrainConfig(model="linear-module", lr=1e-2, epochs=300),
+    ],
+    ids=["book-net", "standardized-adam", "linear-module"],
+)
+def test_chunks_hold_the_same_rows_as_epoch_by_epoch(config):
+    """The window asks for chunks at full speed: the same epochs, bit for bit, as one EpochResult at a time."""
+    history, out = run(config, BOOK_SPLIT)
+    rows, chunked, sizes = _chunked(config, BOOK_SPLIT, 7)
+    assert rows.tolist() == [list(r) for r in history]
+    assert max(sizes) <= 7 and sum(sizes) == 300 and len(sizes) >= 300 // 7
+    assert chunked.params == out.params and chunked.params_model == out.params_model
+    assert chunked.final_loss == out.final_loss and chunked.stop_reason is StopReason.COMPLETED
+
+
+def test_chunks_stop_at_the_non_finite_epoch_and_on_cancel():
+    diverging = BOOK_NET.with_(lr=5.0, epochs=500)
+    history, out = run(diverging, BOOK_SPLIT)
+    assert out.stop_reason is StopReason.NON_FINITE
+    rows, chunked, _ = _chunked(diverging, BOOK_SPLIT, 64)
+    assert np.array_equal(rows, np.array([list(r) for r in history]), equal_nan=True)
+    assert chunked.stop_reason is StopReason.NON_FINITE and chunked.stop_epoch == out.stop_epoch
+    assert chunked.params_model == out.params_model  # the parameters before the non-finite epoch
+    polls = iter(range(10**6))
+    rows, cancelled, _ = _chunked(BOOK_NET, BOOK_SPLIT, lambda: 50, should_stop=lambda: next(polls) >= 123)
+    assert cancelled.stop_reason is StopReason.CANCELLED and cancelled.epochs_run == 123 == len(rows)
+    assert rows[-1, 0] == 123 and cancelled.params_model == tuple(rows[-1, 3 : 3 + mlp(8).size])

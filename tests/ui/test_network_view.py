@@ -200,8 +200,30 @@ def test_the_toggle_is_remembered_and_the_units_follow_a_live_run_until_the_wind
     assert total == pytest.approx(ys, rel=1e-9, abs=1e-9)  # the units of the frame drawn, not of the start
     run = w.run_state.last_run
     assert w.fit_plot.line() != start_params_raw(run.config, run.data)  # (trained: no longer the start)
+    # the frame budget: frames are spaced by what they cost (64 units cost more than a line), within 10-30 fps
+    from thermogui.ui.main_window import FRAME_SHARE, MAX_REDRAW_MS, REDRAW_MS
+    from thermogui.ui.plots.kit import PAINT_TIME
+
+    assert w._frame_cost > 0 and PAINT_TIME[0] > 0
+    expected = min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * w._frame_cost / FRAME_SHARE))
+    assert REDRAW_MS <= w.redraw_timer.interval() <= MAX_REDRAW_MS
+    assert abs(w.redraw_timer.interval() - expected) < 20  # (the latest frame's cost moves the average a little)
     thread = w.trainer._thread
     assert thread.isRunning()
     w.files.mark_saved()
     w.close()
     assert not thread.isRunning() and w.trainer._thread is None
+
+
+def test_the_frame_budget_spaces_costly_frames_and_keeps_cheap_ones_at_30_fps(qtbot, window):
+    from thermogui.ui.main_window import MAX_REDRAW_MS, REDRAW_MS
+
+    window._frame_cost = None
+    window._keep_frame_budget(0.020)  # 20 ms a frame: 10 fps at most
+    assert window.redraw_timer.interval() == MAX_REDRAW_MS
+    window._frame_cost = None
+    window._keep_frame_budget(0.004)  # 4 ms: 50 ms apart at an 8 % share
+    assert window.redraw_timer.interval() == 50
+    window._frame_cost = None
+    window._keep_frame_budget(0.0005)  # cheap: as often as the timer allows
+    assert window.redraw_timer.interval() == REDRAW_MS

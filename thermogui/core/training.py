@@ -16,6 +16,7 @@ per epoch.
 from __future__ import annotations
 
 import math
+import time
 from array import array
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
@@ -97,7 +98,7 @@ def train(
     """
     prep = prepare(config, data)
     if config.model in NETWORKS:
-        return _train_module(config, prep, should_stop)
+        return _train_module(config, prep, should_stop, chunk)
     if config.arith == "fast" and config.model in MODELS:
         return _train_fast(config, prep, should_stop, chunk)
     if config.model == "line":
@@ -399,12 +400,20 @@ def _train_torch(config: TrainConfig, prep: Prepared, should_stop) -> TrainGener
     return _outcome(reason, prep, epoch, last_finite, last_finite_loss, loss, w, b)
 
 
-def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGenerator:
+MODULE_CHUNK = 512  # a network's epochs per chunk at most (one flush every ~10 ms anyway)
+MODULE_FLUSH = 0.010  # seconds: a chunk is handed on at least this often, so the window sees the run move
+
+
+def _train_module(config: TrainConfig, prep: Prepared, should_stop, chunk=None) -> TrainGenerator:
     """A torch.nn module (nn.Linear(1, 1) or the tanh network) on inputs of shape [N, 1], as chapter 6 trains it:
     loss, zero_grad, backward, optimizer step — the gradient always by autograd, plain gradient descent as
-    torch.optim.SGD.  One torch.cat and one tolist per epoch carry the validation loss, the gradient and the new
-    parameters to Python; the first layer (the only one the normalization changes) is converted to raw units there,
-    in float64 exactly as NetworkModel.to_raw does."""
+    torch.optim.SGD.
+
+    Each epoch's validation loss, gradient and new parameters go with one `torch.cat(out=…)` into a row of a
+    preallocated float32 block; the Python side keeps only the loss (for the non-finite check).  A chunk of rows is
+    turned into History rows at once in numpy: the first layer (the only one the normalization changes) converted
+    to raw units in float64, exactly as NetworkModel.to_raw does.  `chunk` (epochs per chunk, or a callable asked
+    before each chunk) as for the fast path; None yields one EpochResult per epoch."""
     m = model_of(config)
     module = m.start_module(config)
     params = list(module.parameters())
@@ -420,7 +429,7 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     P = m.size
     h = params[0].numel()  # the first layer's units: its weights and biases change with the normalization
     flat_params = [q.detach().reshape(-1) for q in params]  # views: they follow the optimizer's updates
-    cat, isfinite, no_grad = torch.cat, math.isfinite, torch.no_grad
+    cat, isfinite, no_grad, clock = torch.cat, math.isfinite, torch.no_grad, time.perf_counter
     mse = torch.nn.functional.mse_loss  # chapter 6's nn.MSELoss
     epoch = last_finite = 0
     loss = last_finite_loss = math.nan
@@ -428,38 +437,72 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop) -> TrainGene
     nan_t = torch.tensor([math.nan])
     tol, stop_nonfinite = config.tol, config.stop_on_non_finite
     p = cat(flat_params).tolist()
+    block = torch.empty((MODULE_CHUNK, 1 + 2 * P))  # per epoch: val loss, gradient, parameters (float32)
+    losses: list[float] = []
 
-    def raw_of(p):
-        raw_w = [w * factor for w in p[:h]]
-        raw_b = [b - w * offset for w, b in zip(raw_w, p[h : 2 * h])] if offset else p[h : 2 * h]
-        return raw_w + raw_b + p[2 * h :]
+    def rows(n: int, last_epoch: int) -> np.ndarray:
+        """The block's first n rows as History rows (epoch, loss, val, params, raw params, gradient), float64."""
+        a = block[:n].numpy()
+        out = np.empty((n, 3 + 3 * P))
+        out[:, 0] = np.arange(last_epoch - n + 1, last_epoch + 1)
+        out[:, 1] = losses
+        out[:, 2] = a[:, 0]
+        out[:, 3 : 3 + P] = a[:, 1 + P :]
+        raw = out[:, 3 + P : 3 + 2 * P]
+        raw[:] = a[:, 1 + P :]
+        raw[:, :h] *= factor
+        if offset:
+            raw[:, h : 2 * h] -= raw[:, :h] * offset
+        out[:, 3 + 2 * P :] = a[:, 1 : 1 + P]
+        losses.clear()
+        return out
 
+    def emit(n: int, last_epoch: int):
+        out = rows(n, last_epoch)
+        if chunk is None:
+            return EpochResult(int(out[0, 0]), *out[0, 1:].tolist())
+        return out
+
+    size = 1
+    n = 0
+    flushed = clock()
     for epoch in range(1, config.epochs + 1):
         if should_stop is not None and should_stop():
             epoch -= 1
             reason = StopReason.CANCELLED
             break
+        if n == 0:
+            size = 1 if chunk is None else max(1, min(MODULE_CHUNK, int(chunk() if callable(chunk) else chunk)))
         loss_t = mse(module(x), y)
         opt.zero_grad()
         loss_t.backward()
         with no_grad():
             vloss_t = nan_t if xv is None else mse(module(xv), yv).reshape(1)  # at the same parameters
             loss = loss_t.item()
-            if stop_nonfinite and not isfinite(loss):
-                vals = cat((vloss_t, *(q.grad.reshape(-1) for q in params))).tolist()
-                yield EpochResult.of(epoch, loss, vals[0], p, raw_of(p), vals[1:])
+            losses.append(loss)
+            if stop_nonfinite and not isfinite(loss):  # this epoch's row, without its update; then stop
+                cat((vloss_t, *[q.grad.reshape(-1) for q in params], *flat_params), out=block[n])
+                p = block[n, 1 + P :].tolist()  # the parameters before this epoch, as its row shows
+                yield emit(n + 1, epoch)
                 reason = StopReason.NON_FINITE
+                n = 0
                 break
             opt.step()
-            vals = cat((vloss_t, *[q.grad.reshape(-1) for q in params], *flat_params)).tolist()
-        g = vals[1 : 1 + P]
-        p = vals[1 + P :]
+            cat((vloss_t, *[q.grad.reshape(-1) for q in params], *flat_params), out=block[n])
+        n += 1
         if isfinite(loss):
             last_finite, last_finite_loss = epoch, loss
-        yield EpochResult.of(epoch, loss, vals[0], p, raw_of(p), g)
-        if tol is not None and all(abs(v) <= tol for v in g):
+        if tol is not None and bool((block[n - 1, 1 : 1 + P].abs() <= tol).all()):
             reason = StopReason.CONVERGED
+        if n == size or reason == StopReason.CONVERGED or clock() - flushed >= MODULE_FLUSH:
+            p = block[n - 1, 1 + P :].tolist()
+            yield emit(n, epoch)
+            n, flushed = 0, clock()
+        if reason == StopReason.CONVERGED:
             break
+    if n:  # the last, partial chunk (the run ended or was cancelled in it)
+        p = block[n - 1, 1 + P :].tolist()
+        yield emit(n, epoch)
     with torch.no_grad():
         final = float(mse(module(x), y))
         vfinal = math.nan if xv is None else float(mse(module(xv), yv))

@@ -7,6 +7,9 @@ worker and draws frames from the run's history.
 
 from __future__ import annotations
 
+import math
+import time
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
@@ -25,6 +28,7 @@ from thermogui.ui.files.settings import restore_window_state, save_window_state
 from thermogui.ui.i18n import Retranslating, error_text, marked, tr_text, translate
 from thermogui.ui.panels.readouts import Readouts, StopAlert
 from thermogui.ui.panels.teaching import TeachingPanels
+from thermogui.ui.plots.kit import PAINT_TIME
 from thermogui.ui.plots.live import MAX_LOSS_POINTS, FitPlot, LossPlot
 from thermogui.ui.readings.model import ReadingsModel
 from thermogui.ui.readings.table import DataPanel
@@ -39,7 +43,10 @@ from thermogui.ui.window_layout import (
 )
 from thermogui.ui.worker import Trainer
 
-REDRAW_MS = 33  # ~30 fps for the fit line: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
+REDRAW_MS = 33  # ~30 fps at most: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
+MAX_REDRAW_MS = 100  # ~10 fps at least
+FRAME_SHARE = 0.08  # a frame (redraw + the plots' paint, in Python) may take this share of the time while a run goes
+PROGRESS_S = 0.2  # the progress bar moves at most 5 times a second while running (each move repaints it at once)
 LOSS_EVERY = 3  # the loss curve (the costlier plot) is redrawn every 3rd frame, ~10 fps
 READY_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Ready — press Start (F5) to train.")
 
@@ -68,6 +75,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.trainer = Trainer(self)
         self._drawn = -1
         self._frame = 0
+        self._frame_cost: float | None = None  # seconds a frame takes (smoothed), for the frame budget
+        self._painted = 0.0  # PAINT_TIME at the last frame
+        self._progress_at = -math.inf  # when the progress bar last moved
         self._pending_reset = False
         self._status = ("", False)  # what show_status shows (re-made in the UI language when it changes)
         self._stopped_at: int | None = None  # the epoch the progress bar says a diverged run stopped at
@@ -178,7 +188,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.trainer.worker.set_speed(self.run_state.speed)
         self.run_state.begin_run(config, data, history, paused)
         self.trainer.start(config, data, history, paused)
-        self.redraw_timer.start()
+        self._frame_cost, self._painted, self._progress_at = None, PAINT_TIME[0], -math.inf
+        self.redraw_timer.start(REDRAW_MS)
         self.teaching.on_run_started()
 
     @Slot()
@@ -278,14 +289,33 @@ class MainWindow(Retranslating, QMainWindow):
             self._leave_rewind()
         self._drawn = r.epoch
         self._frame += 1
+        start = time.perf_counter()
         epochs = run.config.epochs
         self.fit_plot.set_curve(model_of(run.config), r.params_raw)
         if self._frame % LOSS_EVERY == 0 or self.state != RUNNING:
             self.loss_plot.set_rows(run.history.decimated(MAX_LOSS_POINTS))
         self.readouts.show_epoch(r, epochs)
-        if r.epoch * 200 // max(epochs, 1) != self.progress.value() * 200 // max(epochs, 1) or self.state != RUNNING:
+        running = self.state == RUNNING
+        if not running or (
+            start - self._progress_at >= PROGRESS_S
+            and r.epoch * 200 // max(epochs, 1) != self.progress.value() * 200 // max(epochs, 1)
+        ):
             self.progress.setValue(min(r.epoch, self.progress.maximum()))  # repaints: only when the bar moves
+            self._progress_at = start
         self.teaching.on_frame()
+        if running:
+            self._keep_frame_budget(time.perf_counter() - start)
+
+    def _keep_frame_budget(self, redraw_s: float) -> None:
+        """Space the frames so that drawing (this redraw and the plots' last paint) takes about FRAME_SHARE of the
+        time: the training thread needs the GIL for the rest.  A cheap frame (the line) keeps ~30 fps; a network's
+        fit, hidden units and loss curve, ~15–20 fps on these machines."""
+        cost = redraw_s + PAINT_TIME[0] - self._painted
+        self._painted = PAINT_TIME[0]
+        self._frame_cost = cost if self._frame_cost is None else 0.7 * self._frame_cost + 0.3 * cost
+        interval = int(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * self._frame_cost / FRAME_SHARE)))
+        if abs(interval - self.redraw_timer.interval()) >= 3:
+            self.redraw_timer.setInterval(interval)
 
     @Slot(int)
     def _on_epochs_ready(self, count: int) -> None:

@@ -11,6 +11,7 @@ ticks lie (a loss of 1763.9 labelled 10⁻²²).
 from __future__ import annotations
 
 import math
+import time
 import weakref
 
 import pyqtgraph as pg
@@ -25,6 +26,7 @@ from thermogui.ui.style import PLOT_BACKGROUND, PLOT_FOREGROUND
 # take their colours from the scheme (ThemedPlot.apply_theme).
 pg.setConfigOptions(antialias=False, background=PLOT_BACKGROUND, foreground=PLOT_FOREGROUND)
 
+PAINT_TIME = [0.0]  # seconds spent painting plots (in Python: pyqtgraph paints there), for the window's frame budget
 KEY_ZOOM = 0.8  # + zooms in to 80 % of the range, - out to 125 %
 KEY_PAN = 0.1  # an arrow key moves the view by a tenth of its range
 FOCUS_REASONS = (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason, Qt.OtherFocusReason)
@@ -102,6 +104,8 @@ class PenScaler:
     def sync(self, items, ratio: float) -> None:
         if ratio == 1.0 and not self._pens:
             return
+        if callable(items):
+            items = items()
         for it in items:
             slots = pen_slots(it)
             if not slots:
@@ -190,7 +194,7 @@ class ThemedPlot(Retranslating, pg.PlotWidget):
     def sync_pens(self) -> None:
         """Every pen in the plot `width` × devicePixelRatioF device pixels wide, including pens set since the last
         call (PenScaler): cheap when nothing changed, and nothing at all on a screen of ratio 1."""
-        self.pen_scaler.sync(self.scene().items(), self.devicePixelRatioF())
+        self.pen_scaler.sync(self.scene().items, self.devicePixelRatioF())  # (the item list only when needed)
 
     def event(self, ev) -> bool:
         if ev.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a screen of another scale
@@ -231,6 +235,13 @@ class ThemedPlot(Retranslating, pg.PlotWidget):
         self.viewport().update()
 
     def paintEvent(self, ev) -> None:  # noqa: N802
+        start = time.perf_counter()
+        try:
+            self._paint(ev)
+        finally:
+            PAINT_TIME[0] += time.perf_counter() - start
+
+    def _paint(self, ev) -> None:
         self.sync_pens()  # (items and pens added since the last paint are given in device-independent pixels)
         super().paintEvent(ev)
         if self._ring and self.hasFocus():
