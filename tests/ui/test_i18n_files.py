@@ -84,11 +84,11 @@ def test_file_errors_and_the_save_question_are_korean_and_english_again(
     choose_file(monkeypatch, bad)
     press(qtbot, w, Qt.Key_O)  # Ctrl+O
     box = file_error(w)
-    assert box.windowTitle() == "bad.csv을(를) 열 수 없습니다"
+    assert box.windowTitle() == "bad.csv를 열 수 없습니다"
     assert box.text() == (
-        "아무것도 바뀌지 않았습니다. 찾은 문제:\n3번째 줄: include는 1이나 0이어야 합니다 ('maybe'은(는) 안 됩니다)"
+        "아무것도 바뀌지 않았습니다. 찾은 문제:\n3번째 줄: include는 1이나 0이어야 합니다 ('maybe'는 안 됩니다)"
     )
-    assert w.statusBar().currentMessage().startswith("bad.csv을(를) 열 수 없습니다. 아무것도 바뀌지 않았습니다.")
+    assert w.statusBar().currentMessage().startswith("bad.csv를 열 수 없습니다. 아무것도 바뀌지 않았습니다.")
     assert w.model.dataset == Dataset.book()
     close_boxes(w)
 
@@ -113,7 +113,7 @@ def test_file_errors_and_the_save_question_are_korean_and_english_again(
     choose_file(monkeypatch, tmp_path / "no-such-folder" / "mine.thermogui.json", save=True)
     press(qtbot, w, Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)  # Save As… into a folder that is not there
     box = file_error(w)
-    assert box.windowTitle() == "mine.thermogui.json을(를) 저장할 수 없습니다"
+    assert box.windowTitle() == "mine.thermogui.json을 저장할 수 없습니다"
     assert box.text() == "그런 파일이나 폴더가 없습니다. 기존 파일은 바뀌지 않았습니다."
     close_boxes(w)
 
@@ -343,7 +343,7 @@ def test_the_notebook_is_korean_when_the_ui_is(ko_window, qtbot, tmp_path, monke
     path = tmp_path / "run.ipynb"
     choose_file(monkeypatch, path, save=True)
     w.export_notebook_action.trigger()
-    assert w.statusBar().currentMessage() == "run.ipynb(으)로 내보냈습니다."
+    assert w.statusBar().currentMessage() == "run.ipynb로 내보냈습니다."
     nb = nbformat.read(path, as_version=4)
     markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
     assert markdown[0].startswith("# 경사 하강법으로 온도계 보정하기\n\n*Deep Learning with PyTorch* 5장")

@@ -240,15 +240,15 @@ def test_a_network_is_refused_with_korean_reasons(korean_window, qtbot):
     qtbot.waitUntil(lambda: view.isVisible() and view.grid is not None, timeout=5000)
     assert view.caption.text().startswith("신경망에는 (w, b) 평면이 없습니다")
     assert note.text() == (
-        "이 모델에서는 손실 지형을(를) 쓸 수 없습니다: 신경망 (Linear → Tanh → Linear)은(는) 파라미터에 대해 선형이 "
+        "이 모델에서는 손실 지형을 쓸 수 없습니다: 신경망 (Linear → Tanh → Linear)는 파라미터에 대해 선형이 "
         "아닙니다 — 손실이 파라미터의 고정된 2차식이 아니어서, 정확한 최소제곱 점도 그릴 수 있는 일정한 골짜기도 "
         "없습니다. 보려면 직선이나 2차식을 고르세요."
     )
     open_tab(qtbot, w, t.gradient)
-    assert t.gradient.where.text().startswith("이 모델에서는 기울기 살펴보기을(를) 쓸 수 없습니다")
+    assert t.gradient.where.text().startswith("이 모델에서는 기울기 살펴보기를 쓸 수 없습니다")
     open_tab(qtbot, w, t.results)
     open_tab(qtbot, w, t.sweep)
-    assert t.sweep.bound_note.text().startswith("이 모델에서는 안정 학습률 한계을(를) 쓸 수 없습니다")
+    assert t.sweep.bound_note.text().startswith("이 모델에서는 안정 학습률 한계를 쓸 수 없습니다")
     assert t.sweep.bound_note.text().endswith("탐색은 어떤 학습률이 수렴하는지는 여전히 보여 줍니다.")
 
     pick_language(qtbot, w, Qt.Key_E)

@@ -48,7 +48,7 @@ def problem(qtbot, window) -> str:
     [
         (
             "abc",
-            "⚠ 학습률: 'abc'은(는) 숫자가 아닙니다. 0.01이나 1e-4 같은 숫자를 입력하세요",
+            "⚠ 학습률: 'abc'는 숫자가 아닙니다. 0.01이나 1e-4 같은 숫자를 입력하세요",
             "⚠ learning rate: 'abc' is not a number; type a number such as 0.01 or 1e-4",
         ),
         (
@@ -89,14 +89,12 @@ def test_a_whole_number_field_says_why_in_korean(qtbot, korean_window):
     [
         (
             "abc",
-            "⚠ 3행, t_u: 'abc'은(는) 숫자가 아닙니다. 35.7이나 1.2e3처럼 숫자로 입력하세요"
-            " — 이전 값을 그대로 두었습니다.",
+            "⚠ 3행, t_u: 'abc'는 숫자가 아닙니다. 35.7이나 1.2e3처럼 숫자로 입력하세요 — 이전 값을 그대로 두었습니다.",
             "⚠ Row 3, t_u: 'abc' is not a number; type digits like 35.7 or 1.2e3 — the old value was kept.",
         ),
         (
             "1e400",
-            "⚠ 3행, t_u: '1e400'은(는) 너무 큽니다. 측정값은 ±1e+30 범위 안에 있어야 합니다"
-            " — 이전 값을 그대로 두었습니다.",
+            "⚠ 3행, t_u: '1e400'은 너무 큽니다. 측정값은 ±1e+30 범위 안에 있어야 합니다 — 이전 값을 그대로 두었습니다.",
             "⚠ Row 3, t_u: '1e400' is too large; readings must be within ±1e+30 — the old value was kept.",
         ),
     ],
@@ -122,9 +120,7 @@ def test_a_long_paste_is_refused_in_korean(qtbot, korean_window):
     QGuiApplication.clipboard().setText("9" * 70)
     qtbot.keyClick(table, Qt.Key_V, Qt.ControlModifier)
     assert w.data_panel.message.text() == (
-        "⚠ 3행: '"
-        + "9" * 39
-        + "…' (70자)은(는) 측정값으로 쓰기에 너무 깁니다 (최대 64자) — 이전 값을 그대로 두었습니다."
+        "⚠ 3행: '" + "9" * 39 + "…' (70자)는 측정값으로 쓰기에 너무 깁니다 (최대 64자) — 이전 값을 그대로 두었습니다."
     )
 
 
@@ -154,7 +150,7 @@ def test_the_table_the_edit_menu_and_the_undo_history_speak_korean(qtbot, korean
     assert [panel.undo_button.text(), panel.redo_button.text()] == ["실행 취소", "다시 실행"]
 
     edit_cell(qtbot, table, 2, 1, "59.75")
-    assert panel.undo_action.text() == "실행 취소(&U): 3행의 t_u 값을 59.75(으)로 바꾸기"
+    assert panel.undo_action.text() == "실행 취소(&U): 3행의 t_u 값을 59.75로 바꾸기"
     assert panel.undo_button.toolTip().startswith("실행 취소: 3행의 t_u 값을")  # the mnemonic "(&U)" dropped
     table.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(table, Qt.Key_Space)  # untick reading 1
@@ -185,6 +181,6 @@ def test_the_table_the_edit_menu_and_the_undo_history_speak_korean(qtbot, korean
     assert panel.redo_action.text() == "&Redo Add new row 12"
 
     pick_language(qtbot, w, Qt.Key_K)  # the history made in English reads Korean again
-    assert panel.undo_action.text() == "실행 취소(&U): 3행의 t_u 값을 59.75(으)로 바꾸기"
+    assert panel.undo_action.text() == "실행 취소(&U): 3행의 t_u 값을 59.75로 바꾸기"
     assert panel.redo_action.text() == "다시 실행(&R): 새 행 12 추가"
     assert headers(model)[0] == "사용" and panel.count_label.text() == "측정값 11개"

@@ -25,8 +25,23 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from thermogui.ui.files import settings
+from thermogui.ui.josa import particles
 
-translate = QCoreApplication.translate  # translate("Context", "literal"): lupdate reads calls by this name
+
+class Translated(str):
+    """A translation: its `format()` also picks each Korean two-form particle ("{lr}은(는)") for the value put before
+    it (thermogui.ui.josa)."""
+
+    __slots__ = ()
+
+    def format(self, *args, **kwargs) -> str:
+        return particles(str.format(self, *args, **kwargs))
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> Translated:
+    """QCoreApplication.translate (lupdate reads calls by this name: literals only), as a `Translated`."""
+    return Translated(QCoreApplication.translate(context, text, disambiguation, n))
+
 
 SOURCE_LANGUAGE = "en"  # the texts in the source code
 LANGUAGES = ("en", "ko")  # what the UI speaks: the source language and each thermogui_<lang>.qm
@@ -163,7 +178,14 @@ def use_hangul_font(on: bool) -> None:
 
 
 # --- the retranslation pattern ----------------------------------------------------------------------------------------
-class Retranslating:
+class Tr:
+    """A mixin for a QObject (listed first): `self.tr()` gives a `Translated` (format() picks Korean particles)."""
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> Translated:  # (the class's context)
+        return Translated(super().tr(text, disambiguation, n))
+
+
+class Retranslating(Tr):
     """A mixin for a QWidget that keeps its texts in `retranslate()`; list it first:
 
         class Panel(Retranslating, QWidget):

@@ -136,6 +136,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._status = (text, error)
         self.status_label.setText(self._status_text(text))
         style.set_text_role(self.status_label, "error" if error else None)
+        room = getattr(self, "room", None)
+        if room is not None:
+            room.fit()  # (an empty status line gives its room to the plots while the banner shows)
 
     @staticmethod
     def _status_text(text) -> str:

@@ -27,7 +27,7 @@ from thermogui.core.tr import QT_TRANSLATE_NOOP, Text
 from thermogui.ui import dialogs
 from thermogui.ui.files import settings
 from thermogui.ui.files.autosave import Autosaver, autosave_dir, claim_orphans  # noqa: F401  (autosave_dir: API)
-from thermogui.ui.i18n import error_text, tr_text, translate
+from thermogui.ui.i18n import Tr, error_text, tr_text, translate
 
 SESSION_SUFFIX = ".thermogui.json"
 AUTOSAVE_MS = 60_000
@@ -78,7 +78,7 @@ def format_problems(e: DataError, limit: int = 15) -> str:
     return "\n".join(lines)
 
 
-class FileController(QObject):
+class FileController(Tr, QObject):
     def __init__(self, window):
         super().__init__(window)
         self.w = window

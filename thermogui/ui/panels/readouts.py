@@ -235,14 +235,39 @@ class Readouts(Retranslating, QWidget):
         self._rewound: tuple | None = None  # show_rewound's arguments while the rewind bar is shown
         self._my_line: tuple = ("", None)  # show_my_line's arguments
         self._law_note = None  # show_law_note's text
+        self.compact = False  # set_compact: the details are folded into the equation's tooltip
         self.retranslate()
+
+    def details(self) -> tuple[QLabel, ...]:
+        """The lines a short window folds away (set_compact): least squares and the epoch's numbers."""
+        return (self.best, self.epoch, self.loss, self.grad, self.distance, self.params)
+
+    def details_height(self) -> int:
+        """Pixels the details take now (0 when folded)."""
+        shown = [w for w in self.details() if w.isVisible()]
+        return sum(w.height() for w in shown if w is not self.loss and w is not self.distance)  # (2 columns)
+
+    def set_compact(self, on: bool) -> None:
+        """Fold the details away (on a short window, while the divergence banner takes the room, the plots keep
+        theirs): the equation and the summary stay, the rest reads in the equation's tooltip."""
+        if bool(on) == self.compact:
+            return
+        self.compact = bool(on)
+        for w in self.details():
+            w.setVisible(not on)
+        self.retranslate_tooltip()
+
+    def retranslate_tooltip(self) -> None:
+        """The equation's tooltip: what it is, and (folded) the details' current numbers."""
+        tip = translate("Readouts", "The calibration shown in the plot, in raw units: °C from a reading t_u.")
+        if self.compact:
+            tip += "\n\n" + "\n".join(w.text() for w in self.details() if w.text())
+        self.equation.setToolTip(tip)
 
     def retranslate(self) -> None:
         """The labels and tooltips in the UI language, and every readout made again in it (on QEvent.LanguageChange:
         the numbers stay, the words change)."""
-        self.equation.setToolTip(
-            translate("Readouts", "The calibration shown in the plot, in raw units: °C from a reading t_u.")
-        )
+        self.retranslate_tooltip()
         self.stale.setText(marked("Readouts", STALE_TEXT))
         self.loss.setToolTip(
             translate(
@@ -488,6 +513,8 @@ class Readouts(Retranslating, QWidget):
             else:
                 when = translate("Readouts", "epoch {epoch}").format(epoch=fmt_epochs(r.epoch))
                 self._show_versus(run.config, run.data, r.loss, r.val_loss, when)
+        if self.compact:
+            self.retranslate_tooltip()
 
     def show_saved(self, result: dict) -> None:
         """A result stored in a session: what it says, nothing more."""

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Slot
 from thermogui.core.errors import UserError
 from thermogui.core.landscape import raw_start_params, run_label, start_changes
 from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
-from thermogui.ui.i18n import error_text, tr_text
+from thermogui.ui.i18n import Tr, error_text, tr_text
 from thermogui.ui.panels.inspector import GradientPanel
 from thermogui.ui.panels.landscape import LandscapePanel
 from thermogui.ui.panels.results import ResultsPanel
@@ -55,7 +55,7 @@ def _saved_params(config, res: dict) -> tuple[tuple[float, ...], tuple[float, ..
     return vector(res.get("params_model")), vector(res.get("params"))
 
 
-class TeachingPanels(QObject):
+class TeachingPanels(Tr, QObject):
     def __init__(self, window):
         super().__init__(window)
         self.w = window

@@ -23,7 +23,7 @@ from thermogui.core.dataset import Dataset, parse_number
 from thermogui.core.numbers import fmt_reading as fmt_value
 from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 from thermogui.ui import style
-from thermogui.ui.i18n import marked, tr_text
+from thermogui.ui.i18n import Tr, marked, tr_text
 
 USE, T_U, T_C, VAL = range(4)
 CONTEXT = "ReadingsModel"  # the context of the texts marked here (the class's own, as self.tr uses)
@@ -60,7 +60,7 @@ PENDING_TIP = QT_TRANSLATE_NOOP(
 Pending = tuple  # (t_u or None, t_c or None): a new row's typed values
 
 
-class ReadingsModel(QAbstractTableModel):
+class ReadingsModel(Tr, QAbstractTableModel):
     datasetChanged = Signal()  # after any change to the readings (edit, undo, load)
     pendingChanged = Signal()  # after a new (incomplete) row was added, filled in, completed or removed
     inputRejected = Signal(int, int, object)  # row, column, reason (a core.tr.Text: show it with i18n.tr_text)
