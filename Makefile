@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# pytest-xdist processes for `make test`: one per core, at most 4 (GUI tests start windows and threads of their own)
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 
 .PHONY: run test bench setup sysdeps clean translations
 
@@ -14,7 +16,9 @@ test: $(STAMP) sysdeps
 	  echo "Keyboard shortcuts under a real X server (xvfb, xcb):"; \
 	  xvfb-run -a env QT_QPA_PLATFORM=xcb $(PY) -m pytest -q -p no:cacheprovider $(X_TESTS); \
 	else echo "note: xvfb-run is not installed; the shortcut tests ran offscreen only"; fi
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	@echo "The suite, offscreen, in $(TEST_WORKERS) processes; then the tests that measure time, alone:"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) -m "not serial"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m serial
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_core.py

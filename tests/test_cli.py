@@ -718,6 +718,7 @@ def test_the_line_keeps_its_keys_and_gets_params(capsys):
     assert list(r["params"]) == ["w", "b"]
 
 
+@pytest.mark.serial  # (measures time: run alone)
 def test_quadratic_fast_a_million_epochs_reaches_least_squares(capsys, monkeypatch):
     """The issue's run: 10^6 epochs of plain gradient descent on the fast exact path, in chunks (about a second)."""
     import time

@@ -351,6 +351,7 @@ def test_headerless_include_column_is_seen_on_any_line():
     assert rows("35.7,0.5\n55.9,14,0\n") == [(35.7, 0.5, True), (55.9, 14.0, False)]
 
 
+@pytest.mark.serial  # (measures time: run alone)
 def test_a_huge_value_is_refused_by_its_length_with_a_short_message(tmp_path):
     path = tmp_path / "huge.csv"
     path.write_text("t_u,t_c\n35.7,0.5\n55.9," + "9" * 10_000_000 + "\n")
@@ -408,6 +409,7 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
         read_csv(fifo)
 
 
+@pytest.mark.serial  # (measures time: run alone)
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_device_is_refused_at_once():
     result = read_in_child("/dev/zero")

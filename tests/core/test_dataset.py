@@ -87,6 +87,7 @@ def test_parse_number_shortens_long_junk_in_its_message():
     assert len(str(err.value)) < 120 and "…' (200 characters) is too long" in str(err.value)
 
 
+@pytest.mark.serial  # (measures time: run alone)
 @pytest.mark.parametrize("digits", [65, 200_000, 10_000_000])
 def test_parse_number_refuses_long_text_by_its_length_before_parsing(digits, monkeypatch):
     import thermogui.core.dataset as dataset

@@ -56,7 +56,7 @@ def test_quadratic_gradient_by_hand_equals_autograd_and_finite_difference():
         fd.append(QUADRATIC.loss(X, Y, hi.numpy()) - QUADRATIC.loss(X, Y, lo.numpy()))
         fd[-1] /= 2 * d
     assert np.allclose(hand.numpy(), fd, rtol=1e-7)  # the loss is quadratic: central differences are exact
-    assert float(loss) == pytest.approx(float(auto_loss))
+    assert float(loss) == pytest.approx(float(auto_loss.detach()))
 
 
 def test_least_squares_matches_numpy():

@@ -105,6 +105,7 @@ def test_the_write_runs_in_a_worker_thread_one_at_a_time_and_the_newest_snapshot
     assert window.model.dataset.t_u[:3].tolist() == [40.0, 41.0, 42.0]
 
 
+@pytest.mark.serial  # (measures time: run alone)
 def test_a_large_autosave_does_not_block_the_gui(qtbot, window):
     rows = 500_000
     window.model.reset_dataset(Dataset(np.arange(rows) * 0.25, np.arange(rows) * 0.5 - 17))

@@ -11,6 +11,7 @@ import threading
 import time
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +21,8 @@ from thermogui.core.dataset import Dataset
 from thermogui.ui.plots.live import MAX_LOSS_POINTS
 
 from .helpers import click
+
+pytestmark = pytest.mark.serial  # memory and responsiveness under load: run alone
 
 CYCLES = 100  # with --slow; the default run closes SHORT_CYCLES windows (the same checks, sampled at 10, mid, end)
 SHORT_CYCLES = 40

@@ -296,6 +296,7 @@ def paste_at(qtbot, window, table, text: str, row: int = 0, col: int = T_U) -> f
     return time.perf_counter() - start
 
 
+@pytest.mark.serial  # (measures time: run alone)
 def test_pasting_a_200000_digit_number_is_refused_quickly_with_a_short_message(qtbot, window, table):
     before = window.model.dataset
     elapsed = paste_at(qtbot, window, table, "9" * 200_000, row=2)

@@ -190,6 +190,7 @@ def test_resume_runs_to_the_end():
     assert got == list(range(50)) and report.paused == [0] and report.finished == ["done"]
 
 
+@pytest.mark.serial  # (measures time: run alone)
 def test_a_new_speed_ends_the_wait_for_the_old_one():
     """Capped at 1 item/s, the second item is due a second after the first; set_speed(0) from another thread while
     the worker waits for it lets the rest through at once."""

@@ -316,7 +316,7 @@ class MainWindow(Retranslating, QMainWindow):
         cost = redraw_s + PAINT_TIME[0] - self._painted
         self._painted = PAINT_TIME[0]
         self._frame_cost = cost if self._frame_cost is None else 0.7 * self._frame_cost + 0.3 * cost
-        interval = int(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * self._frame_cost / FRAME_SHARE)))
+        interval = round(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * self._frame_cost / FRAME_SHARE)))
         if abs(interval - self.redraw_timer.interval()) >= 3:
             self.redraw_timer.setInterval(interval)
 
