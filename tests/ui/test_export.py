@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import thermogui
 from thermogui.core.config import StopReason
@@ -434,8 +434,10 @@ def usable(dlg) -> bool:
 def test_dialog_offers_only_resolutions_and_sizes_it_can_export(qtbot, window, settings):
     dlg = open_export_dialog(window)
     assert (dlg.dpi.minimum(), dlg.dpi.maximum()) == (36, 1976)  # a PNG of 6.4 × 4.8 in
-    type_into(qtbot, dlg.dpi, "2400")  # the box does not take it
-    assert dlg.dpi.value() <= 1976 and usable(dlg)
+    type_into(qtbot, dlg.dpi, "2400")  # Enter: refused, the value kept, and said (the next test)
+    assert dlg.dpi.value() == 600 and dlg.size_label.text().endswith("— kept 600 dpi")
+    type_into(qtbot, dlg.dpi, "1976")
+    assert dlg.dpi.value() == 1976 and usable(dlg)
     choose(qtbot, dlg.format, "SVG")
     assert dlg.dpi.maximum() == 2400
     type_into(qtbot, dlg.dpi, "2400")
@@ -464,6 +466,36 @@ def test_dialog_offers_only_resolutions_and_sizes_it_can_export(qtbot, window, s
             ]:
                 box.setValue(box.maximum() if end == "max" else box.minimum())
                 assert usable(dlg), (fmt, unit, box.objectName(), end, dlg.options(), dlg.size_label.text())
+    dlg.close()
+
+
+def test_a_number_out_of_range_is_refused_with_the_range_never_cut_to_fit(qtbot, window, settings):
+    """Typing 2400 into the resolution of a PNG that allows 1,976 dpi used to leave 240 in the box, silently."""
+    dlg = open_export_dialog(window)
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()  # (Tab moves the focus in the active window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=5000)
+    edit = dlg.dpi.lineEdit()
+    dlg.dpi.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "2400")
+    assert edit.text().startswith("2400")  # as typed
+    assert dlg.size_label.text() == "⚠ 2,400 dpi cannot be used: from 36 to 1,976 dpi at this size and format"
+    assert not dlg.export_button.isEnabled() and not dlg.copy_button.isEnabled()
+    assert dlg.dpi.value() == 600  # nothing changed
+    qtbot.keyClick(edit, Qt.Key_Tab)  # leaving the box keeps the last usable value, and says so
+    assert not dlg.dpi.hasFocus()
+    assert dlg.dpi.value() == 600 and dlg.dpi.text() == "600 dpi"
+    assert dlg.size_label.text().endswith("— kept 600 dpi") and dlg.export_button.isEnabled()
+    dlg.width_input.setFocus()
+    dlg.width_input.lineEdit().selectAll()
+    qtbot.keyClicks(dlg.width_input.lineEdit(), "80")  # inches: at most 60 (and less at 600 dpi)
+    assert dlg.size_label.text().startswith("⚠ A width of 80 in cannot be used: from ")
+    assert not dlg.export_button.isEnabled()
+    qtbot.keyClick(dlg.width_input.lineEdit(), Qt.Key_Backspace)  # 8 in: usable again
+    assert dlg.export_button.isEnabled() and not dlg.size_label.text().startswith("⚠")
+    qtbot.keyClick(dlg.width_input.lineEdit(), Qt.Key_Return)
+    assert dlg.width_input.value() == 8.0 and usable(dlg)
     dlg.close()
 
 

@@ -548,6 +548,34 @@
         <translation>닫기(&amp;L)</translation>
     </message>
     <message>
+        <source>{typed} dpi cannot be used: from {lo} to {hi} dpi at this size and format</source>
+        <translation>{typed} dpi는 쓸 수 없습니다: 이 크기와 형식에서는 {lo}에서 {hi} dpi까지입니다</translation>
+    </message>
+    <message>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <source>A {side} of {typed} {unit} cannot be used: from {lo} to {hi} {unit} here</source>
+        <translation>{side} {typed} {unit}은(는) 쓸 수 없습니다: 여기서는 {lo}에서 {hi} {unit}까지입니다</translation>
+    </message>
+    <message>
+        <source>kept {value}</source>
+        <translation>{value}을(를) 그대로 두었습니다</translation>
+    </message>
+    <message>
         <source>{w} × {h} pixels</source>
         <translation>{w} × {h} 픽셀</translation>
     </message>

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -164,6 +164,34 @@ def default_title(book_labels: bool) -> str:
     return DEFAULT_TITLE if book_labels else translate("Figure", DEFAULT_TITLE)
 
 
+class _Typed:
+    """Any number may be typed into the box: one outside its range (which follows the format and size here) is not
+    cut to fit — typing 2400 into a box that allows 1,200 used to leave 240 — but stays as typed while editing, and
+    `typed()` gives it so the dialog can say why it cannot be used; leaving the box keeps the last usable value."""
+
+    def validate(self, text: str, pos: int):
+        state, text, pos = super().validate(text, pos)
+        if state == QValidator.Invalid and self.typed() is not None:
+            return QValidator.Intermediate, text, pos
+        return state, text, pos
+
+    def typed(self) -> float | None:
+        """The number in the box's text (None: none), in range or not."""
+        text = self.lineEdit().text().removesuffix(self.suffix()).strip().replace(self.locale().groupSeparator(), "")
+        try:
+            return float(text.replace(self.locale().decimalPoint(), "."))
+        except ValueError:
+            return None
+
+
+class TypedSpinBox(_Typed, QSpinBox):
+    pass
+
+
+class TypedDoubleSpinBox(_Typed, QDoubleSpinBox):
+    pass
+
+
 class ExportDialog(Retranslating, QDialog):
     """File ▸ Export plot…: what to draw, format, resolution, size, title, caption, labels and where to save it."""
 
@@ -177,7 +205,7 @@ class ExportDialog(Retranslating, QDialog):
         d = ExportOptions()
         self.what = _combo("exportWhatInput", WHAT_LABELS, "")
         self.format = _combo("exportFormatInput", FORMAT_LABELS, "")
-        self.dpi = QSpinBox(
+        self.dpi = TypedSpinBox(
             objectName="exportDpiInput",
             minimum=MIN_DPI,
             maximum=MAX_DPI,
@@ -186,8 +214,8 @@ class ExportDialog(Retranslating, QDialog):
             singleStep=50,
             keyboardTracking=False,
         )
-        self.width_input = QDoubleSpinBox(objectName="exportWidthInput", keyboardTracking=False)
-        self.height_input = QDoubleSpinBox(objectName="exportHeightInput", keyboardTracking=False)
+        self.width_input = TypedDoubleSpinBox(objectName="exportWidthInput", keyboardTracking=False)
+        self.height_input = TypedDoubleSpinBox(objectName="exportHeightInput", keyboardTracking=False)
         self.unit = _combo("exportUnitInput", UNIT_LABELS, "")
         self._set_unit_ranges("in")
         self.width_input.setValue(d.width)
@@ -241,8 +269,11 @@ class ExportDialog(Retranslating, QDialog):
         self.what.currentIndexChanged.connect(self._on_what_changed)
         self.format.currentIndexChanged.connect(self._on_format_changed)
         self.unit.currentIndexChanged.connect(self._on_unit_changed)
+        self._refused = None  # (box, the typed number) that lies outside the box's range
         for w in (self.dpi, self.width_input, self.height_input):
             w.valueChanged.connect(self._show_size)
+            w.lineEdit().textEdited.connect(self._on_number_typed)
+            w.editingFinished.connect(self._show_size)
         self.format.currentIndexChanged.connect(self._show_size)  # a PNG has pixel limits, an SVG not
         browse.clicked.connect(self.browse)
         self.export_button.clicked.connect(self.export)
@@ -363,8 +394,45 @@ class ExportDialog(Retranslating, QDialog):
                 box.blockSignals(False)
 
     @Slot()
+    def _on_number_typed(self, _text: str) -> None:
+        self._show_size()
+
+    def _out_of_range(self) -> tuple | None:
+        """(box, typed number) when a box holds a number outside its range, else None."""
+        for box in (self.dpi, self.width_input, self.height_input):
+            v = box.typed()
+            if v is not None and not box.minimum() <= v <= box.maximum():
+                return box, v
+        return None
+
+    def _range_text(self, box, v: float) -> str:
+        if box is self.dpi:
+            return self.tr("{typed} dpi cannot be used: from {lo} to {hi} dpi at this size and format").format(
+                typed=f"{v:,.0f}", lo=f"{box.minimum():,}", hi=f"{box.maximum():,}"
+            )
+        unit = self.tr("px") if self.unit.currentData() == "px" else self.tr("in")
+        side = self.tr("width") if box is self.width_input else self.tr("height")
+        return self.tr("A {side} of {typed} {unit} cannot be used: from {lo} to {hi} {unit} here").format(
+            side=side, typed=f"{v:,g}", unit=unit, lo=f"{box.minimum():,g}", hi=f"{box.maximum():,g}"
+        )
+
     def _show_size(self, *_) -> None:
         self._fit_limits()
+        typed = self._out_of_range()
+        self.export_button.setEnabled(typed is None)
+        self.copy_button.setEnabled(typed is None)
+        if typed is not None:  # editing: say why the number cannot be used (leaving the box keeps the last good one)
+            self._refused = typed
+            self.size_label.setText(f"⚠ {self._range_text(*typed)}")
+            style.set_text_role(self.size_label, "error")
+            return
+        style.set_text_role(self.size_label, "hint")
+        refused, self._refused = self._refused, None
+        if refused is not None and not refused[0].hasFocus():  # left with a number it could not take: say so once
+            box, v = refused
+            kept = self.tr("kept {value}").format(value=box.text())
+            self.size_label.setText(f"⚠ {self._range_text(box, v)} — {kept}")
+            return
         o = self.options()
         w, h = o.pixel_size()
         if o.unit == "in":
