@@ -437,7 +437,7 @@ def test_a_huge_file_is_refused_by_its_size_before_reading(tmp_path):
     [
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",  # an image
         b"t_u,t_c\n35.7,0.5\n55.9,14\n\x00\x01\x02\x03",  # text, then binary
-        "t_u,t_c\n35.7,0.5\n".encode("utf-16"),  # UTF-16: NUL bytes throughout
+        "t_u,t_c\n35.7,0.5\n".encode("utf-16-le"),  # UTF-16 without its byte-order mark: NUL bytes throughout
     ],
 )
 def test_a_binary_file_is_reported_as_binary(tmp_path, raw):
@@ -447,6 +447,25 @@ def test_a_binary_file_is_reported_as_binary(tmp_path, raw):
         read_csv(path)
     assert isinstance(err.value, FileRefused)
     assert str(err.value) == "data.csv is a binary file, not a CSV file"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_spreadsheets_unicode_text_opens(tmp_path, encoding):
+    """UTF-16 with its byte-order mark (a spreadsheet's "Unicode text": tab-separated) reads as the same readings."""
+    path = tmp_path / "data.txt"
+    path.write_bytes(
+        "\ufeff".encode(encoding) * (encoding == "utf-16-be") + "t_u\tt_c\n35.7\t0.5\n온도 55.9\t14\n".encode(encoding)
+    )
+    with pytest.raises(DataError, match="line 3"):  # (a word where a number goes is still named by its line)
+        read_csv(path)
+    path.write_bytes(
+        "\ufeff".encode(encoding) * (encoding == "utf-16-be") + "t_u\tt_c\n35.7\t0.5\n55.9\t14\n".encode(encoding)
+    )
+    data = read_csv(path)
+    assert data.t_u.tolist() == [35.7, 55.9] and data.t_c.tolist() == [0.5, 14.0]
+    path.write_bytes(b"\xff\xfe" + "t_u,t_c\n".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate half
+    with pytest.raises(FileRefused, match="data.txt is not UTF-16 text"):
+        read_csv(path)
 
 
 def test_an_empty_file_name_is_refused():

@@ -87,10 +87,23 @@ A_TEXT_FILE = msg(QT_TRANSLATE_NOOP("safeio", "a text file"), "safeio")
 
 
 def read_text(path: str | os.PathLike, what: str = A_TEXT_FILE, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """A regular file's text (UTF-8, a BOM dropped).  Raises FileRefused with the reason, or OSError.  `what` names
+    """A regular file's text (UTF-8, or UTF-16 with its byte-order mark; a BOM dropped).  Raises FileRefused with the reason, or OSError.  `what` names
     the kind of file expected (a core.tr.Text names it in the UI language too)."""
     data = read_bytes(path, max_bytes)
     name = Path(path).name
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM: a spreadsheet's "Unicode text"
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as e:
+            raise FileRefused(
+                msg(
+                    QT_TRANSLATE_NOOP("safeio", "{name} is not UTF-16 text (byte {byte}); save it as UTF-8 ({what})"),
+                    "safeio",
+                    name=name,
+                    byte=e.start + 3,
+                    what=what,
+                )
+            ) from None
     if looks_binary(data):
         raise FileRefused(
             msg(QT_TRANSLATE_NOOP("safeio", "{name} is a binary file, not {what}"), "safeio", name=name, what=what)

@@ -4087,6 +4087,10 @@ The fitted line over the readings, saved as `{file}` at {dpi} dpi.</source>
         <translation>텍스트 파일</translation>
     </message>
     <message>
+        <source>{name} is not UTF-16 text (byte {byte}); save it as UTF-8 ({what})</source>
+        <translation>{name}은(는) UTF-16 텍스트가 아닙니다 ({byte}번째 바이트). UTF-8로 저장하세요 ({what})</translation>
+    </message>
+    <message>
         <source>{name} is a binary file, not {what}</source>
         <translation>{name}은(는) {what}이 아니라 바이너리 파일입니다</translation>
     </message>
