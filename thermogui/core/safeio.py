@@ -87,8 +87,8 @@ A_TEXT_FILE = msg(QT_TRANSLATE_NOOP("safeio", "a text file"), "safeio")
 
 
 def read_text(path: str | os.PathLike, what: str = A_TEXT_FILE, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """A regular file's text (UTF-8, or UTF-16 with its byte-order mark; a BOM dropped).  Raises FileRefused with the reason, or OSError.  `what` names
-    the kind of file expected (a core.tr.Text names it in the UI language too)."""
+    """A regular file's text (UTF-8, or UTF-16 with its byte-order mark; a BOM dropped).  Raises FileRefused with the
+    reason, or OSError.  `what` names the kind of file expected (a core.tr.Text names it in the UI language too)."""
     data = read_bytes(path, max_bytes)
     name = Path(path).name
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM: a spreadsheet's "Unicode text"

@@ -429,6 +429,9 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop, chunk=None) 
     P = m.size
     h = params[0].numel()  # the first layer's units: its weights and biases change with the normalization
     flat_params = [q.detach().reshape(-1) for q in params]  # views: they follow the optimizer's updates
+    for q in params:  # gradients kept in place (zeroed, then accumulated into: 0 + g is g), so views follow them too
+        q.grad = torch.zeros_like(q)
+    record = (*[q.grad.reshape(-1) for q in params], *flat_params)  # gradient and parameters, in a row's order
     cat, isfinite, no_grad, clock = torch.cat, math.isfinite, torch.no_grad, time.perf_counter
     mse = torch.nn.functional.mse_loss  # chapter 6's nn.MSELoss
     epoch = last_finite = 0
@@ -438,6 +441,7 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop, chunk=None) 
     tol, stop_nonfinite = config.tol, config.stop_on_non_finite
     p = cat(flat_params).tolist()
     block = torch.empty((MODULE_CHUNK, 1 + 2 * P))  # per epoch: val loss, gradient, parameters (float32)
+    block_rows = block.unbind(0)
     losses: list[float] = []
 
     def rows(n: int, last_epoch: int) -> np.ndarray:
@@ -474,21 +478,21 @@ def _train_module(config: TrainConfig, prep: Prepared, should_stop, chunk=None) 
         if n == 0:
             size = 1 if chunk is None else max(1, min(MODULE_CHUNK, int(chunk() if callable(chunk) else chunk)))
         loss_t = mse(module(x), y)
-        opt.zero_grad()
+        opt.zero_grad(set_to_none=False)
         loss_t.backward()
         with no_grad():
             vloss_t = nan_t if xv is None else mse(module(xv), yv).reshape(1)  # at the same parameters
             loss = loss_t.item()
             losses.append(loss)
             if stop_nonfinite and not isfinite(loss):  # this epoch's row, without its update; then stop
-                cat((vloss_t, *[q.grad.reshape(-1) for q in params], *flat_params), out=block[n])
+                cat((vloss_t, *record), out=block_rows[n])
                 p = block[n, 1 + P :].tolist()  # the parameters before this epoch, as its row shows
                 yield emit(n + 1, epoch)
                 reason = StopReason.NON_FINITE
                 n = 0
                 break
             opt.step()
-            cat((vloss_t, *[q.grad.reshape(-1) for q in params], *flat_params), out=block[n])
+            cat((vloss_t, *record), out=block_rows[n])
         n += 1
         if isfinite(loss):
             last_finite, last_finite_loss = epoch, loss
