@@ -476,3 +476,71 @@ def test_an_empty_file_name_is_refused():
 def test_a_folder_is_an_os_error(tmp_path):
     with pytest.raises(IsADirectoryError):  # as before: callers say "cannot read <path>: Is a directory"
         read_csv(tmp_path)
+
+
+# --- a big clean file is read at C speed, to the same numbers -----------------------------------------------------
+def _careful(text, monkeypatch):
+    from thermogui.core import csvio
+
+    with monkeypatch.context() as m:
+        m.setattr(csvio, "_clean_pairs", lambda _text: None)
+        return csvio.parse_csv_text(text)
+
+
+def _big(line_of, rows=12_000, header="t_u,t_c\n", end="\n"):
+    rng = np.random.default_rng(7)
+    u = rng.uniform(-40, 120, rows)
+    return header + end.join(line_of(a, (a - 32) / 1.8) for a in u) + end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _big(lambda a, b: f"{a:.4f},{b:.6f}"),
+        _big(lambda a, b: f"{a:.4f},{b:.6f}", header=""),
+        _big(lambda a, b: f" {a:.3e}\t{b:+.2f} ", header="t_u\tt_c\n", end="\r\n"),
+        _big(lambda a, b: f"{a:.17g};{b:.17g}", header="reading;celsius\n").rstrip("\n"),
+        _big(lambda a, b: f"{a:.2f},{b:.2f}") + "1e31,2\n",  # too large: the careful parse names the line
+        _big(lambda a, b: f"{a:.2f},{b:.2f}") + "nan,2\n",
+        _big(lambda a, b: f"{a:.2f},{b:.2f}") + "# a comment\n3,4\n",
+        _big(lambda a, b: f"{a:.2f},{b:.2f},1"),  # an include column
+        _big(lambda a, b: f"{a:.2f},{b:.2f}", header="t_c,t_u\n"),  # the other order
+        _big(lambda a, b: f"{a:.2f};{b:.2f}".replace(".", ",")),  # decimal commas
+        _big(lambda a, b: f"{a:.2f},{b:.2f}") + "1" * 70 + ",3\n",  # a number too long to read
+    ],
+    ids=[
+        "header",
+        "no-header",
+        "tabs-crlf-spaces",
+        "semicolons-no-last-break",
+        "too-large",
+        "nan",
+        "comment",
+        "include",
+        "other-order",
+        "decimal-commas",
+        "too-long",
+    ],
+)
+def test_a_big_file_reads_the_same_fast_as_carefully(text, monkeypatch):
+    from thermogui.core import csvio
+
+    assert len(text) > 100_000
+    try:
+        expected = _careful(text, monkeypatch)
+    except DataError as e:
+        with pytest.raises(DataError) as err:
+            csvio.parse_csv_text(text)
+        assert str(err.value) == str(e)  # the same refusal, every bad line named
+        return
+    got = csvio.parse_csv_text(text)
+    assert got.t_u.tolist() == expected.t_u.tolist() and got.t_c.tolist() == expected.t_c.tolist()
+    assert got.include.tolist() == expected.include.tolist() and got.val.tolist() == expected.val.tolist()
+
+
+def test_the_fast_path_is_taken_for_a_clean_file_and_not_for_another():
+    from thermogui.core import csvio
+
+    clean = _big(lambda a, b: f"{a:.4f},{b:.6f}")
+    assert csvio._clean_pairs(clean) is not None
+    assert csvio._clean_pairs(clean + "x,1\n") is None and csvio._clean_pairs(clean + "\n") is None
