@@ -93,9 +93,9 @@ def _add_field_option(parser, fld) -> None:
         )
 
 
-# the resolutions `fit --dpi` accepts: export.figure's limits, for the 6.4 × 4.8 in picture `fit --plot` draws
+# the resolutions `fit --dpi` accepts: export.options' limits, for the 6.4 × 4.8 in picture `fit --plot` draws
 # (written out here so that `thermogui --help` does not import Qt; tests/ui/test_export.py checks them against
-# figure.py)
+# options.py)
 MIN_DPI, MAX_DPI = 36, 2400
 MAX_PNG_DPI = 1976
 

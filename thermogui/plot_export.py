@@ -24,8 +24,8 @@ def ensure_qt_app():
     return app
 
 
-# The loss curve of a picture is drawn from at most figure.MAX_LOSS_ROWS (4,000) rows; a History capped at twice that
-# keeps between 4,096 and 8,192 evenly spread epochs (about 0.6 MB) however long the run.
+# The loss curve of a picture is drawn from at most export.options.MAX_LOSS_ROWS (4,000) rows; a History capped at
+# twice that keeps between 4,096 and 8,192 evenly spread epochs (about 0.6 MB) however long the run.
 PLOT_HISTORY_ROWS = 8192
 
 
@@ -39,14 +39,15 @@ def plot_history(epochs: int, n_params: int = 2):
 
 def plot_options(path, dpi: int = 600, what: str = "fit"):
     """The picture `path` (.png at `dpi`, or .svg) will be, checked before any training: ValueError says why not
-    (the extension, the resolution), or OSError (figure.ExportError: its folder is missing, or a file).
+    (the extension, the resolution), or OSError (export.options.ExportError: its folder is missing, or a file).
 
     The picture is 6.4 × 4.8 in (12.8 in wide for what="both"); a PNG at that size has a highest resolution
-    (figure.dpi_range), an SVG does not (its pixels are only units)."""
+    (export.options.dpi_range), an SVG does not (its pixels are only units)."""
     ext = os.path.splitext(str(path))[1].lower()
     if ext not in (".png", ".svg"):
         raise ValueError("use .png or .svg")
-    from thermogui.ui.export.figure import ExportOptions, check_target
+    from thermogui.ui.export.options import ExportOptions
+    from thermogui.ui.export.writing import check_target
 
     width = 12.8 if what == "both" else ExportOptions.width
     options = ExportOptions(what=what, format=ext[1:], dpi=dpi, width=width).validated()
@@ -55,12 +56,12 @@ def plot_options(path, dpi: int = 600, what: str = "fit"):
 
 
 def history_rows(history):
-    """The rows a picture's loss plot draws: at most figure.MAX_LOSS_ROWS, evenly spread, ending with the run's
-    last epoch; None when nothing was recorded.  `history` is a core History."""
+    """The rows a picture's loss plot draws: at most export.options.MAX_LOSS_ROWS, evenly spread, ending with the
+    run's last epoch; None when nothing was recorded.  `history` is a core History."""
     import numpy as np
 
     from thermogui.core.history import EPOCH
-    from thermogui.ui.export.figure import MAX_LOSS_ROWS
+    from thermogui.ui.export.options import MAX_LOSS_ROWS
 
     if history is None or len(history) == 0:
         return None
@@ -83,7 +84,8 @@ def export_plot_headless(path, data, config, outcome, history, dpi: int = 600, w
 
     options = plot_options(path, dpi, what)
     ensure_qt_app()
-    from thermogui.ui.export.figure import run_metadata, write_figure
+    from thermogui.ui.export.caption import run_metadata
+    from thermogui.ui.export.writing import write_figure
 
     model = model_of(config)
     line = tuple(outcome.params)  # the model's parameters in raw units

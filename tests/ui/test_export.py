@@ -20,7 +20,9 @@ import thermogui
 from thermogui.core.config import StopReason
 from thermogui.ui import dialogs
 from thermogui.ui.export import dialog as export
-from thermogui.ui.export.dialog import ExportOptions, Figure, export_from_window, open_export_dialog, window_inputs
+from thermogui.ui.export.dialog import export_from_window, open_export_dialog, window_inputs
+from thermogui.ui.export.figure import Figure
+from thermogui.ui.export.options import ExportOptions
 from thermogui.ui.plots.live import FIT_COLOR
 
 from .helpers import choose, click, type_into
@@ -395,7 +397,7 @@ def test_copy_to_clipboard(qtbot, window, settings):
 # --- (d) limits: what is offered can be exported; costs stay bounded ---------------------------------------
 def test_png_resolution_range_at_the_default_size_and_the_cli_says_it():
     from thermogui import cli
-    from thermogui.ui.export.figure import MAX_DPI, MIN_DPI, dpi_range
+    from thermogui.ui.export.options import MAX_DPI, MIN_DPI, dpi_range
 
     assert dpi_range(ExportOptions()) == (MIN_DPI, 1976) == (cli.MIN_DPI, cli.MAX_PNG_DPI)
     assert dpi_range(ExportOptions(format="svg")) == (MIN_DPI, MAX_DPI) == (cli.MIN_DPI, cli.MAX_DPI)
@@ -508,7 +510,8 @@ def test_headless_history_is_bounded_and_the_picture_gets_at_most_max_loss_rows(
     from thermogui.core.dataset import Dataset
     from thermogui.core.history import EPOCH
     from thermogui.core.training import train
-    from thermogui.ui.export import figure
+    from thermogui.ui.export import writing
+    from thermogui.ui.export.options import MAX_LOSS_ROWS
 
     history = plot_export.plot_history(10_000_000)
     for epoch in range(1, 100_001):
@@ -516,7 +519,7 @@ def test_headless_history_is_bounded_and_the_picture_gets_at_most_max_loss_rows(
     assert len(history) <= plot_export.PLOT_HISTORY_ROWS
     assert history.nbytes() <= plot_export.PLOT_HISTORY_ROWS * 9 * 8  # 0.6 MB, not 100,000 EpochResults
     rows = plot_export.history_rows(history)
-    assert len(rows) <= figure.MAX_LOSS_ROWS and rows[0, EPOCH] <= history.stride and rows[-1, EPOCH] == 100_000
+    assert len(rows) <= MAX_LOSS_ROWS and rows[0, EPOCH] <= history.stride and rows[-1, EPOCH] == 100_000
     assert np.all(np.diff(rows[:, EPOCH]) > 0)
 
     # a real run, drawn as a loss plot: write_figure gets at most MAX_LOSS_ROWS rows, ending at the last epoch
@@ -530,10 +533,10 @@ def test_headless_history_is_bounded_and_the_picture_gets_at_most_max_loss_rows(
             outcome = stop.value
             break
     seen = []
-    real = figure.write_figure
-    monkeypatch.setattr(figure, "write_figure", lambda *a, **k: (seen.append(a[5]), real(*a, **k)))
+    real = writing.write_figure
+    monkeypatch.setattr(writing, "write_figure", lambda *a, **k: (seen.append(a[5]), real(*a, **k)))
     plot_export.export_plot_headless(tmp_path / "loss.png", data, config, outcome, history, dpi=72, what="loss")
-    assert len(seen[0]) <= figure.MAX_LOSS_ROWS and seen[0][-1, EPOCH] == 20_000
+    assert len(seen[0]) <= MAX_LOSS_ROWS and seen[0][-1, EPOCH] == 20_000
     assert png_info(tmp_path / "loss.png")["width"] == round(6.4 * 72)
 
 
@@ -604,7 +607,7 @@ def legend_labels(fig, panel="fit") -> list[str]:
 def test_the_exported_figure_draws_the_quadratics_curve_and_equation():
     from thermogui.core.dataset import Dataset
     from thermogui.core.models import QUADRATIC
-    from thermogui.ui.export.figure import run_metadata
+    from thermogui.ui.export.caption import run_metadata
 
     data = Dataset.book()
     config, outcome, lstsq, lstsq_loss = quadratic_run(data)
@@ -636,7 +639,7 @@ def test_the_exported_figure_draws_the_quadratics_curve_and_equation():
     finally:
         fig.close()
     # the caption says the equation with the t_u² term
-    from thermogui.ui.export.figure import caption_html
+    from thermogui.ui.export.caption import caption_html
 
     caption = caption_html(outcome.params, lstsq, meta, "quadratic")
     assert "t<sub>u</sub>²" in caption and "Gradient descent, 1,000,000 epochs" in caption
@@ -853,7 +856,7 @@ def test_the_networks_exported_picture_shows_its_curve_and_the_least_squares_lin
         assert dark > 15, f"no least-squares line: {dark} of 57 points dark"  # (dashes: about half of them)
     finally:
         fig.close()
-    from thermogui.ui.export.figure import caption_html
+    from thermogui.ui.export.caption import caption_html
 
     caption = caption_html(outcome.params, (ls.w, ls.b), text, net)
     assert "network(13 hidden units, 40 parameters)" in caption and "Least-squares line (exact)" in caption

@@ -258,7 +258,8 @@ def korean():
 
 
 def book_figure(**options):
-    from thermogui.ui.export.figure import ExportOptions, Figure
+    from thermogui.ui.export.figure import Figure
+    from thermogui.ui.export.options import ExportOptions
 
     meta = {"epochs_run": "5000", "learning_rate": "0.01", "loss": "2.927645", "lstsq_loss": "2.927645"}
     return Figure(ExportOptions(dpi=150, **options), Dataset.book(), (0.5367, -17.30), (0.5368, -17.31), None, meta)
@@ -289,7 +290,8 @@ def glyph_runs(fig):
 
 def test_an_exported_png_in_korean_shows_hangul(korean, tmp_path):
     from thermogui.ui import i18n
-    from thermogui.ui.export.figure import ExportOptions, render_figure, render_svg
+    from thermogui.ui.export.options import ExportOptions
+    from thermogui.ui.export.writing import render_figure, render_svg
 
     families = i18n.hangul_families()
     if not families:

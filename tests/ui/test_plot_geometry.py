@@ -19,7 +19,7 @@ from thermogui.core.models import LINE
 from thermogui.core.numbers import fmt_num
 from thermogui.core.problem import training_data
 from thermogui.ui.files import settings
-from thermogui.ui.plots.live import LAW_NAME
+from thermogui.ui.plots.geometry import LAW_NAME
 
 from .helpers import choose, click, type_into
 

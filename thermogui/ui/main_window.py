@@ -26,7 +26,8 @@ from thermogui.ui.controls.panel import ControlsPanel
 from thermogui.ui.files.controller import FileController
 from thermogui.ui.files.settings import restore_window_state, save_window_state
 from thermogui.ui.i18n import Retranslating, error_text, marked, tr_text, translate
-from thermogui.ui.panels.readouts import Readouts, StopAlert
+from thermogui.ui.panels.alert import StopAlert
+from thermogui.ui.panels.readouts import Readouts
 from thermogui.ui.panels.teaching import TeachingPanels
 from thermogui.ui.plots.kit import PAINT_TIME
 from thermogui.ui.plots.live import MAX_LOSS_POINTS, FitPlot, LossPlot

@@ -1,8 +1,8 @@
 """File ▸ Export ▸ Plot image: the dialog, and the glue that takes the picture's inputs from the window.
 
-The drawing itself is in thermogui.ui.export.figure (shared with `thermogui fit --plot`).  The dialog speaks the UI
-language (`retranslate()`, context "ExportDialog"); the picture's labels do too unless "Book's English labels" is
-ticked (remembered: settings.EXPORT_BOOK_LABELS).
+The drawing itself is in thermogui.ui.export.figure, written out by export.writing (shared with `thermogui fit
+--plot`).  The dialog speaks the UI language (`retranslate()`, context "ExportDialog"); the picture's labels do too
+unless "Book's English labels" is ticked (remembered: settings.EXPORT_BOOK_LABELS).
 """
 
 from __future__ import annotations
@@ -34,28 +34,9 @@ from thermogui.core.history import EPOCH, LOSS
 from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import dialogs, style
 from thermogui.ui.controls.panel import _combo
-from thermogui.ui.export.figure import (  # noqa: F401  (re-exported: the export API in one place)
-    DEFAULT_TITLE,
-    FORMATS,
-    MAX_DPI,
-    MAX_SIDE_PX,
-    MIN_DPI,
-    UNITS,
-    WHATS,
-    ExportError,
-    ExportOptions,
-    Figure,
-    copy_to_clipboard,
-    dpi_range,
-    format_for_path,
-    png_bytes,
-    render_figure,
-    render_svg,
-    run_metadata,
-    size_range,
-    write_bytes,
-    write_figure,
-)
+from thermogui.ui.export.caption import DEFAULT_TITLE, run_metadata
+from thermogui.ui.export.options import FORMATS, MAX_DPI, MAX_SIDE_PX, MIN_DPI, ExportOptions, dpi_range, size_range
+from thermogui.ui.export.writing import copy_to_clipboard, render_figure, write_figure
 from thermogui.ui.files import settings
 from thermogui.ui.files.controller import os_reason
 from thermogui.ui.i18n import Retranslating, marked, translate

@@ -145,7 +145,7 @@ def export_notebook(window, path: Path | None = None, dpi: int | None = None) ->
     if path is None:
         return False
     if dpi is None:
-        from thermogui.ui.export.figure import ExportOptions
+        from thermogui.ui.export.options import ExportOptions
 
         dpi = ExportOptions().dpi
     from thermogui.core.notebook import write_notebook

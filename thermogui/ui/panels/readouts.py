@@ -1,6 +1,7 @@
-"""What the run says in words and numbers — the equation, epoch, loss, gradient, distance to the best answer, a
-one-sentence summary of the finished run that screen readers can read — and the alert that explains a stop with
-one-click fixes.
+"""What the run says in words and numbers — the equation, epoch, loss, gradient, distance to the best answer, and a
+one-sentence summary of the finished run that screen readers can read.  The bars for looking closer (an earlier
+epoch, my line, the law) are in panels.teaching_bars; the alert that explains a stop with one-click fixes is
+panels.alert.
 
 Every number comes from the run state and names what it is: the loss and gradient of epoch k are measured *before*
 that epoch's update (as the book prints them), the line and the final loss *after* it.  A result made on other
@@ -15,11 +16,9 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 from thermogui.core.analysis import LineBaseline, Reference, line_baseline, reference, start_params_raw, versus_line
 from thermogui.core.config import EpochResult, StopReason
 from thermogui.core.explain import (
-    Explanation,
     fmt_epochs,
     fmt_loss,
     fmt_sig,
@@ -40,10 +38,11 @@ from thermogui.core.explain import (
 from thermogui.core.geometry import model_label
 from thermogui.core.history import LOSS
 from thermogui.core.models import LINE, model_of
-from thermogui.core.numbers import fmt_lr, fmt_num, round_sig
+from thermogui.core.numbers import fmt_num
 from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
 from thermogui.ui.i18n import Retranslating, marked, tr_text, translate
+from thermogui.ui.panels.teaching_bars import TeachingBars
 from thermogui.ui.state import RunState
 
 # (English, as the window shows them without a translation; the readouts show them with translate("Readouts", …))
@@ -151,7 +150,7 @@ def run_summary(run) -> str:
     return text.format(epochs=epochs, total=fmt_epochs(run.config.epochs), change=change, model=line)
 
 
-class Readouts(Retranslating, QWidget):
+class Readouts(Retranslating, TeachingBars, QWidget):
     summaryChanged = Signal(str)  # the run summary's new text
     backToLatest = Signal()  # the rewind bar's buttons
     continueFromHere = Signal()
@@ -232,9 +231,6 @@ class Readouts(Retranslating, QWidget):
             signal.connect(self.refresh)
         for signal in (state.runEnded, state.runCleared, state.runStarted, state.staleChanged):
             signal.connect(self.update_summary)
-        self._rewound: tuple | None = None  # show_rewound's arguments while the rewind bar is shown
-        self._my_line: tuple = ("", None)  # show_my_line's arguments
-        self._law_note = None  # show_law_note's text
         self.compact = False  # set_compact: the details are folded into the equation's tooltip
         self.retranslate()
 
@@ -311,30 +307,10 @@ class Readouts(Retranslating, QWidget):
             )
         )
         self.summary.setToolTip(translate("Readouts", "What the last run did, in one sentence."))
-        self.back_button.setText(translate("Readouts", "Back to latest (Esc)"))
-        self.back_button.setToolTip(translate("Readouts", "Show the run's latest epoch again"))
-        self.continue_button.setText(translate("Readouts", "Continue from here"))
-        self.continue_button.setToolTip(
-            translate(
-                "Readouts", "Start a new run from the parameters after this epoch's update, with the current settings"
-            )
-        )
-        self.my_line_label.setToolTip(
-            translate(
-                "Readouts",
-                "The line through your two handles on the fit plot, in raw units, and its loss (mean squared error) "
-                "on the training readings.",
-            )
-        )
-        self.my_line_button.setText(translate("Readouts", "Start from my line"))
         # what is shown, again in the new language
         self.refresh()
         self.update_summary()
-        if self._rewound is not None and not self.rewind_bar.isHidden():
-            self.show_rewound(*self._rewound)
-        if not self.my_line_bar.isHidden():
-            self.show_my_line(*self._my_line)
-        self.show_law_note(self._law_note)
+        self._retranslate_teaching_bars()
 
     @Slot()
     def update_summary(self, *_) -> None:
@@ -592,107 +568,6 @@ class Readouts(Retranslating, QWidget):
             )
         )
 
-    # --- looking closer: an earlier epoch, my line, the law behind the readings (issue 16) ---------------------------
-    def _init_teaching_bars(self, lay: QVBoxLayout) -> None:
-        """The rewind bar (an earlier epoch is shown), my line's readout and the law's sentence: hidden until used."""
-
-        def bar(name: str, label: QLabel, *buttons: QPushButton) -> QFrame:
-            frame = QFrame(objectName=name)
-            row = QHBoxLayout(frame)
-            row.setContentsMargins(0, 0, 0, 0)
-            label.setWordWrap(True)
-            policy = label.sizePolicy()
-            policy.setHorizontalPolicy(QSizePolicy.Ignored)
-            label.setSizePolicy(policy)
-            row.addWidget(label, 1)
-            for b in buttons:
-                row.addWidget(b)
-            frame.setVisible(False)
-            lay.addWidget(frame)
-            return frame
-
-        self.rewind_label = QLabel(objectName="rewindLabel")
-        self.back_button = QPushButton(objectName="backToLatestButton")
-        self.continue_button = QPushButton(objectName="continueFromHereButton")
-        self.back_button.clicked.connect(self.backToLatest)
-        self.continue_button.clicked.connect(self.continueFromHere)
-        self.rewind_bar = bar("rewindBar", self.rewind_label, self.back_button, self.continue_button)
-        self.my_line_label = QLabel(objectName="myLineLabel")
-        self.my_line_button = QPushButton(objectName="startFromMyLineButton")
-        self.my_line_button.clicked.connect(self.startFromMyLine)
-        self.my_line_bar = bar("myLineBar", self.my_line_label, self.my_line_button)
-        self.law_label = QLabel(objectName="lawLabel", wordWrap=True)
-        policy = self.law_label.sizePolicy()
-        policy.setHorizontalPolicy(QSizePolicy.Ignored)
-        self.law_label.setSizePolicy(policy)
-        self.law_label.setVisible(False)
-        lay.addWidget(self.law_label)
-
-    def show_rewound(self, r: EpochResult, epochs: int, exact: bool, continue_refusal: str | None = None) -> None:
-        """An earlier epoch `r` of the run (a History row: loss and gradient before its update, parameters after it);
-        `exact` False: the nearest recorded epoch of a thinned run.  `continue_refusal`: why "Continue from here"
-        cannot start a run (None: it can; a core.tr.Text is shown in the UI language, again after a language
-        change)."""
-        self._rewound = (r, epochs, exact, continue_refusal)
-        run = self.state.last_run
-        model = model_of(run.config) if run is not None else self.model
-        if model != self.model:
-            self._set_model(model)
-        self.line = r.params_raw
-        self.equation.setText(tr_text(model_caption(model, self.line)))
-        nearest = "" if exact else translate("Readouts", " (the nearest recorded epoch)")
-        epoch = fmt_epochs(r.epoch)
-        self.epoch.setText(
-            translate("Readouts", "Looking back at epoch {epoch} of {epochs}{nearest}").format(
-                epoch=epoch, epochs=fmt_epochs(epochs), nearest=nearest
-            )
-        )
-        self.loss.setText(self._epoch_loss_text(r))
-        self._show_row(model, r, curve_note=False)
-        self._distance()
-        self.rewind_label.setText(
-            translate(
-                "Readouts",
-                "Viewing epoch {epoch}{nearest} — the loss plot's cursor; click or drag there to look at another "
-                "epoch.",
-            ).format(epoch=epoch, nearest=nearest)
-        )
-        self.continue_button.setEnabled(continue_refusal is None)
-        self.continue_button.setToolTip(
-            tr_text(continue_refusal)
-            if continue_refusal is not None
-            else translate(
-                "Readouts", "Start a new run from the parameters after this epoch's update, with the current settings"
-            )
-        )
-        self.rewind_bar.setVisible(True)
-
-    def hide_rewound(self) -> None:
-        self._rewound = None
-        self.rewind_bar.setVisible(False)
-
-    def show_my_line(self, text: str, refusal: str | None = None) -> None:
-        """My line's readout ("my line: t_c = … · t_u + …, loss …"); `refusal`: why it cannot start a run.  Either
-        may be a core.tr.Text: shown in the UI language, again after a language change."""
-        self._my_line = (text, refusal)
-        self.my_line_label.setText(tr_text(text))
-        self.my_line_button.setEnabled(refusal is None)
-        self.my_line_button.setToolTip(
-            tr_text(refusal)
-            if refusal is not None
-            else translate("Readouts", "Set the start values to your line (model units) and start training from it")
-        )
-        self.my_line_bar.setVisible(True)
-
-    def hide_my_line(self) -> None:
-        self.my_line_bar.setVisible(False)
-
-    def show_law_note(self, text: str | None) -> None:
-        """Why the fit is not the exact °F law (None: hidden; a core.tr.Text is shown in the UI language)."""
-        self._law_note = text or None
-        self.law_label.setText(tr_text(text) if text else "")
-        self.law_label.setVisible(bool(text))
-
 
 def _num(v) -> float:
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else math.nan
@@ -708,77 +583,3 @@ def saved_params(result: dict, model) -> tuple[float, ...]:
     if tuple(model.params) == ("w", "b"):
         return (_num(result.get("w")), _num(result.get("b")))
     return tuple([math.nan] * model.size)
-
-
-class StopAlert(Retranslating, QFrame):
-    """Shown when a run stops because the loss is no longer finite: why, and buttons that fix it."""
-
-    useStableRate = Signal()
-    normalizeInput = Signal()
-    retry = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("stopAlert")
-        self.apply_theme()
-        self.headline = QLabel(objectName="alertHeadline", wordWrap=True)
-        f = QFont(self.headline.font())
-        f.setBold(True)
-        self.headline.setFont(f)
-        self.advice = QLabel(objectName="alertAdvice", wordWrap=True)
-        self.stable_button = QPushButton(objectName="useStableRateButton")
-        # mnemonics no other control of the window uses (Alt+N, Alt+R belong to "Normalize" and the Run menu); the
-        # translations keep the same letters
-        self.normalize_button = QPushButton(objectName="normalizeButton")
-        self.retry_button = QPushButton(objectName="retryButton")
-        self.close_button = QPushButton(objectName="dismissAlertButton", flat=True)
-        self._shown: tuple | None = None  # show_explanation's arguments
-        self.stable_button.clicked.connect(self.useStableRate)
-        self.normalize_button.clicked.connect(self.normalizeInput)
-        self.retry_button.clicked.connect(self.retry)
-        self.close_button.clicked.connect(self.hide)
-        buttons = QHBoxLayout()
-        for b in (self.stable_button, self.normalize_button, self.retry_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.headline)
-        lay.addWidget(self.advice)
-        lay.addLayout(buttons)
-        self.hide()
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """The buttons and, when an explanation is shown, its words in the UI language."""
-        self.setAccessibleName(translate("StopAlert", "Training stopped"))
-        self.stable_button.setText(translate("StopAlert", "&Use a stable rate"))
-        self.normalize_button.setText(translate("StopAlert", "Normali&ze input (× 0.1)"))
-        self.retry_button.setText(translate("StopAlert", "Retr&y"))
-        self.close_button.setText(translate("StopAlert", "D&ismiss"))
-        self.close_button.setToolTip(translate("StopAlert", "Hide this message"))
-        if self._shown is not None:
-            self._show_texts(*self._shown)
-
-    def apply_theme(self) -> None:
-        """A banner background of its own, with text and a flat button that read on it, in either scheme."""
-        text = style.text_color("banner")
-        self.setStyleSheet(
-            style.banner_style("#stopAlert") + f' #stopAlert QPushButton[flat="true"] {{ color: {text}; }}'
-        )
-
-    def show_explanation(self, ex: Explanation, normalized: bool) -> None:
-        """Why the run stopped (core.explain's Explanation, in the UI language) and the fixes that apply."""
-        self._shown = (ex,)
-        self._show_texts(ex)
-        self.normalize_button.setVisible(not normalized)
-        self.show()
-
-    def _show_texts(self, ex: Explanation) -> None:
-        headline, advice = tr_text(ex.headline), tr_text(ex.advice)
-        self.headline.setText(headline)
-        self.advice.setText(advice)
-        self.setAccessibleDescription("{} {}".format(headline, advice))
-        self.stable_button.setText(
-            translate("StopAlert", "&Use a stable rate ({lr})").format(lr=fmt_lr(round_sig(ex.suggested_lr)))
-        )

@@ -1,7 +1,8 @@
 """The plot kit: what every interactive plot shares — the house style of axes, true-valued tick labels, log ticks,
-legends that stay out of the data, ranges that grow in readable steps, and `ThemedPlot`: a PlotWidget that follows
-the colour scheme (background, axes, text, grid), says what it shows to screen readers, shows keyboard focus and
-zooms and pans from the keyboard, and draws its pens as wide on a high-DPI screen as on any other.
+legends that stay out of the data, ranges that grow in readable steps, lines clipped to what Qt can paint, and
+`ThemedPlot`: a PlotWidget that follows the colour scheme (background, axes, text, grid), says what it shows to
+screen readers, shows keyboard focus and zooms and pans from the keyboard, and draws its pens as wide on a high-DPI
+screen as on any other.
 
 Tick labels are always the true values: pyqtgraph's automatic SI prefix / multiplier is off on every axis styled
 here, because a multiplier such as "(x1e+27)" lives in the axis title, which is easily clipped, and without it the
@@ -14,6 +15,7 @@ import math
 import time
 import weakref
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
@@ -341,6 +343,26 @@ def nice_ceil(value: float) -> float:
         if end >= value * (1 - 1e-12):
             return end
     return 10.0 ** (e + 1)
+
+
+# --- lines ---------------------------------------------------------------------------------------------------------
+def clip_line(w: float, b: float, x0: float, x1: float, y0: float, y1: float):
+    """The part of y = w x + b with x in [x0, x1] that lies within y in [y0, y1], as (xs, ys); None if none.
+
+    Keeps the coordinates small enough for Qt to paint when a diverging run makes w and b astronomically large.
+    """
+    if not (math.isfinite(w) and math.isfinite(b)):
+        return None
+    lo, hi = x0, x1
+    if w != 0:
+        xa, xb = (y0 - b) / w, (y1 - b) / w
+        lo, hi = max(lo, min(xa, xb)), min(hi, max(xa, xb))
+    elif not (y0 <= b <= y1):
+        return None
+    if not (lo < hi) or not (math.isfinite(lo) and math.isfinite(hi)):
+        return None
+    xs = np.array([lo, hi])
+    return xs, np.clip(w * xs + b, y0, y1)
 
 
 # --- legends ---------------------------------------------------------------------------------------------------------
