@@ -32,3 +32,14 @@ def test_the_overfitting_preset_overfits():
     best = int(val.argmin())
     assert train[-1] < train[best] * 0.75  # training keeps improving ...
     assert val[-1] > 3 * val[best]  # ... while the validation loss turned and rose
+
+
+def test_the_books_network_zigzags_as_its_line_to_watch_says():
+    """"After ~1,000 epochs the validation loss jumps between two values every other epoch" (the preset's seed)."""
+    p = BY_KEY["network-book"]
+    history, _ = run(p.config, p.dataset())
+    val = np.log([r.val_loss for r in history])
+    early, late = np.diff(val[100:900]), np.diff(val[1500:3000])
+    assert np.abs(early).max() < 0.1  # falling smoothly at first
+    assert np.median(np.abs(late)) > 0.3  # then up and down by a third or more, epoch after epoch
+    assert (late[:-1] * late[1:] < 0).all()  # alternating

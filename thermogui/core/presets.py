@@ -208,7 +208,9 @@ PRESETS: tuple[Preset, ...] = (
         QT_TRANSLATE_NOOP(
             "presets",
             "Watch both losses fall together (the book: training 182.97 → 2.11, validation 231.87 → 2.02); the book "
-            "does not seed its weights, so the curves' shape — not their digits — is what matches.",
+            "does not seed its weights, so the curves' shape — not their digits — is what matches.  After ~1,000 "
+            "epochs the validation loss jumps between two values every other epoch (the band): the step is at the edge "
+            "of stability, which the book's printout every 1,000 epochs does not show.",
         ),
         TrainConfig(model="mlp", hidden=8, normalize="scale", lr=1e-3, epochs=5000, gradient="autograd", seed=1),
         val_rows=(7, 10),

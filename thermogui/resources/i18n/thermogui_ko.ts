@@ -4028,8 +4028,8 @@ The fitted line over the readings, saved as `{file}` at {dpi} dpi.</source>
         <translation>6장, §6.3</translation>
     </message>
     <message>
-        <source>Watch both losses fall together (the book: training 182.97 → 2.11, validation 231.87 → 2.02); the book does not seed its weights, so the curves' shape — not their digits — is what matches.</source>
-        <translation>두 손실이 함께 떨어지는 것을 지켜보세요 (책: 학습 182.97 → 2.11, 검증 231.87 → 2.02). 책은 가중치의 시드를 정하지 않으므로, 숫자가 아니라 곡선의 모양이 맞아야 합니다.</translation>
+        <source>Watch both losses fall together (the book: training 182.97 → 2.11, validation 231.87 → 2.02); the book does not seed its weights, so the curves' shape — not their digits — is what matches.  After ~1,000 epochs the validation loss jumps between two values every other epoch (the band): the step is at the edge of stability, which the book's printout every 1,000 epochs does not show.</source>
+        <translation>두 손실이 함께 떨어지는 것을 지켜보세요 (책: 학습 182.97 → 2.11, 검증 231.87 → 2.02). 책은 가중치의 시드를 정하지 않으므로, 숫자가 아니라 곡선의 모양이 맞아야 합니다. 1,000 에포크쯤부터 검증 손실이 한 에포크 걸러 두 값 사이를 오갑니다(띠 모양): 한 걸음이 안정성의 경계에 있기 때문인데, 1,000 에포크마다 찍는 책의 출력에서는 보이지 않습니다.</translation>
     </message>
     <message>
         <source>Network: make it overfit (64 hidden units, Adam, 5,000 epochs)</source>
