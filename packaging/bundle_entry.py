@@ -41,6 +41,21 @@ def _selftest() -> int:
             ),
             launch_command=desktop.launch_command(),
         )
+        # the Korean translation travels (.qm) and relabels the window; nbformat's schema travels (a notebook export)
+        from thermogui.core.config import TrainConfig
+        from thermogui.core.dataset import Dataset
+        from thermogui.core.notebook import notebook_text
+        from thermogui.ui import i18n
+
+        i18n.apply_language("ko")
+        report.update(korean_start=window.run_buttons["startButton"].text())
+        i18n.apply_language("en")
+        try:
+            report.update(
+                notebook_cells=len(json.loads(notebook_text(TrainConfig(epochs=10), Dataset.book()))["cells"])
+            )
+        except Exception as e:  # (reported, not raised: the check says what is missing)
+            report.update(notebook_error=f"{type(e).__name__}: {e}")
         window.files.mark_saved()
         window.close()
         app.quit()

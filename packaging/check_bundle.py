@@ -104,8 +104,10 @@ def check(archive: Path) -> list[str]:
             and report.get("frozen") is True
             and report.get("window_icon_null") is False
             and report.get("icon_files_present") is True
-            and report.get("launch_command") == [str(binary)],
-            f"the window has its icon and finds its resources: {report}",
+            and report.get("launch_command") == [str(binary)]
+            and report.get("korean_start", "").startswith("시작")
+            and report.get("notebook_cells", 0) > 3,
+            f"the window has its icon, speaks Korean and exports a notebook: {report}",
             out,
         )
 
