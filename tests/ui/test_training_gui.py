@@ -147,6 +147,10 @@ def test_a_million_epochs_keep_the_window_responsive_until_stopped(qtbot, window
     drawn = window._drawn
     qtbot.waitUntil(lambda: window._drawn > drawn, timeout=5000)
     assert window.state == "running"
+    # every frame shows one epoch: the progress bar's count is the readouts' (never a few hundred behind)
+    epoch = window._drawn
+    assert window.progress.value() == epoch
+    assert window.findChild(QLabel, "epochLabel").text().startswith(f"Epoch {epoch:,} of 1,000,000")
     with qtbot.waitSignal(window.runFinished, timeout=10000) as blocker:
         click(qtbot, window, "stopButton")
     timer.stop()

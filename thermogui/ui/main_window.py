@@ -7,7 +7,6 @@ worker and draws frames from the run's history.
 
 from __future__ import annotations
 
-import math
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -47,7 +46,6 @@ from thermogui.ui.worker import Trainer
 REDRAW_MS = 33  # ~30 fps at most: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
 MAX_REDRAW_MS = 100  # ~10 fps at least
 FRAME_SHARE = 0.08  # a frame (redraw + the plots' paint, in Python) may take this share of the time while a run goes
-PROGRESS_S = 0.2  # the progress bar moves at most 5 times a second while running (each move repaints it at once)
 LOSS_EVERY = 3  # the loss curve (the costlier plot) is redrawn every 3rd frame, ~10 fps
 READY_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Ready — press Start (F5) to train.")
 
@@ -78,7 +76,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._frame = 0
         self._frame_cost: float | None = None  # seconds a frame takes (smoothed), for the frame budget
         self._painted = 0.0  # PAINT_TIME at the last frame
-        self._progress_at = -math.inf  # when the progress bar last moved
         self._pending_reset = False
         self._status = ("", False)  # what show_status shows (re-made in the UI language when it changes)
         self._stopped_at: int | None = None  # the epoch the progress bar says a diverged run stopped at
@@ -192,7 +189,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.trainer.worker.set_speed(self.run_state.speed)
         self.run_state.begin_run(config, data, history, paused)
         self.trainer.start(config, data, history, paused)
-        self._frame_cost, self._painted, self._progress_at = None, PAINT_TIME[0], -math.inf
+        self._frame_cost, self._painted = None, PAINT_TIME[0]
         self.redraw_timer.start(REDRAW_MS)
         self.teaching.on_run_started()
 
@@ -300,12 +297,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.loss_plot.set_rows(run.history.decimated(MAX_LOSS_POINTS))
         self.readouts.show_epoch(r, epochs)
         running = self.state == RUNNING
-        if not running or (
-            start - self._progress_at >= PROGRESS_S
-            and r.epoch * 200 // max(epochs, 1) != self.progress.value() * 200 // max(epochs, 1)
-        ):
-            self.progress.setValue(min(r.epoch, self.progress.maximum()))  # repaints: only when the bar moves
-            self._progress_at = start
+        self.progress.setValue(min(r.epoch, self.progress.maximum()))  # (its text names the epoch the readouts show)
         self.teaching.on_frame()
         if running:
             self._keep_frame_budget(time.perf_counter() - start)
