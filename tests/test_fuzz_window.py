@@ -35,7 +35,9 @@ from tests.ui.conftest import fresh_settings, no_dangling_threads, prompts, wind
 from thermogui.core.config import ConfigError, StopReason, TrainConfig
 from thermogui.core.dataset import MAX_ABS_VALUE
 from thermogui.core.fields import BY_NAME, FIELDS, MAX_TEXT
-from thermogui.core.session import FORMAT, MAX_DEPTH, REQUIRED_CONFIG, RESULT_KINDS, VERSION
+from thermogui.core.session import FORMAT, REQUIRED_CONFIG, VERSION
+from thermogui.core.session_result import RESULT_KINDS
+from thermogui.core.session_values import MAX_DEPTH
 
 FIXTURES = (fresh_settings, no_dangling_threads, prompts, window)  # tests/ui's fixtures, for the tests here
 

@@ -35,7 +35,7 @@ def test_the_overfitting_preset_overfits():
 
 
 def test_the_books_network_zigzags_as_its_line_to_watch_says():
-    """"After ~1,000 epochs the validation loss jumps between two values every other epoch" (the preset's seed)."""
+    """ "After ~1,000 epochs the validation loss jumps between two values every other epoch" (the preset's seed)."""
     p = BY_KEY["network-book"]
     history, _ = run(p.config, p.dataset())
     val = np.log([r.val_loss for r in history])

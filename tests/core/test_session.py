@@ -20,7 +20,6 @@ from thermogui.core.report import summarize
 from thermogui.core.safeio import FileRefused
 from thermogui.core.session import (
     CONFIG_KINDS,
-    MAX_DEPTH,
     Session,
     SessionError,
     SessionFileRefused,
@@ -31,6 +30,7 @@ from thermogui.core.session import (
     session_to_dict,
     session_to_json,
 )
+from thermogui.core.session_values import MAX_DEPTH
 from thermogui.core.training import run
 
 BOOK = Dataset.book()

@@ -229,7 +229,7 @@ def test_a_stale_result_of_another_model_is_kept():
 
 
 def test_result_config_is_the_model_that_made_the_result():
-    from thermogui.core.session import result_config
+    from thermogui.core.session_result import result_config
 
     quad = session_of(QUADRATIC, stale=True).result
     assert result_config(TrainConfig(lr=0.5), quad) == TrainConfig(lr=0.5, model="quadratic")

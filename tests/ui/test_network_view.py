@@ -229,3 +229,8 @@ def test_the_frame_budget_spaces_costly_frames_and_keeps_cheap_ones_at_30_fps(qt
     window._frame_cost = None
     window._keep_frame_budget(0.0005)  # cheap: as often as the timer allows
     assert window.redraw_timer.interval() == REDRAW_MS
+    choose(qtbot, window.controls.speed, "100 epochs/s")  # slowed down: the training waits, the frames need not
+    assert window.run_state.speed == 100
+    window._frame_cost = None
+    window._keep_frame_budget(0.020)
+    assert window.redraw_timer.interval() == REDRAW_MS

@@ -23,7 +23,8 @@ wrong length, a result of another model than the settings it claims to come from
 `SessionError` that names the problem, and nothing is half-loaded.  JSON has no inf/nan: non-finite floats are
 written as null.  The file is read with `safeio.read_text` (regular files only, size limited, UTF-8); a file refused
 unread raises `SessionFileRefused`, both a `SessionError` and a `FileRefused`.  Every reason is a core.tr.Text (the
-English str; the window shows it in the UI language, context "session").
+English str; the window shows it in the UI language, context "session").  The checks of single values are in
+core.session_values, those of the stored result in core.session_result.
 
 No torch here: a session can be opened before torch has loaded.
 """
@@ -38,13 +39,23 @@ from dataclasses import field as dataclass_field
 from datetime import datetime, timezone
 
 from thermogui.core.atomic import atomic_write_text
-from thermogui.core.config import ConfigError, StopReason, TrainConfig
+from thermogui.core.config import ConfigError, TrainConfig
 from thermogui.core.dataset import MAX_ABS_VALUE, DataError, Dataset
-from thermogui.core.errors import UserError
 from thermogui.core.fields import FIELDS
 from thermogui.core.numbers import json_clean
 from thermogui.core.safeio import FileRefused, read_text
-from thermogui.core.tr import QT_TRANSLATE_NOOP, Text, msg
+from thermogui.core.session_result import read_result
+from thermogui.core.session_values import (
+    SessionError,
+    _check_depth,
+    _float,
+    _is_number,
+    _object,
+    _s,
+    _type_name,
+    _value,
+)
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 
 FORMAT = "thermogui-session"
 VERSION = 2  # 1: the straight line only; 2: models (result.params), validation marks (data.val)
@@ -55,27 +66,8 @@ SUFFIX = ".thermogui.json"
 _STORED = {"float": "float", "int": "int", "choice": "str", "bool": "bool", "optional_float": "float_or_null"}
 CONFIG_KINDS = {f.name: _STORED[f.kind] for f in FIELDS}
 REQUIRED_CONFIG = ("lr", "epochs", "normalize")
-RESULT_KINDS = {  # the keys every stored result must have (it may hold more: the whole report.summarize dict)
-    "stop_reason": "str",
-    "epochs_run": "int",
-    "loss": "number_or_null",
-}
-LINE_RESULT_KINDS = {  # the straight line's parameters by their version 1 names (required when there is no "params")
-    "w": "number_or_null",
-    "b": "number_or_null",
-    "w_model": "number_or_null",
-    "b_model": "number_or_null",
-}
-PARAM_KEYS = ("params", "params_model")  # name -> value objects: raw units, model units
-
-
 KNOWN_KEYS = ("format", "version", "app_version", "saved_at", "data", "config", "result")
 DATA_KEYS = ("t_u", "t_c", "include", "val")
-MAX_DEPTH = 64  # nesting levels of a kept value (deeper ones cannot be written back safely: refused on reading)
-
-
-class SessionError(UserError):
-    """A session file that cannot be read, with the reason a person understands."""
 
 
 class SessionFileRefused(SessionError, FileRefused):
@@ -159,119 +151,6 @@ def save_session(path: str | os.PathLike, session: Session) -> None:
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
-def _s(template: str, **values) -> Text:
-    """A reason in the "session" context (`template` marked QT_TRANSLATE_NOOP("session", …) at the call)."""
-    return msg(template, "session", **values)
-
-
-def _type_name(v) -> str:
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "true/false"
-    if isinstance(v, (int, float)):
-        return _s(QT_TRANSLATE_NOOP("session", "a number"))
-    if isinstance(v, str):
-        return _s(QT_TRANSLATE_NOOP("session", "text"))
-    if isinstance(v, list):
-        return _s(QT_TRANSLATE_NOOP("session", "a list"))
-    if isinstance(v, dict):
-        return _s(QT_TRANSLATE_NOOP("session", "an object"))
-    return type(v).__name__
-
-
-MODEL_LABELS = {  # the models' names as messages say them (shown in the UI language)
-    "straight line": QT_TRANSLATE_NOOP("session", "straight line"),
-    "quadratic": QT_TRANSLATE_NOOP("session", "quadratic"),
-    "network": QT_TRANSLATE_NOOP("session", "network"),
-}
-
-
-def _label(m) -> str:
-    """A model's name for a message (a core.tr.Text where it is one of MODEL_LABELS)."""
-    label = m.label
-    if isinstance(label, Text) or label not in MODEL_LABELS:
-        return label
-    return _s(MODEL_LABELS[label])
-
-
-def _is_number(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def _float(v) -> float:
-    try:
-        return float(v)
-    except OverflowError:  # an integer beyond float range
-        return math.inf if v > 0 else -math.inf
-
-
-def _value(where: str, v, kind: str):
-    """Check one stored value against its kind; return it converted, or raise SessionError naming `where`."""
-    if kind in ("float", "float_or_null", "number_or_null"):
-        if v is None and kind != "float":
-            return None if kind == "float_or_null" else math.nan
-        if not _is_number(v):
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP("session", '"{where}" must be a number, not {kind}'),
-                    where=where,
-                    kind=_type_name(v),
-                )
-            )
-        v = _float(v)
-        if not math.isfinite(v) and kind == "float":
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP("session", '"{where}" must be a finite number, not {value}'),
-                    where=where,
-                    value=repr(v),
-                )
-            )
-        return v
-    if kind == "int":
-        if _is_number(v) and isinstance(v, float) and v.is_integer():
-            v = int(v)  # 5e3 written by hand
-        if not isinstance(v, int) or isinstance(v, bool):
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP("session", '"{where}" must be a whole number, not {kind}'),
-                    where=where,
-                    kind=_type_name(v),
-                )
-            )
-        return v
-    if kind == "str":
-        if not isinstance(v, str):
-            raise SessionError(
-                _s(QT_TRANSLATE_NOOP("session", '"{where}" must be text, not {kind}'), where=where, kind=_type_name(v))
-            )
-        return v
-    if kind == "bool":
-        if not isinstance(v, bool):
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP("session", '"{where}" must be true or false, not {kind}'),
-                    where=where,
-                    kind=_type_name(v),
-                )
-            )
-        return v
-    raise AssertionError(kind)
-
-
-def _object(where: str, v) -> dict:
-    if not isinstance(v, dict):
-        raise SessionError(
-            _s(
-                QT_TRANSLATE_NOOP("session", '"{where}" must be an object ({{...}}), not {kind}'),
-                where=where,
-                kind=_type_name(v),
-            )
-        )
-    return v
-
-
 def _readings(data: dict, key: str) -> list[float]:
     if key not in data:
         raise SessionError(
@@ -407,223 +286,6 @@ def _config(doc: dict) -> TrainConfig:
         raise SessionError(_s(QT_TRANSLATE_NOOP("session", '"config": {error}'), error=e.text)) from None
 
 
-def _result(doc: dict, config: TrainConfig) -> dict | None:
-    result = doc.get("result")
-    if result is None:
-        return None
-    result = _object("result", result)
-    result = dict(result)
-    checked = (*RESULT_KINDS, *LINE_RESULT_KINDS, "model", *PARAM_KEYS)
-    for name, value in result.items():
-        if name not in checked:
-            _check_depth(f"result.{name}", value)  # kept as it is, so it must be writable again
-    for name in ("stop_reason", "epochs_run"):
-        _stored_number(result, name, RESULT_KINDS[name])
-    for name, kind in LINE_RESULT_KINDS.items():
-        if name in result:
-            _stored_number(result, name, kind)
-    _stored_number(result, "loss", RESULT_KINDS["loss"])
-    known = [r.value for r in StopReason]
-    if result["stop_reason"] not in known:
-        raise SessionError(
-            _s(
-                QT_TRANSLATE_NOOP("session", '"result.stop_reason" is {value}; expected one of {known}'),
-                value=repr(result["stop_reason"]),
-                known=", ".join(known),
-            )
-        )
-    _check_params(result, config)
-    return result
-
-
-def _stored_number(result: dict, name: str, kind: str) -> None:
-    if name not in result:
-        raise SessionError(_s(QT_TRANSLATE_NOOP("session", 'the stored result has no "result.{name}"'), name=name))
-    _value(f"result.{name}", result[name], kind)
-    if kind == "number_or_null" and result[name] is not None:
-        # as a float: an integer too large for one becomes inf, not a value that overflows when drawn
-        result[name] = _float(result[name])
-
-
-def _names(names) -> str:
-    """Parameter names for a message: the first six (each cut to 24 characters), then how many in all."""
-    names = [n if len(n) <= 24 else n[:23] + "…" for n in names]
-    if len(names) <= 6:
-        return ", ".join(names)
-    return _s(QT_TRANSLATE_NOOP("session", "{names}, … ({count} in all)"), names=", ".join(names[:6]), count=len(names))
-
-
-def _result_model(result: dict, config: TrainConfig):
-    """The model a stored result belongs to: its "model" key; without one, a result holding "params" is of the
-    settings' model and one without (version 1) is the straight line's."""
-    from thermogui.core.models import MODELS, NETWORKS, get_model
-    from thermogui.core.models.network import MAX_HIDDEN
-
-    if "model" in result:
-        name = _value("result.model", result["model"], "str")
-        if name not in (*MODELS, *NETWORKS):
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP("session", '"result.model" is {value}; expected one of {known}'),
-                    value=repr(name),
-                    known=", ".join((*MODELS, *NETWORKS)),
-                )
-            )
-    else:
-        name = config.model if "params" in result else "line"
-    hidden, params = config.hidden, result.get("params")
-    if name == "mlp" and isinstance(params, dict) and len(params) % 3 == 1 and 1 <= len(params) // 3 <= MAX_HIDDEN:
-        hidden = len(params) // 3  # its own hidden units (a stale result may come from another number)
-    return get_model(name, hidden)
-
-
-def result_config(config: TrainConfig, result: dict | None) -> TrainConfig:
-    """The settings of the run that made a stored result, as far as the file tells: the stored settings, with the
-    result's own model (and hidden units) when it was made with another one -- a result saved as stale after the
-    model was changed.  `result` is one `load_session` checked."""
-    if not result or "params" not in result:
-        return config
-    from thermogui.core.models import model_of
-
-    m = _result_model(result, config)
-    if tuple(m.params) == tuple(model_of(config).params):
-        return config
-    return config.with_(model=m.name, **({"hidden": m.hidden} if m.name == "mlp" else {}))
-
-
-def _check_params(result: dict, config: TrainConfig) -> None:
-    """The result's parameter vectors: present, named as its model names them, numbers; the line's version 1 keys
-    agreeing with them; and a result not marked stale of the model the stored settings train."""
-    from thermogui.core.models import model_of
-
-    m = _result_model(result, config)
-    names = tuple(m.params)
-    if "params" not in result:
-        if names != ("w", "b"):
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP(
-                        "session", 'the stored result has no "result.params" (the {label}\'s parameters)'
-                    ),
-                    label=_label(m),
-                )
-            )
-        for name, kind in LINE_RESULT_KINDS.items():
-            _stored_number(result, name, kind)
-    for key in PARAM_KEYS:
-        if key not in result:
-            if "params" in result:
-                raise SessionError(
-                    _s(
-                        QT_TRANSLATE_NOOP("session", 'the stored result has "result.params" but no "result.{key}"'),
-                        key=key,
-                    )
-                )
-            continue
-        stored = result[key]
-        if not isinstance(stored, dict):
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP(
-                        "session", '"result.{key}" must be an object ({{...}}) naming each parameter, not {kind}'
-                    ),
-                    key=key,
-                    kind=_type_name(stored),
-                )
-            )
-        if len(stored) != len(names):
-            if len(stored) == 1:
-                template = QT_TRANSLATE_NOOP(
-                    "session", '"result.{key}" has {count} value ({given}) but the {label} has {n} parameters ({names})'
-                )
-            else:
-                template = QT_TRANSLATE_NOOP(
-                    "session",
-                    '"result.{key}" has {count} values ({given}) but the {label} has {n} parameters ({names})',
-                )
-            raise SessionError(
-                _s(
-                    template,
-                    key=key,
-                    count=len(stored),
-                    given=_names(stored),
-                    label=_label(m),
-                    n=len(names),
-                    names=_names(names),
-                )
-            )
-        if set(stored) != set(names):
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP("session", '"result.{key}" names {given}; the {label}\'s parameters are {names}'),
-                    key=key,
-                    given=_names(stored),
-                    label=_label(m),
-                    names=_names(names),
-                )
-            )
-        clean = {}
-        for name in names:
-            v = _value(f"result.{key}.{name}", stored[name], "number_or_null")
-            clean[name] = None if stored[name] is None else v
-        result[key] = clean  # (in the model's order)
-        if names == ("w", "b"):  # the line's own keys, if both are there, say the same
-            for name in names:
-                old = name if key == "params" else f"{name}_model"
-                if old in result and result[old] != clean[name]:
-                    raise SessionError(
-                        _s(
-                            QT_TRANSLATE_NOOP(
-                                "session",
-                                '"result.{old}" is {old_value} but "result.{key}.{name}" is {value}; they must agree',
-                            ),
-                            old=old,
-                            old_value=repr(result[old]),
-                            key=key,
-                            name=name,
-                            value=repr(clean[name]),
-                        )
-                    )
-    if not result.get("stale"):
-        settings = model_of(config)
-        if tuple(m.params) != tuple(settings.params):  # (the line and nn.Linear(1, 1) share w and b)
-            made, now = _label(m), _label(settings)
-            if m.name == settings.name:  # (two networks of different sizes)
-                sized = QT_TRANSLATE_NOOP("session", "{label} ({size} parameters)")
-                made, now = _s(sized, label=made, size=m.size), _s(sized, label=now, size=settings.size)
-            raise SessionError(
-                _s(
-                    QT_TRANSLATE_NOOP(
-                        "session",
-                        "the stored result is of the {made} but the stored settings train the {now}; a result not "
-                        'marked "stale" must come from the settings stored with it',
-                    ),
-                    made=made,
-                    now=now,
-                )
-            )
-
-
-def _check_depth(where: str, value) -> None:
-    """Refuse a kept value nested more than MAX_DEPTH levels deep: writing it back would exceed Python's recursion
-    limit (json.loads reads up to ~1,000 levels).  Iterative, so any depth is measured safely."""
-    stack = [(value, 1)]
-    while stack:
-        v, depth = stack.pop()
-        if isinstance(v, (dict, list)):
-            if depth > MAX_DEPTH:
-                raise SessionError(
-                    _s(
-                        QT_TRANSLATE_NOOP(
-                            "session", '"{where}" is nested too deeply (more than {depth} levels) to be kept'
-                        ),
-                        where=where,
-                        depth=MAX_DEPTH,
-                    )
-                )
-            stack.extend((x, depth + 1) for x in (v.values() if isinstance(v, dict) else v))
-
-
 def _extra(doc: dict) -> dict:
     """What this version does not read (a later version's keys), in the file's shape, to be written back."""
     extra = {}
@@ -688,7 +350,7 @@ def session_from_dict(doc) -> Session:
             )
         )
     data, config = _dataset(doc), _config(doc)
-    return Session(data, config, _result(doc, config), _extra(doc))
+    return Session(data, config, read_result(doc, config), _extra(doc))
 
 
 def session_from_json(text: str) -> Session:

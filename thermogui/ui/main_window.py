@@ -2,7 +2,8 @@
 
 No maths here (every number comes from thermogui.core) and no state of its own: the `RunState` (`window.run_state`)
 owns the settings, the readings and the last run; the panels listen to it.  The window starts and steers the
-worker and draws frames from the run's history.
+worker and draws frames from the run's history.  Mixins hold the rest of its glue: `window_teaching` (my line,
+rewind), `window_views` (the View switches) and `window_settings` (reacting to edits, the fixes it offers).
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from thermogui import __version__
 from thermogui.core.config import ConfigError, StopReason, TrainOutcome
-from thermogui.core.dataset import DataError, Dataset
+from thermogui.core.dataset import Dataset
 from thermogui.core.explain import explain_stop, fmt_epochs
 from thermogui.core.history import History
 from thermogui.core.models import model_of
-from thermogui.core.numbers import fmt_lr, round_sig
-from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
+from thermogui.core.numbers import fmt_lr
+from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
 from thermogui.ui.controls.panel import ControlsPanel
 from thermogui.ui.files.controller import FileController
@@ -41,6 +42,9 @@ from thermogui.ui.window_layout import (
     pause_text,
     retranslate_window,
 )
+from thermogui.ui.window_settings import SettingsGlue
+from thermogui.ui.window_teaching import TeachingGlue
+from thermogui.ui.window_views import ViewToggles
 from thermogui.ui.worker import Trainer
 
 REDRAW_MS = 33  # ~30 fps at most: drawing holds the GIL, so redrawing faster slows training (DESIGN.md)
@@ -50,7 +54,7 @@ LOSS_EVERY = 3  # the loss curve (the costlier plot) is redrawn every 3rd frame,
 READY_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Ready — press Start (F5) to train.")
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(Retranslating, TeachingGlue, ViewToggles, SettingsGlue, QMainWindow):
     runFinished = Signal(object)  # TrainOutcome, after the window has shown it
     runFailed = Signal(str)  # the message shown
     epochsReady = Signal(int)  # the worker's progress, re-emitted in the GUI thread
@@ -303,13 +307,16 @@ class MainWindow(Retranslating, QMainWindow):
             self._keep_frame_budget(time.perf_counter() - start)
 
     def _keep_frame_budget(self, redraw_s: float) -> None:
-        """Space the frames so that drawing (this redraw and the plots' last paint) takes about FRAME_SHARE of the
-        time: the training thread needs the GIL for the rest.  A cheap frame (the line) keeps ~30 fps; a network's
-        fit, hidden units and loss curve, ~15–20 fps on these machines."""
+        """At full speed, space the frames so that drawing (this redraw and the plots' last paint) takes about
+        FRAME_SHARE of the time: the training thread needs the GIL for the rest.  A cheap frame (the line) keeps
+        ~30 fps; a network's fit, hidden units and loss curve, ~13–20 fps on these machines.  A run slowed to a chosen
+        speed waits between epochs anyway: it is drawn at the full frame rate."""
         cost = redraw_s + PAINT_TIME[0] - self._painted
         self._painted = PAINT_TIME[0]
         self._frame_cost = cost if self._frame_cost is None else 0.7 * self._frame_cost + 0.3 * cost
         interval = round(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * self._frame_cost / FRAME_SHARE)))
+        if self.run_state.speed > 0:
+            interval = REDRAW_MS
         if abs(interval - self.redraw_timer.interval()) >= 3:
             self.redraw_timer.setInterval(interval)
 
@@ -403,118 +410,7 @@ class MainWindow(Retranslating, QMainWindow):
         box.open()
         self.runFailed.emit(message)
 
-    # --- fixes offered after a divergence ----------------------------------------------------------------------------
-    @Slot()
-    def _on_use_stable_rate(self) -> None:
-        stab = self._stability(self.run_state.committed_config(), self.run_state.dataset)
-        if stab is not None:
-            self.run_state.set_value("lr", round_sig(0.9 * stab.lr_max))
-            self.start()
-
-    @Slot()
-    def _on_normalize_input(self) -> None:
-        config = self.run_state.committed_config().with_(normalize="scale", scale=0.1)
-        self.run_state.set_config(config)
-        self.start()
-
-    @Slot(float)
-    def use_rate(self, lr: float) -> None:
-        """Use a learning rate picked elsewhere (the sweep)."""
-        if self.run_state.busy:
-            self.notify(lambda: translate("MainWindow", "Stop the run to change the learning rate."), error=True)
-            return
-        lr = round_sig(lr)  # the rate the sweep names (2.2e-4), not its 20 digits
-        self.run_state.set_value("lr", lr)
-        self.notify(
-            lambda: translate("MainWindow", "Learning rate set to {lr}. Press Start (F5).").format(lr=fmt_lr(lr))
-        )
-
-    # --- a network's hidden units -----------------------------------------------------------------------------------
-    def _build_units_toggle(self) -> None:
-        """View ▸ Show Hidden Units and the check box beside a network's size (the readouts, above the fit plot): one
-        switch, remembered, drawing each hidden unit's curve under the network's fit."""
-        from PySide6.QtGui import QAction
-
-        from thermogui.ui.files.settings import VIEW_HIDDEN_UNITS
-
-        on = VIEW_HIDDEN_UNITS.get()
-        self.units_action = QAction(self, checkable=True, objectName="showHiddenUnitsAction")
-        self._retranslate_units_toggle()
-        self.units_action.setChecked(on)
-        view = getattr(self, "view_menu", None)
-        if view is not None:
-            view.addSeparator()
-            view.addAction(self.units_action)
-        box = self.readouts.units_box
-        box.setChecked(on)
-        self.fit_plot.set_units_visible(on)
-        box.toggled.connect(self.units_action.setChecked)
-        self.units_action.toggled.connect(self._on_units_toggled)
-
-    def _retranslate_units_toggle(self) -> None:
-        self.units_action.setText(translate("MainWindow", "Show &Hidden Units"))
-        self.units_action.setStatusTip(
-            translate("MainWindow", "Draw each hidden unit of a network as a faint curve under its fit")
-        )
-
-    @Slot(bool)
-    def _on_units_toggled(self, on: bool) -> None:
-        from thermogui.ui.files.settings import VIEW_HIDDEN_UNITS
-
-        self.readouts.units_box.setChecked(on)
-        self.fit_plot.set_units_visible(on)
-        VIEW_HIDDEN_UNITS.set(on)
-
-    # --- reacting to edits -------------------------------------------------------------------------------------------
-    @staticmethod
-    def _stability(config, data):
-        """The stable-rate bound of config's model (None for a network, or when the data cannot be fitted)."""
-        from thermogui.core.analysis import stability_of
-
-        try:
-            return stability_of(config, data)
-        except (ConfigError, DataError):
-            return None
-
-    @Slot()
-    def _on_readings_changed(self) -> None:
-        self.fit_plot.set_data(self.run_state.dataset)
-        self._on_settings_changed()
-
-    @Slot()
-    def _on_settings_changed(self) -> None:
-        from thermogui.core.analysis import comparison_line, reference, validation_mask
-
-        config, data = self.run_state.committed_config(), self.run_state.dataset
-        model = model_of(config)
-        if getattr(model, "hidden", 0):  # a network has no exact answer: the least-squares line, for comparison
-            model, ls = model_of(config.with_(model="line")), comparison_line(config, data)
-        else:
-            ls = reference(config, data)
-        self.fit_plot.set_lstsq_curve(model, ls.params_raw if ls is not None else None)
-        split = validation_mask(config, data)  # the marked readings, or the seeded random share
-        self.fit_plot.set_validation(split)
-        self.model.set_validation_split(split)
-        if self.state == IDLE:
-            self._show_idle_line()
-            self.teaching.refresh()
-
-    @Slot()
-    def _on_stale_changed(self, *_) -> None:
-        if self.state == IDLE:
-            self._show_idle_line()
-
-    def _show_idle_line(self) -> None:
-        """Not running: the finished run's line (or curve), or the start of the current settings."""
-        from thermogui.core.analysis import start_params_raw
-
-        run = self.run_state.finished_run
-        if run is None:
-            config = self.run_state.committed_config()
-            self.fit_plot.set_curve(model_of(config), start_params_raw(config, self.run_state.dataset))
-        else:
-            self.fit_plot.set_curve(model_of(run.config), self.readouts.line)
-
+    # --- the UI language, about --------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         """The frame's texts in the UI language on QEvent.LanguageChange (window_layout's builders set them first;
         the panels relabel themselves) and the title (the file controller's)."""
@@ -540,304 +436,6 @@ class MainWindow(Retranslating, QMainWindow):
                 "rate.</p>",
             ).format(version=__version__, two=fmt_lr(2.0)),
         )
-
-    # --- looking closer: residuals as squares, the °F law, my line, rewind (issue 16) ------------------------------
-    def _init_geometry(self) -> None:
-        """Wire the fit plot's teaching views, my line and the loss plot's rewind (actions: window_layout)."""
-        state = self.run_state
-        self.viewing = None  # (EpochResult, exact, the run's latest epoch then) while looking back; None: the latest
-        self._pending_start: dict | None = None  # start values to run once the paused run has stopped
-        self.fit_plot.myLineMoved.connect(self._on_my_line_moved)
-        self.loss_plot.epochPicked.connect(self._on_epoch_picked)
-        self.readouts.backToLatest.connect(self.back_to_latest)
-        self.readouts.continueFromHere.connect(self.continue_from_here)
-        self.readouts.startFromMyLine.connect(self.start_from_my_line)
-        for signal in (state.runStarted, state.runEnded, state.runCleared):
-            signal.connect(self._leave_rewind)  # (after the readouts: they show the latest again)
-        for signal in (state.settingsChanged, state.readingsChanged):
-            signal.connect(self._refresh_geometry)
-        for signal in (state.phaseChanged, state.runStarted, state.runEnded, state.runCleared):
-            signal.connect(self._update_rewindable)
-        self.runPaused.connect(self._update_rewindable)  # (a run started paused has its first epoch now)
-        state.runStarted.connect(lambda: self.my_line_action.setChecked(False))  # (its job is done)
-        self.tabs.currentChanged.connect(self._follow_in_landscape)  # (after the teaching panels' own refresh)
-        self.runFinished.connect(self._start_pending)
-        self.loss_plot.key_handler = self._rewind_key
-        self._retranslate_geometry_tips()
-        self.set_residual_squares(self.squares_action.isChecked())
-        self.set_fahrenheit_law(self.law_action.isChecked())
-        self._update_rewindable()
-
-    def _retranslate_geometry_tips(self) -> None:
-        self.loss_plot.setToolTip(
-            translate(
-                "MainWindow",
-                "Click or drag on the loss plot to look back at an earlier epoch of a paused or finished run; then the "
-                "Left and Right arrow keys step one recorded epoch, Esc goes back to the latest.",
-            )
-        )
-
-    @Slot(bool)
-    def set_residual_squares(self, on: bool) -> None:
-        """View ▸ Residuals as Squares (remembered)."""
-        from thermogui.ui.files.settings import VIEW_RESIDUAL_SQUARES
-
-        VIEW_RESIDUAL_SQUARES.set(bool(on))
-        self.fit_plot.set_squares_visible(on)
-
-    @Slot(bool)
-    def set_fahrenheit_law(self, on: bool) -> None:
-        """View ▸ °F Reference Line (remembered): the law, dashed, and one sentence on why the fit differs."""
-        from thermogui.core.geometry import law_comparison, law_sentence
-        from thermogui.ui.files.settings import VIEW_FAHRENHEIT_LAW
-
-        VIEW_FAHRENHEIT_LAW.set(bool(on))
-        note = law_sentence(law_comparison(self.run_state.committed_config(), self.run_state.dataset)) if on else ""
-        self.fit_plot.set_law_visible(on, tr_text(note))
-        self.readouts.show_law_note(note or None)
-
-    @Slot()
-    def _refresh_geometry(self) -> None:
-        """New settings or readings: the law's numbers, my line's loss, and the epoch looked back at stays (the
-        readouts and the fit plot, just refreshed to the run's latest, show it again): a person may look back, set
-        another rate, then Continue from there."""
-        if self.law_action.isChecked():
-            self.set_fahrenheit_law(True)
-        if self.fit_plot.my_line_shown():
-            self._on_my_line_moved(self.fit_plot.my_line_points())
-        run = self.run_state.last_run
-        if self.viewing is not None and run is not None and run.history is not None:
-            self.view_epoch(*self.viewing[:2])
-
-    # my line
-    @Slot(bool)
-    def place_my_line(self, on: bool) -> None:
-        """Run ▸ Place My Line: two handles on the fit plot, on the start line when it is a line in view."""
-        from thermogui.core.analysis import start_params_raw
-
-        if on and self.run_state.busy:
-            self.notify(lambda: translate("MainWindow", "Stop the run to place your own line."), error=True)
-            self.my_line_action.setChecked(False)
-            return
-        line = None
-        if on:
-            config = self.run_state.committed_config()
-            p = start_params_raw(config, self.run_state.dataset)
-            line = (p[-2], p[-1]) if config.model != "mlp" and all(v == 0 for v in p[:-2]) else None
-        self.start_my_line_action.setEnabled(False)
-        self.fit_plot.show_my_line(on, line)
-        if not on:
-            self.readouts.hide_my_line()
-
-    def _my_line(self):
-        """(w, b) raw of my line, its loss on the training readings and why it cannot start a run (None: it can)."""
-        from thermogui.core.errors import UserError
-        from thermogui.core.geometry import line_loss, line_through, start_from_line
-
-        config, data = self.run_state.committed_config(), self.run_state.dataset
-        w, b = line_through(*self.fit_plot.my_line_points())
-        loss = line_loss(config, data, w, b)
-        try:
-            start_from_line(config, data, w, b)
-            refusal = None
-        except UserError as e:
-            refusal = msg(QT_TRANSLATE_NOOP("MainWindow", "not offered: {reason}"), "MainWindow", reason=e.text)
-        return w, b, loss, refusal
-
-    @Slot(object)
-    def _on_my_line_moved(self, _points) -> None:
-        from thermogui.core.errors import UserError
-        from thermogui.core.explain import fmt_loss, model_equation
-        from thermogui.core.models import LINE
-
-        # (core.tr.Texts: the readouts show them in the UI language, again when it changes)
-        try:
-            w, b, loss, refusal = self._my_line()
-            text = msg(
-                QT_TRANSLATE_NOOP("MainWindow", "my line: {line}, loss {loss}"),
-                "MainWindow",
-                line=model_equation(LINE, (w, b)),
-                loss=fmt_loss(loss),
-            )
-            if refusal is not None and self.run_state.committed_config().model == "mlp":  # (the button's tooltip: why)
-                text = msg(
-                    QT_TRANSLATE_NOOP(
-                        "MainWindow", "{my_line} — not offered as a start for the network (it has no start values)"
-                    ),
-                    "MainWindow",
-                    my_line=text,
-                )
-            elif refusal is not None:
-                text = msg(
-                    QT_TRANSLATE_NOOP("MainWindow", "{my_line} — {refusal}"),
-                    "MainWindow",
-                    my_line=text,
-                    refusal=refusal,
-                )
-        except UserError as e:  # the handles above each other, or readings no run could start on
-            text = msg(QT_TRANSLATE_NOOP("MainWindow", "my line: {reason}"), "MainWindow", reason=e.text)
-            refusal = e.text
-        self.readouts.show_my_line(text, refusal)
-        self.start_my_line_action.setEnabled(refusal is None and not self.run_state.busy)
-
-    @Slot()
-    def start_from_my_line(self) -> None:
-        """Set the start values to my line (model units, with the current normalization) and start."""
-        from thermogui.core.errors import UserError
-        from thermogui.core.geometry import start_from_line
-
-        if self.run_state.busy or not self.fit_plot.my_line_shown():
-            return
-        config, data = self.run_state.committed_config(), self.run_state.dataset
-        try:
-            w, b, _, _ = self._my_line()
-            changes = start_from_line(config, data, w, b)
-        except UserError as e:
-            self.notify(
-                lambda err=e: translate("MainWindow", "Cannot start from your line: {reason}.").format(
-                    reason=error_text(err)
-                ),
-                error=True,
-            )
-            return
-        self.run_state.set_config(config.with_(**changes))
-        self.my_line_action.setChecked(False)
-        self.start()
-
-    # rewind
-    @Slot()
-    def _update_rewindable(self, *_) -> None:
-        run = self.run_state.last_run
-        has_rows = run is not None and run.history is not None and run.history.latest is not None
-        self.loss_plot.set_rewindable(has_rows and self.state != RUNNING)
-        self.my_line_action.setEnabled(self.state == IDLE)
-        if self.state == RUNNING:
-            self._leave_rewind()
-
-    @Slot(float)
-    def _on_epoch_picked(self, x: float) -> None:
-        from thermogui.core.geometry import nearest_epoch
-
-        run = self.run_state.last_run
-        if run is None or run.history is None or self.state == RUNNING:
-            return
-        got = nearest_epoch(run.history.snapshot(), run.history.latest, x)
-        if got is not None:
-            self.view_epoch(*got)
-
-    def view_epoch(self, r, exact: bool = True) -> None:
-        """Show epoch `r` (a History row of the last run) in the fit plot, the readouts, the loss plot's cursor and
-        the landscape; epochChosen(epoch)."""
-        from thermogui.core.geometry import NETWORK_HAS_NO_START, START_FIELDS
-
-        run = self.run_state.last_run
-        self.viewing = (r, bool(exact), run.history.latest.epoch)
-        self.fit_plot.set_curve(model_of(run.config), r.params_raw)
-        refusal = None
-        if run.config.model not in START_FIELDS or self.run_state.committed_config().model not in START_FIELDS:
-            refusal = msg(
-                QT_TRANSLATE_NOOP("MainWindow", "Looking back only: {reason}."),
-                "MainWindow",
-                reason=NETWORK_HAS_NO_START,
-            )
-        self.readouts.show_rewound(r, run.config.epochs, exact, refusal)
-        self.loss_plot.set_cursor(r.epoch)
-        self.back_action.setEnabled(True)
-        self.continue_action.setEnabled(refusal is None)
-        self._follow_in_landscape()
-        self.epochChosen.emit(int(r.epoch))
-
-    def _rewind_key(self, event) -> bool:
-        """While looking back, Left and Right (on the loss plot) step to the previous or next recorded epoch."""
-        from thermogui.core.geometry import next_recorded
-
-        run = self.run_state.last_run
-        if self.viewing is None or event.key() not in (Qt.Key_Left, Qt.Key_Right) or run is None:
-            return False
-        step = 1 if event.key() == Qt.Key_Right else -1
-        r = next_recorded(run.history.snapshot(), run.history.latest, self.viewing[0].epoch, step)
-        if r is not None:
-            self.view_epoch(r, True)
-        return True
-
-    @Slot()
-    def back_to_latest(self) -> None:
-        """Stop looking back (Esc): the run's latest epoch everywhere again."""
-        if self.viewing is None:
-            return
-        self._leave_rewind()
-        if self.state != IDLE:
-            self._redraw(force=True)
-        else:
-            self.readouts.refresh()
-            self._show_idle_line()
-        self._follow_in_landscape()
-        self.epochChosen.emit(0)
-
-    @Slot()
-    def _leave_rewind(self, *_) -> None:
-        if self.viewing is None:
-            return
-        self.viewing = None
-        self.loss_plot.set_cursor(None)
-        self.readouts.hide_rewound()
-        self.back_action.setEnabled(False)
-        self.continue_action.setEnabled(False)
-
-    @Slot()
-    def _follow_in_landscape(self, *_) -> None:
-        """The landscape's path and current point end at the epoch looked at (the latest when not looking back)."""
-        from thermogui.core.geometry import rows_until
-        from thermogui.ui.panels.teaching import MAX_PATH_POINTS
-
-        run = self.run_state.current_run()
-        land = self.teaching.landscape
-        if run is None or run.history is None or run.history.latest is None or self.tabs.currentWidget() is not land:
-            return
-        if self.viewing is None:
-            self.teaching.on_frame()
-            return
-        r = self.viewing[0]
-        land.set_point(r.params)
-        land.set_trajectory(rows_until(run.history.snapshot(), r, MAX_PATH_POINTS))
-
-    @Slot()
-    def continue_from_here(self) -> None:
-        """Start a new run from the parameters after the epoch looked at, with the current settings (a paused run is
-        stopped first)."""
-        from thermogui.core.errors import UserError
-        from thermogui.core.geometry import continue_values
-
-        run = self.run_state.last_run
-        if self.viewing is None or run is None:
-            return
-        r = self.viewing[0]
-        config, data = self.run_state.committed_config(), self.run_state.dataset
-        try:
-            changes = continue_values(config, data, run.config, run.data, r)
-        except UserError as e:
-            self.notify(
-                lambda err=e: translate("MainWindow", "Cannot continue from epoch {epoch}: {reason}.").format(
-                    epoch=fmt_epochs(r.epoch), reason=error_text(err)
-                ),
-                error=True,
-            )
-            return
-        if self.state != IDLE:
-            self._pending_start = changes
-            self.stop()
-            return
-        self._start_with(changes)
-
-    def _start_with(self, changes: dict) -> None:
-        self.run_state.set_config(self.run_state.committed_config().with_(**changes))
-        self.start()
-
-    @Slot(object)
-    def _start_pending(self, *_) -> None:
-        changes, self._pending_start = self._pending_start, None
-        if changes is not None:
-            QTimer.singleShot(0, lambda: self._start_with(changes))
 
     # --- results -----------------------------------------------------------------------------------------------------
     def result_summary(self) -> dict | None:

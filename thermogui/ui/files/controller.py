@@ -268,7 +268,7 @@ class FileController(Tr, QObject):
             self.state.set_config(config)
         w.reset()
         if result:
-            from thermogui.core.session import result_config
+            from thermogui.core.session_result import result_config
 
             # the run's own model: a result saved stale after the model changed is shown as the model that made it
             self.state.restore_result(result_config(config, result), data, result)

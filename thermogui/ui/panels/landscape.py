@@ -11,6 +11,9 @@ zooms and a drag (or the arrow keys) pans; the grid is recomputed for the new vi
 z-scored input w and b are both in °C, so the plot is drawn with equal axes (an option, on by default): round
 contours then look round.  The view only changes when the problem changes or the person zooms: a diverging run is
 drawn up to the edge of the window (clipped), never by zooming out to 1e17.
+
+The paths are drawn by the mixin panels.landscape_paths, the pair chooser and the slice's held values by
+panels.landscape_pairs, hovering, clicking, zooming and the equal axes by panels.landscape_navigation.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,26 +37,13 @@ from PySide6.QtWidgets import (
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
 from thermogui.core.errors import UserError
-from thermogui.core.landscape import (
-    MAX_PATH_POINTS,
-    Landscape,
-    NotAvailable,
-    clip_path,
-    decimate_index,
-    describe,
-    fit_window,
-    landscape,
-    linear_model,
-    pair_label,
-    pair_of,
-    pairs,
-    path_bounds,
-    unavailable,
-)
-from thermogui.core.numbers import fmt_num
+from thermogui.core.landscape import Landscape, NotAvailable, describe, landscape, linear_model, unavailable
 from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
 from thermogui.ui.i18n import Retranslating, error_text, marked, tr_text
+from thermogui.ui.panels.landscape_navigation import LandscapeNavigation
+from thermogui.ui.panels.landscape_pairs import HELD_REGRID_MS, HOVER_PROMPT, LandscapePairs, _problem_key
+from thermogui.ui.panels.landscape_paths import LEGEND_PATH, LandscapePaths
 from thermogui.ui.plots.kit import (
     ThemedPlot,
     fit_legend_height,
@@ -69,22 +59,13 @@ from thermogui.ui.plots.kit import (
 GRID_N = 200
 THROTTLE_MS = 60  # a burst of set_problem calls (spin-box arrows) recomputes at most this often
 ZOOM_REGRID_MS = 150
-MAX_PREVIOUS = 8
 PATH_COLOR = style.PATH
-PREVIOUS_COLORS = style.PREVIOUS_PATHS
 CONTOUR_PEN = pen(*style.CONTOUR, width=1)
-HOVER_PROMPT = QT_TRANSLATE_NOOP(
-    "LandscapePanel", "Hover over the landscape to read w, b and the loss; click to start training there."
-)
-HOVER_PROMPT_PAIR = QT_TRANSLATE_NOOP(
-    "LandscapePanel", "Hover over the landscape to read {across}, {up} and the loss; click to start training there."
-)
 # the legend's entries (context "LandscapePanel")
 LEGEND_START = QT_TRANSLATE_NOOP("LandscapePanel", "start (click to move)")
 LEGEND_MINIMUM = QT_TRANSLATE_NOOP("LandscapePanel", "minimum (least squares)")
 LEGEND_PROJECTED = QT_TRANSLATE_NOOP("LandscapePanel", "least squares (projected)")
 LEGEND_LOWEST = QT_TRANSLATE_NOOP("LandscapePanel", "lowest point of this slice")
-LEGEND_PATH = QT_TRANSLATE_NOOP("LandscapePanel", "this run")
 
 
 def _tr(text: str) -> str:
@@ -92,34 +73,7 @@ def _tr(text: str) -> str:
     return marked("LandscapePanel", text)
 
 
-HELD_REGRID_MS = 250  # while a run moves the held parameters, the slice is recomputed at most this often
-
-
-def _problem_key(config: TrainConfig, data: Dataset, pair=None):
-    """What the grid's window depends on, apart from the start point (and, for a slice, the held values)."""
-    return (
-        data,
-        config.model,
-        pair,
-        config.normalize,
-        config.scale if config.normalize == "scale" else None,
-        config.val_fraction,
-        config.seed if config.val_fraction > 0 else None,
-    )
-
-
-def _held(point, pair) -> tuple:
-    """The values a slice over `pair` holds (the other parameters of `point`); () for the line."""
-    if point is None:
-        return ()
-    return tuple(float(v) for k, v in enumerate(point) if k not in pair)
-
-
-def _finite(point) -> bool:
-    return point is not None and all(math.isfinite(v) for v in point)
-
-
-class LandscapePanel(Retranslating, QWidget):
+class LandscapePanel(Retranslating, LandscapePaths, LandscapePairs, LandscapeNavigation, QWidget):
     startPicked = Signal(float, float)  # the pair's values (w, b for the line) in model units, where the person clicked
 
     def __init__(self, parent=None):
@@ -328,50 +282,9 @@ class LandscapePanel(Retranslating, QWidget):
         self.refresh()
         self._throttle.start()
 
-    def set_point(self, point) -> None:
-        """A run moved: the slice of a bigger model follows its held values (recomputed at most every 250 ms, in the
-        same window); the line's landscape does not depend on the point."""
-        if self._model is None and self._config is not None and self._config.model == "mlp":
-            self._show_network(point)
-            return
-        if self._model is None or point is None or len(point) != self._model.size:
-            return
-        self._point = tuple(float(v) for v in point)
-        self._follow_held()
-
-    def pair_names(self) -> tuple[str, str]:
-        """The parameters across and up: ('w', 'b') for the line, e.g. ('w2', 'w1') for a slice of the quadratic."""
-        if self._model is None:
-            return ("w", "b")
-        return self._model.params[self._pair[0]], self._model.params[self._pair[1]]
-
     def available(self) -> bool:
         """The chosen model has a landscape (it is linear in its parameters)."""
         return self._model is not None
-
-    def _slice_point(self) -> tuple[float, ...]:
-        """The point the slice goes through: the run's, while it is finite, else the start values."""
-        return self._point if _finite(self._point) else self._start_full
-
-    def _follow_held(self) -> None:
-        land = self.landscape
-        if land is None or land.model.size <= 2:
-            return
-        if _held(self._slice_point(), self._pair) != _held(land.point, land.pair) and not self._held_timer.isActive():
-            self._held_timer.start()
-
-    @Slot()
-    def _on_held_moved(self) -> None:
-        land = self.landscape
-        if land is None or self._config is None:
-            return
-        if _held(self._slice_point(), self._pair) == _held(land.point, land.pair):
-            return
-        if not self.isVisible():
-            self._dirty = True  # recomputed when shown
-            return
-        (w0, w1), (b0, b1) = self.view.viewRange()
-        self._compute((w0, w1, b0, b1), set_view=False)
 
     def _set_model(self, config: TrainConfig) -> bool:
         """Follow config's model: fill the pair chooser when it changed; False (and the reason shown) when the model
@@ -389,49 +302,6 @@ class LandscapePanel(Retranslating, QWidget):
             self._model = m
             self._fill_pairs()
         return True
-
-    def _fill_pairs(self) -> None:
-        m = self._model
-        choices = pairs(m)
-        remembered = pair_of(m, self._pair_choice.get(m.name, ()))
-        self._pair = remembered if remembered in choices else choices[0]
-        self.pair_input.blockSignals(True)
-        self.pair_input.clear()
-        self.pair_input.addItems([pair_label(m, p) for p in choices])
-        self.pair_input.setCurrentIndex(choices.index(self._pair))
-        self.pair_input.blockSignals(False)
-        for w in (self.pair_label, self.pair_input):
-            w.setVisible(len(choices) > 1)
-        self._label_axes()
-
-    def _label_axes(self) -> None:
-        across, up = self.pair_names()
-        item = self.plot.getPlotItem()
-        item.setLabel("bottom", self.tr("{name} (model units)").format(name=across))
-        item.setLabel("left", up if up == "b" else self.tr("{name} (model units)").format(name=up))
-        self.hover_label.setText(self._hover_prompt())
-
-    def _hover_prompt(self) -> str:
-        across, up = self.pair_names()
-        if (across, up) == ("w", "b"):
-            return _tr(HOVER_PROMPT)
-        return _tr(HOVER_PROMPT_PAIR).format(across=across, up=up)
-
-    @Slot(int)
-    def _on_pair_chosen(self, index: int) -> None:
-        """The person chose another pair: a new slice in a window chosen for it."""
-        if self._model is None or index < 0:
-            return
-        self._pair = pairs(self._model)[index]
-        self._pair_choice[self._model.name] = self.pair_names()
-        self._label_axes()
-        if self._config is None:
-            return
-        self._start = (self._start_full[self._pair[0]], self._start_full[self._pair[1]])
-        self._key = _problem_key(self._config, self._data, self._pair)
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
 
     def _show_unavailable(self, reason: str) -> None:
         """No landscape for this model: say why in the caption, and show no plot (no axes of another model)."""
@@ -567,157 +437,6 @@ class LandscapePanel(Retranslating, QWidget):
                 iso.setData(None)
                 iso.setVisible(False)
 
-    # --- paths -----------------------------------------------------------------------------------
-    def set_trajectory(self, rows: np.ndarray) -> None:
-        """Draw the run from the start point through its parameters (History rows, model units) projected onto the
-        pair — rows[:, W], rows[:, B] for the line — decimated to at most 2000 points; non-finite rows are skipped,
-        points outside the window are clipped to its edge.  A run of a model with another number of parameters
-        than the landscape's is not drawn."""
-        if rows is None or len(rows) == 0:
-            self.clear_trajectory()
-            return
-        idx = decimate_index(len(rows), MAX_PATH_POINTS - 1)
-        sel = np.array(rows[idx], dtype=float)
-        n = (sel.shape[1] - 3) // 3
-        self._traj = sel[:, 3 : 3 + 2 * n]  # the parameters, then the same in raw units
-        self._traj_loss = sel[:, 1]
-        self._traj_n = n
-        self._traj_norm = self.landscape.normalization if self.landscape is not None else None
-        self._traj_start = self._start_full
-        if show_in_legend(self.legend, self.path, _tr(LEGEND_PATH), True):
-            self._fit_legend()
-        self._draw_current()
-
-    def path_points(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """The current run's path as drawn before clipping: the start, then every (decimated) epoch's pair of
-        parameters in the landscape's model units; None without a run of this model."""
-        if self._traj is None:
-            return None
-        return self._model_path()
-
-    def clear_trajectory(self) -> None:
-        self._traj = None
-        self.path.setData([], [])
-        self.current.setData([], [])
-        self.path_note.hide()
-        if show_in_legend(self.legend, self.path, _tr(LEGEND_PATH), False):
-            self._fit_legend()
-
-    def add_previous_path(self, rows: np.ndarray, label: str, start_raw=None) -> None:
-        """Keep a finished run as a faded path with `label` in the legend (e.g. core.landscape.run_label(config)).
-        The path is kept in raw units (the rows' raw parameter columns: W_RAW, B_RAW for the line) so it is drawn
-        correctly on the landscape of any normalization (and only on a landscape of a model with as many
-        parameters).  `start_raw` is where it started, as the model's raw coefficients
-        (core.landscape.raw_start_params(config, data) of that run); without it the path begins at the run's first
-        epoch."""
-        if rows is None or len(rows) == 0:
-            return
-        idx = decimate_index(len(rows), MAX_PATH_POINTS - 1)
-        sel = np.array(rows[idx], dtype=float)
-        n = (sel.shape[1] - 3) // 3
-        raw = sel[:, 3 + n : 3 + 2 * n]
-        if start_raw is not None and len(start_raw) == n:
-            raw = np.vstack([np.asarray(start_raw, float).reshape(1, n), raw])
-        if len(self._previous) >= MAX_PREVIOUS:
-            self._remove_previous(self._previous.pop(0))
-        used = {p["color"] for p in self._previous}
-        color = next((c for c in PREVIOUS_COLORS if c not in used), PREVIOUS_COLORS[0])
-        curve = pg.PlotDataItem(pen=pen(*color, 170, width=1.8, style=Qt.DashLine), connect="finite", antialias=True)
-        curve.setZValue(3)
-        self.plot.getPlotItem().addItem(curve)
-        self.legend.addItem(curve, tr_text(label))
-        self._fit_legend()
-        self._previous.append({"raw": raw, "n": n, "item": curve, "color": color, "label": label})
-        self.clear_previous_button.setEnabled(True)
-        self._draw_previous(self._previous[-1])
-
-    def clear_previous(self) -> None:
-        for p in self._previous:
-            self._remove_previous(p)
-        self._previous = []
-        self.clear_previous_button.setEnabled(False)
-        self._fit_legend()
-
-    def previous_labels(self) -> list[str]:
-        return [p["label"] for p in self._previous]
-
-    def _remove_previous(self, p: dict) -> None:
-        self.legend.removeItem(p["item"])
-        self.plot.getPlotItem().removeItem(p["item"])
-
-    def _clip_box(self):
-        (w0, w1), (b0, b1) = self.view.viewRange()
-        dw, db = w1 - w0, b1 - b0
-        return w0 - dw, w1 + dw, b0 - db, b1 + db
-
-    def _model_path(self):
-        """The current run's path on the pair in the landscape's model units, from the start (None: the run has
-        another number of parameters than the landscape's model)."""
-        t, n = self._traj, self._traj_n
-        land = self.landscape
-        size = land.model.size if land is not None else len(self._start_full)
-        if n != size or len(self._traj_start) != n:
-            return None
-        i, j = self._pair
-        norm = land.normalization if land is not None else None
-        if self._traj_norm is None or norm is None or self._traj_norm == norm:
-            p, start = t[:, :n], np.asarray(self._traj_start, float)
-        else:  # the normalization changed since the run: show the same models in the new units
-            old = self._traj_norm
-            p = land.from_raw(t[:, n:])
-            start = land.from_raw(land.model.to_raw(self._traj_start, old.offset, old.factor))[0]
-        return np.concatenate([[start[i]], p[:, i]]), np.concatenate([[start[j]], p[:, j]])
-
-    def _draw_current(self) -> None:
-        if self._traj is None:
-            return
-        path = self._model_path()
-        if path is None:  # a run of another model: nothing of it lies on this landscape
-            self.path.setData([], [])
-            self.current.setData([], [])
-            self.path_note.hide()
-            return
-        w, b = path
-        cw, cb = clip_path(w, b, self._clip_box())
-        self.path.setData(cw, cb)
-        ok = np.flatnonzero(np.isfinite(w) & np.isfinite(b))
-        (w0, w1), (b0, b1) = self.view.viewRange()
-        shown = len(ok) > 0 and len(ok) == len(w) and _inside((w0, w1, b0, b1), w[ok[-1]], b[ok[-1]])
-        if shown:
-            self.current.setData(w[ok[-1:]], b[ok[-1:]])  # the latest parameters
-        else:
-            self.current.setData([], [])
-        exploded = not math.isfinite(self._traj_loss[-1])
-        self.path_note.setVisible(not shown or exploded)
-        if exploded:
-            self.path_note.setText(
-                self.tr(
-                    "The loss became infinite: every step overshot the minimum by more than the "
-                    "one before, so the path shot out of the window."
-                )
-            )
-        elif not shown:
-            self.path_note.setText(
-                self.tr(
-                    "The run's latest point is outside this window: zoom out (mouse wheel) or press "
-                    "Reset view to see where it went."
-                )
-            )
-
-    def _draw_previous(self, p: dict) -> None:
-        land = self.landscape
-        if land is None or p["n"] != land.model.size:
-            p["item"].setData([], [])
-            return
-        q = land.from_raw(p["raw"])
-        i, j = land.pair
-        p["item"].setData(*clip_path(q[:, i], q[:, j], self._clip_box()))
-
-    def _draw_paths(self) -> None:
-        self._draw_current()
-        for p in self._previous:
-            self._draw_previous(p)
-
     def _draw_start(self) -> None:
         if self.landscape is not None and all(map(math.isfinite, self._start)):
             self.start_marker.setData([self._start[0]], [self._start[1]])
@@ -726,116 +445,3 @@ class LandscapePanel(Retranslating, QWidget):
 
     def _fit_legend(self) -> None:
         fit_legend_height(self.legend, self.plot.getPlotItem())
-
-    # --- mouse -----------------------------------------------------------------------------------
-    def _to_model(self, scene_pos) -> tuple[float, float] | None:
-        if self.landscape is None or not self.view.sceneBoundingRect().contains(scene_pos):
-            return None
-        p = self.view.mapSceneToView(scene_pos)
-        return p.x(), p.y()
-
-    @Slot(object)
-    def _on_mouse_moved(self, scene_pos) -> None:
-        wb = self._to_model(scene_pos)
-        if wb is None:
-            self.hover_label.setText(self._hover_prompt() if self._model is not None else "")
-            return
-        w, b = wb
-        land = self.landscape
-        loss = fmt_num(land.loss_at(w, b))
-        if land.model.name == "line":
-            text = self.tr("w = {w}   b = {b}   loss = {loss}").format(w=fmt_num(w), b=fmt_num(b, 3), loss=loss)
-            if land.normalization.kind != "none":
-                text += f"   ({land.equation_at(w, b)})"
-        else:  # a slice: the whole model at that point, in raw units, beside it
-            across, up = land.names
-            text = self.tr("{across} = {w}   {up} = {b}   loss = {loss}   ({equation})").format(
-                across=across,
-                w=fmt_num(w),
-                up=up,
-                b=fmt_num(b, 3 if up == "b" else 4),
-                loss=loss,
-                equation=land.equation_at(w, b),
-            )
-        self.hover_label.setText(text)
-
-    @Slot(object)
-    def _on_mouse_clicked(self, event) -> None:
-        if event.button() != Qt.LeftButton or event.double():
-            return
-        wb = self._to_model(event.scenePos())
-        if wb is not None:
-            event.accept()
-            self.startPicked.emit(float(wb[0]), float(wb[1]))
-
-    def scene_pos_of(self, w: float, b: float) -> QPointF:
-        """Where (w, b) — (across, up) of a slice — is in the plot's scene (for tests and tooltips)."""
-        return self.view.mapViewToScene(QPointF(w, b))
-
-    # --- view ------------------------------------------------------------------------------------
-    def equal_axes_on(self) -> bool:
-        """The plot is drawn with equal axes: z-scored input (w and b — every parameter — in °C) and the option
-        on."""
-        return (
-            self.landscape is not None and self.landscape.normalization.kind == "zscore" and self.equal_axes.isChecked()
-        )
-
-    def _sync_aspect(self) -> None:
-        zscore = self.landscape is not None and self.landscape.normalization.kind == "zscore"
-        self.equal_axes.setEnabled(zscore)
-        locked = self.equal_axes_on()
-        if bool(self.view.state["aspectLocked"]) != locked:
-            self.view.setAspectLocked(locked, ratio=1.0)
-
-    def _fill_view(self) -> None:
-        """With equal axes the view is wider (or taller) than the grid's window: compute the grid for what shows."""
-        (w0, w1), (b0, b1) = self.view.viewRange()
-        win = self.landscape.window
-        if max(abs(a - b) for a, b in zip((w0, w1, b0, b1), win)) > 1e-3 * max(w1 - w0, b1 - b0):
-            self._compute((w0, w1, b0, b1), set_view=False)
-
-    @Slot(bool)
-    def _on_equal_axes_toggled(self, _on: bool) -> None:
-        self._sync_aspect()
-        self._on_reset_view()
-
-    @Slot()
-    def _on_view_resized(self, *_) -> None:
-        if self.equal_axes_on():
-            self._zoom_timer.start()  # the locked view grew or shrank with the window: fill it once it settles
-
-    @Slot()
-    def _on_range_changed_manually(self, *args) -> None:
-        self._zoom_timer.start()
-
-    @Slot()
-    def _on_zoom_settled(self) -> None:
-        if self._config is None or self.landscape is None:
-            return
-        (w0, w1), (b0, b1) = self.view.viewRange()
-        self._compute((w0, w1, b0, b1), set_view=False)
-
-    @Slot()
-    def _on_reset_view(self) -> None:
-        """Back to the automatic window, grown to show the run's whole path (at most 10x)."""
-        if self._config is None or self._model is None:
-            return
-        self._compute(None, set_view=False)
-        if self.landscape is None:
-            return
-        window = self.landscape.window
-        path = self._model_path() if self._traj is not None else None
-        if path is not None:
-            window = fit_window(window, path_bounds(*path))
-        if window != self.landscape.window:
-            self._compute(window, set_view=False)
-        w0, w1, b0, b1 = window
-        self.view.setRange(xRange=(w0, w1), yRange=(b0, b1), padding=0)
-        if self.equal_axes_on():
-            self._fill_view()
-        self._draw_paths()
-
-
-def _inside(box, w, b) -> bool:
-    w0, w1, b0, b1 = box
-    return bool(np.all((w >= w0) & (w <= w1) & (b >= b0) & (b <= b1)))
