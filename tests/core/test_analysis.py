@@ -479,3 +479,13 @@ def test_a_trained_network_against_the_line_on_the_books_split():
     g = history[-1].grad
     assert network_gradient_text(300, g) == f"Gradient of epoch 300  |∇L| = {np.linalg.norm(g):.4f} over 25 parameters"
     assert network_gradient_text(1, [math.inf, 0.0]) == "Gradient of epoch 1  |∇L| = ∞ over 2 parameters"
+
+
+def test_no_bound_when_the_inputs_overflow_or_vanish_in_the_models_sums():
+    """Readings 1.4e-111 apart collapse to one value in float32 (z-scored: 0/0) — the fuzzer's session: no bound is
+    computed (None, as for the network), never a LinAlgError in the window's slot."""
+    from thermogui.core.analysis import convergence, stability_of
+
+    tiny = Dataset([1.4035475260553723e-111, 0.0, 0.0], [0.0, 0.0, 0.0])
+    config = TrainConfig(model="quadratic", normalize="zscore")
+    assert stability_of(config, tiny) is None and convergence(config, tiny) is None

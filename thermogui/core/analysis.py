@@ -233,7 +233,8 @@ def stability_of(config, data) -> Stability | None:
     """The stable-rate bound of plain gradient descent for config's model on the training inputs in model units
     (the line: its closed form, the numbers it always had; another linear model: the largest eigenvalue of its
     Hessian).  nn.Linear(1, 1) is the line: the line's bound.  None for the network (not linear in its parameters:
-    no constant Hessian).  Raises ConfigError or DataError when a run could not start on these readings."""
+    no constant Hessian), and when the inputs overflow the Hessian's sums.  Raises ConfigError or DataError when a
+    run could not start on these readings."""
     from thermogui.core.problem import model_x
 
     m = _model(config)
@@ -242,7 +243,10 @@ def stability_of(config, data) -> Stability | None:
     x = model_x(config, data)
     if config.model in ("line", "linear-module"):
         return stability(x)
-    return stability_of_hessian(m.hessian(x))
+    h = np.asarray(m.hessian(x), float)
+    if not np.isfinite(h).all():
+        return None  # the inputs overflow the model's sums (t_u² and t_u⁴ of huge readings): no bound to compute
+    return stability_of_hessian(h)
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,9 @@ class _ShortButton(QToolButton):
 
     @Slot()
     def _sync(self) -> None:
-        action = self._action
+        action = getattr(self, "_action", None)
+        if action is None:  # (a change of the action while the window is being torn down reaches a bare wrapper)
+            return
         full = plain_text(action.text())
         keys = action.shortcut().toString(QKeySequence.NativeText)
         self.setEnabled(action.isEnabled())
