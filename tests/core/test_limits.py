@@ -225,3 +225,11 @@ def test_a_history_of_ten_million_epochs_stays_at_its_cap():
     for epoch in range(1, 10_000_001):
         h.append(_result(epoch))
     assert h.nbytes() <= 80e6 and h.latest.epoch == 10_000_000 and len(h) <= DEFAULT_MAX_ROWS
+
+
+def test_readings_one_value_in_float32_are_refused_before_a_run():
+    """1.4e-111 and 0 differ in float64 but are one value in the run's float32: refused by name, not a NaN run."""
+    data = Dataset([1.4035475260553723e-111, 0.0, 0.0], [0.0, 1.0, 2.0])
+    for normalize in ("none", "scale", "zscore"):
+        with pytest.raises(DataError, match="too close to tell apart"):
+            train(TrainConfig(normalize=normalize), data)

@@ -12,6 +12,7 @@ import numpy as np
 
 from thermogui.core.dataset import DataError
 from thermogui.core.fields import BY_NAME, FIELDS, MAX_EPOCHS, ConfigError, field  # noqa: F401  (re-exported)
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 NORMALIZATIONS = tuple(v for v, _ in field("normalize").choices)
 GRADIENTS = tuple(v for v, _ in field("gradient").choices)
@@ -172,7 +173,14 @@ class Normalization:
             mean = float(np.mean(t_u_train))
             std = float(np.std(t_u_train))
             if not std > 0:
-                raise DataError("all training t_u readings are equal, so z-score normalization is impossible")
+                raise DataError(
+                    msg(
+                        QT_TRANSLATE_NOOP(
+                            "core", "all training t_u readings are equal, so z-score normalization is impossible"
+                        ),
+                        "core",
+                    )
+                )
             return cls("zscore", mean, 1.0 / std, std)
         return cls("none")
 

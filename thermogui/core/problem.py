@@ -14,6 +14,7 @@ import numpy as np
 
 from thermogui.core.config import ConfigError, Normalization, TrainConfig
 from thermogui.core.dataset import DataError, Dataset
+from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 
 
 def split_indices(n: int, val_fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -48,17 +49,27 @@ def split(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, np.ndarray]:
     return split_indices(n, config.val_fraction, config.seed)
 
 
+def readings_equal() -> str:
+    """The refusal when the training readings' t_u do not differ (or not by enough to compute with)."""
+    return msg(
+        QT_TRANSLATE_NOOP(
+            "core", "all training t_u readings are equal (or too close to tell apart), so no line can be fitted"
+        ),
+        "core",
+    )
+
+
 def training_data(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, np.ndarray, Normalization]:
     """The training readings (t_u, t_c, raw) and the normalization a run fits on them.  Raises ConfigError or
     DataError when a run could not start on them."""
     t_u, t_c = data.active()
     if len(t_u) < 2:
-        raise DataError("add at least 2 readings with different t_u")
+        raise DataError(msg(QT_TRANSLATE_NOOP("core", "add at least 2 readings with different t_u"), "core"))
     tr, _ = split(config, data)
     t_u, t_c = t_u[tr], t_c[tr]
     dx = t_u - t_u.mean()
     if not float(dx @ dx) > 0:  # (the least-squares criterion: spreads below ~1e-154 square to 0)
-        raise DataError("all training t_u readings are equal (or too close to tell apart), so no line can be fitted")
+        raise DataError(readings_equal())
     return t_u, t_c, Normalization.fit(config, t_u)
 
 

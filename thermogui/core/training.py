@@ -41,6 +41,7 @@ from thermogui.core.model import grad_fn, loss_fn, model
 from thermogui.core.models import MODELS, NETWORKS, get_model, model_of
 from thermogui.core.problem import (
     model_inputs,
+    readings_equal,
     split,
     split_indices,  # noqa: F401  (re-exported)
 )
@@ -68,13 +69,15 @@ def prepare(config: TrainConfig, data: Dataset) -> Prepared:
     t_u, t_c = data.validate().active()
     tr, va = split(config, data)
     if np.ptp(t_u[tr]) == 0:
-        raise DataError("all training t_u readings are equal, so no line can be fitted")
+        raise DataError(readings_equal())
     norm = Normalization.fit(config, t_u[tr])
 
     def tensors(idx):
         return norm.apply(torch.tensor(t_u[idx], dtype=torch.float32)), torch.tensor(t_c[idx], dtype=torch.float32)
 
     x, y = tensors(tr)
+    if not bool(torch.isfinite(x).all()) or not float(x.max() - x.min()) > 0:
+        raise DataError(readings_equal())  # (different in float64, one value in the run's float32: 1e-111 and 0)
     x_val, y_val = tensors(va) if len(va) else (None, None)
     return Prepared(x, y, x_val, y_val, norm, tr, va, t_u[tr], t_c[tr], t_u[va], t_c[va])
 

@@ -3208,6 +3208,18 @@ already within {pct} of the minimum</source>
         <source>t_c = network({size})</source>
         <translation>t_c = 신경망({size})</translation>
     </message>
+    <message>
+        <source>all training t_u readings are equal, so z-score normalization is impossible</source>
+        <translation>학습에 쓰는 t_u 측정값이 모두 같아서 Z-점수 정규화를 할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>all training t_u readings are equal (or too close to tell apart), so no line can be fitted</source>
+        <translation>학습에 쓰는 t_u 측정값이 모두 같아서(또는 구별할 수 없을 만큼 가까워서) 직선을 맞출 수 없습니다</translation>
+    </message>
+    <message>
+        <source>add at least 2 readings with different t_u</source>
+        <translation>t_u가 서로 다른 측정값을 2개 이상 넣으세요</translation>
+    </message>
 </context>
 <context>
     <name>csvio</name>
