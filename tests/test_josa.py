@@ -28,6 +28,9 @@ from thermogui.ui.josa import final_consonant, particles
         ("표시 #와(과)", "표시 #와(과)"),  # a symbol says nothing: both forms stay
         ("'x…'은(는)", "'x…'은(는)"),
         ("결과(이)나", "결과나"),
+        ("검증 비율 0.9(이)면", "검증 비율 0.9면"),
+        ("검증 비율 0.5(이)면", "검증 비율 0.5면"),
+        ("검증 비율 0.1(이)면", "검증 비율 0.1이면"),
         ("No particle (here)", "No particle (here)"),
     ],
 )

@@ -24,8 +24,17 @@ def split_indices(n: int, val_fraction: float, seed: int) -> tuple[np.ndarray, n
     n_val = max(1, int(val_fraction * n))
     if n - n_val < 2:
         raise ConfigError(
-            f"a validation fraction of {val_fraction:g} leaves {n - n_val} of {n} readings to train on; "
-            "at least 2 are needed: lower the fraction or add readings"
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "a validation fraction of {fraction} leaves {left} of {n} readings to train on; at least 2 are "
+                    "needed: lower the fraction or add readings",
+                ),
+                "core",
+                fraction=f"{val_fraction:g}",
+                left=str(n - n_val),
+                n=str(n),
+            )
         )
     import torch
 
@@ -42,8 +51,17 @@ def split(config: TrainConfig, data: Dataset) -> tuple[np.ndarray, np.ndarray]:
         tr, va = np.flatnonzero(~marked), np.flatnonzero(marked)
         if len(tr) < 2:
             raise DataError(
-                f"{len(va)} of the {n} included readings are marked as validation readings, which leaves "
-                f"{len(tr)} to train on; at least 2 are needed: unmark some"
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{marked} of the {n} included readings are marked as validation readings, which leaves {left} "
+                        "to train on; at least 2 are needed: unmark some",
+                    ),
+                    "core",
+                    marked=str(len(va)),
+                    n=str(n),
+                    left=str(len(tr)),
+                )
             )
         return tr, va
     return split_indices(n, config.val_fraction, config.seed)

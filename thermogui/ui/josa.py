@@ -26,6 +26,7 @@ FORMS = {
     "(으)로": ("으로", "로"),
     "(이)라": ("이라", "라"),
     "(이)나": ("이나", "나"),
+    "(이)면": ("이면", "면"),
 }
 _PATTERN = re.compile("|".join(re.escape(f) for f in FORMS))
 _SEE_THROUGH = "'\"’”)]}>»」』*`"

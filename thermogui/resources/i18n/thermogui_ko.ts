@@ -3213,6 +3213,14 @@ already within {pct} of the minimum</source>
         <translation>학습에 쓰는 t_u 측정값이 모두 같아서 Z-점수 정규화를 할 수 없습니다</translation>
     </message>
     <message>
+        <source>a validation fraction of {fraction} leaves {left} of {n} readings to train on; at least 2 are needed: lower the fraction or add readings</source>
+        <translation>검증 비율 {fraction}(이)면 측정값 {n}개 중 {left}개만 학습에 남습니다. 2개 이상 있어야 합니다: 비율을 낮추거나 측정값을 더하세요</translation>
+    </message>
+    <message>
+        <source>{marked} of the {n} included readings are marked as validation readings, which leaves {left} to train on; at least 2 are needed: unmark some</source>
+        <translation>사용하는 측정값 {n}개 중 {marked}개가 검증 측정값으로 표시되어 학습에는 {left}개만 남습니다. 2개 이상 있어야 합니다: 몇 개의 표시를 지우세요</translation>
+    </message>
+    <message>
         <source>all training t_u readings are equal (or too close to tell apart), so no line can be fitted</source>
         <translation>학습에 쓰는 t_u 측정값이 모두 같아서(또는 구별할 수 없을 만큼 가까워서) 직선을 맞출 수 없습니다</translation>
     </message>
