@@ -134,6 +134,37 @@ def test_a_ten_million_epoch_run_stopped_by_the_user_stays_bounded_and_responsiv
     assert window.state == "idle" and window.controls.isEnabled()
 
 
+def test_a_big_csv_is_read_behind_a_busy_dialog_while_the_window_paints(qtbot, window, tmp_path):
+    """A CSV of BIG_FILE bytes or more is read in a thread: the window's timers keep running (it repaints), a busy
+    dialog says what is read, and closing the window meanwhile waits for the reading to end."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from thermogui.ui.files.controller import BIG_FILE
+
+    rng = np.random.default_rng(3)
+    n = 700_000
+    t_u = np.round(rng.uniform(20, 90, n), 4)
+    data = Dataset(t_u, np.round(0.5556 * t_u - 17.78, 4))
+    path = tmp_path / "huge.csv"
+    write_csv(path, data)
+    assert path.stat().st_size >= BIG_FILE
+    seen = []
+    timer = QTimer(interval=5)
+    timer.timeout.connect(
+        lambda: seen.append((window.files.reading, bool(window.findChildren(QProgressDialog, "readingFileDialog"))))
+    )
+    timer.start()
+    QTimer.singleShot(20, window.close)  # the person closes the window while it reads: it waits
+    assert window.files.open_path(path, ask=False)
+    timer.stop()
+    assert any(reading and dialog for reading, dialog in seen), seen[:5]  # timers ran during the reading
+    assert window.model.dataset == data and not window.files.reading
+    assert window.isVisible()  # (not closed in the middle of opening)
+    gone = []
+    window.destroyed.connect(lambda: gone.append(True))
+    qtbot.waitUntil(lambda: bool(gone), timeout=10_000)  # and then it closes, cleanly
+
+
 def test_a_100k_row_csv_opens_in_the_window_and_trains(qtbot, window, tmp_path):
     rng = np.random.default_rng(7)
     t_u = rng.uniform(20, 90, 100_000)

@@ -470,6 +470,10 @@ class MainWindow(Retranslating, TeachingGlue, ViewToggles, SettingsGlue, QMainWi
 
     # --- lifetime ----------------------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.files.reading:  # a big CSV is being read (a few seconds): close once it is in
+            event.ignore()
+            QTimer.singleShot(200, self.close)
+            return
         if not self.files.maybe_save():
             event.ignore()
             return

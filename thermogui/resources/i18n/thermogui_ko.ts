@@ -968,6 +968,14 @@ Any existing file was left as it was.</source>
         <translation> 저장(Ctrl+S)하면 세션으로 보관합니다. CSV 파일 자체는 바뀌지 않습니다.</translation>
     </message>
     <message>
+        <source>Reading {file}…</source>
+        <translation>{file} 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>여는 중</translation>
+    </message>
+    <message>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>

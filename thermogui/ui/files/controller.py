@@ -16,7 +16,7 @@ import errno
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -78,10 +78,16 @@ def format_problems(e: DataError, limit: int = 15) -> str:
     return "\n".join(lines)
 
 
+BIG_FILE = 8 * 1024 * 1024  # bytes: a CSV this big is read in a thread behind a busy dialog
+
+
 class FileController(Tr, QObject):
+    _readDone = Signal()  # a big CSV's reading thread has finished (see _read_csv)
+
     def __init__(self, window):
         super().__init__(window)
         self.w = window
+        self.reading = False  # a big CSV is being read (the window waits to close until it is)
         self.state = window.run_state
         self.path: Path | None = None  # the session file Save writes
         self.source: Path | None = None  # a CSV the readings came from (never written by Save)
@@ -217,7 +223,7 @@ class FileController(Tr, QObject):
                 s = load_session(path)
                 loaded = (s.data, s.config.validated(), s.result, path, None)
             else:
-                s, loaded = None, (read_csv(path), None, None, None, path)
+                s, loaded = None, (self._read_csv(path), None, None, None, path)
         except DataError as e:
             self._error(
                 self.tr("Could not open {file}").format(file=path.name),
@@ -258,6 +264,53 @@ class FileController(Tr, QObject):
             + kept_note
         )
         return True
+
+    def _read_csv(self, path: Path):
+        """read_csv; a big file (BIG_FILE bytes or more: a few seconds of reading) in a thread of its own behind a
+        modal busy dialog, so the window keeps painting while it is read (and cannot be edited meanwhile)."""
+        try:
+            big = path.stat().st_size >= BIG_FILE
+        except OSError:
+            big = False  # (read_csv says why it cannot be read)
+        if not big:
+            return read_csv(path)
+        import threading
+
+        from PySide6.QtCore import QEventLoop, Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        outcome: dict = {}
+        loop = QEventLoop()
+
+        def work() -> None:
+            try:
+                outcome["data"] = read_csv(path)
+            except BaseException as e:  # (handed to the GUI thread, raised there)
+                outcome["error"] = e
+            finally:
+                self._readDone.emit()  # (queued to the GUI thread: the loop quits there)
+
+        busy = QProgressDialog(self.w, objectName="readingFileDialog")
+        busy.setLabelText(self.tr("Reading {file}…").format(file=path.name))
+        busy.setWindowTitle(self.tr("Opening"))
+        busy.setRange(0, 0)  # (busy: no percentage to show)
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModal)
+        busy.setMinimumDuration(0)
+        self._readDone.connect(loop.quit)
+        self.reading = True
+        try:
+            threading.Thread(target=work, name="ReadCsv", daemon=True).start()
+            busy.show()
+            loop.exec()
+        finally:
+            self._readDone.disconnect(loop.quit)
+            self.reading = False
+            busy.close()
+            busy.deleteLater()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["data"]
 
     def _load(self, data, config, result, path, source) -> None:
         """Show what was read (already checked completely)."""
