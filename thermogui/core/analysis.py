@@ -406,8 +406,9 @@ def line_baseline(config, data) -> LineBaseline | None:
     w, b = ref.params_raw
     val = math.nan
     if len(va):
-        r = w * t_u[va] + b - t_c[va]
-        val = float(r @ r) / len(r)
+        with np.errstate(over="ignore", invalid="ignore"):  # (huge readings: an infinite loss, shown as such)
+            r = w * t_u[va] + b - t_c[va]
+            val = float(r @ r) / len(r)
     return LineBaseline((float(w), float(b)), float(ref.loss), val, int(len(va)))
 
 

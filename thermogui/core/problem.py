@@ -110,12 +110,13 @@ def least_squares_line(config: TrainConfig, data: Dataset):
 def model_x(config: TrainConfig, data: Dataset) -> np.ndarray:
     """The training inputs in model units, float32 as the run computes them (for the stable-rate bound)."""
     t_u, norm = training_inputs(config, data)
-    x = np.asarray(t_u, dtype=np.float32)
-    if norm.kind == "scale":
-        return x * np.float32(norm.factor)
-    if norm.kind == "zscore":
-        return (x - np.float32(norm.offset)) / np.float32(norm.std)
-    return x
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # (inf or nan: the callers look for them)
+        x = np.asarray(t_u, dtype=np.float32)
+        if norm.kind == "scale":
+            return x * np.float32(norm.factor)
+        if norm.kind == "zscore":
+            return (x - np.float32(norm.offset)) / np.float32(norm.std)
+        return x
 
 
 def model_inputs(norm: Normalization, t_u) -> np.ndarray:
