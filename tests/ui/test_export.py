@@ -20,8 +20,9 @@ import thermogui
 from thermogui.core.config import StopReason
 from thermogui.ui import dialogs
 from thermogui.ui.export import dialog as export
-from thermogui.ui.export.dialog import export_from_window, open_export_dialog, window_inputs
+from thermogui.ui.export.dialog import open_export_dialog
 from thermogui.ui.export.figure import Figure
+from thermogui.ui.export.inputs import export_from_window, window_inputs
 from thermogui.ui.export.options import ExportOptions
 from thermogui.ui.plots.live import FIT_COLOR
 

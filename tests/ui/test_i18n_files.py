@@ -187,8 +187,9 @@ def tick(qtbot, box) -> None:
 
 @GRAB
 def test_the_export_dialog_and_the_pictures_labels_follow_the_language(ko_window, qtbot, tmp_path):
-    from thermogui.ui.export.dialog import ExportDialog, window_inputs
+    from thermogui.ui.export.dialog import ExportDialog
     from thermogui.ui.export.figure import Figure
+    from thermogui.ui.export.inputs import window_inputs
     from thermogui.ui.files import settings
 
     w = ko_window

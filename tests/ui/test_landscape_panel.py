@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 
 from thermogui.core.dataset import Dataset
 from thermogui.core.history import History
-from thermogui.core.landscape import raw_start, run_label
+from thermogui.core.landscape_words import raw_start, run_label
 from thermogui.core.training import TrainConfig, run
 from thermogui.ui.panels.landscape import LandscapePanel
 

@@ -7,7 +7,9 @@ parameters the mean squared error is an exact quadratic, L(p) = (pᵀAp − 2p�
 an exact quadratic in those two: the grid (vectorized, 200 × 200 costs next to nothing), the slice's lowest point and
 its valley's shape (the eigenvectors of the pair's 2 × 2 block of the Hessian) are all exact.  For the line the only
 pair is (w, b) and the slice is the whole loss.  A model that is not linear in its parameters (the network) has no
-such landscape: `unavailable` says so in words, and `landscape` raises NotAvailable with them.
+such landscape: `unavailable` (core.landscape_words) says so in words, and `landscape` raises NotAvailable with them.
+The landscape's words (the caption, a run's legend entry) are in core.landscape_words; a run's path on it (thinned,
+cut to the window) in core.landscape_paths.
 
 No torch at import (the window can start before torch is loaded); `landscape()` loads it through `prepare`.
 """
@@ -23,97 +25,30 @@ from thermogui.core.analysis import LeastSquares, Stability, least_squares, stab
 from thermogui.core.config import Normalization, TrainConfig
 from thermogui.core.dataset import Dataset
 from thermogui.core.errors import UserError
-from thermogui.core.fields import LINEAR_MODELS, field
+from thermogui.core.landscape_paths import (  # noqa: F401  (re-exported: the landscape's API in one place)
+    MARGIN,
+    Window,
+    clip_path,
+    decimate_index,
+    fit_window,
+    path_bounds,
+    project,
+)
+from thermogui.core.landscape_words import (  # noqa: F401  (re-exported)
+    describe,
+    raw_start,
+    raw_start_params,
+    run_label,
+    unavailable,
+)
 from thermogui.core.models.linear import LINE, LinearModel
-from thermogui.core.numbers import equation, fmt_lr, fmt_num
-from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
+from thermogui.core.numbers import equation
 
-Window = tuple[float, float, float, float]  # (across_min, across_max, up_min, up_max), model units
-MARGIN = 0.12  # share of the window's extent left around the points it must show
-MAX_PATH_POINTS = 2000
 START_FIELDS = {"w2": "init_w2", "w1": "init_w", "w": "init_w", "b": "init_b"}  # parameter -> its start setting
 
 
 class NotAvailable(UserError):
     """A panel that needs a model linear in its parameters was asked about one that is not."""
-
-
-# The window's messages are core.tr.msg Texts (English here and in the CLI; the window shows them translated, context
-# "landscape").
-_WHAT = {  # what cannot be shown, as the messages name it
-    "landscape": QT_TRANSLATE_NOOP("landscape", "landscape"),
-    "gradient inspector": QT_TRANSLATE_NOOP("landscape", "gradient inspector"),
-    "stable-rate bound": QT_TRANSLATE_NOOP("landscape", "stable-rate bound"),
-}
-_WHY = {
-    "landscape": QT_TRANSLATE_NOOP(
-        "landscape",
-        "its loss is not a fixed quadratic of its parameters, so there is no exact least-squares point and no "
-        "constant valley to draw",
-    ),
-    "gradient inspector": QT_TRANSLATE_NOOP(
-        "landscape",
-        "there is no hand-derived (chain-rule) gradient to check: a network's gradient comes from autograd alone",
-    ),
-    "stable-rate bound": QT_TRANSLATE_NOOP(
-        "landscape",
-        "its Hessian is not constant, so no single learning rate separates converging from diverging runs",
-    ),
-}
-_MODEL_WORDS = {  # LinearModel.label, as the captions say it
-    "straight line": QT_TRANSLATE_NOOP("landscape", "straight line"),
-    "quadratic": QT_TRANSLATE_NOOP("landscape", "quadratic"),
-}
-
-
-def _word(table: dict, key: str):
-    """A marked word of `table` as a Text (translated in the window), or `key` itself when it is not there."""
-    return msg(table[key], "landscape") if key in table else key
-
-
-def model_label(name: str) -> str:
-    """What the window calls a model ('Network  Linear → Tanh → Linear'), or its name if it is not known."""
-    labels = dict(field("model").choices)
-    return " ".join(labels.get(name, name).split())
-
-
-def unavailable(config: TrainConfig, what: str = "landscape") -> str | None:
-    """Why the `what` ("landscape", "gradient inspector", "stable-rate bound") cannot be shown for config's model,
-    in words for the window; None when it can (the model is linear in its parameters: core.fields.LINEAR_MODELS)."""
-    name = getattr(config, "model", "line")
-    if name in LINEAR_MODELS:
-        return None
-    shown = _word(_WHAT, what)
-    if name == "linear-module":
-        return msg(
-            QT_TRANSLATE_NOOP(
-                "landscape",
-                "The {what} is not available for this model: nn.Linear(1, 1) is trained as a torch module. It is the "
-                "same straight line, so choose the model “Line” to see its {what}.",
-            ),
-            "landscape",
-            what=shown,
-        )
-    why = (
-        msg(_WHY[what], "landscape")
-        if what in _WHY
-        else msg(QT_TRANSLATE_NOOP("landscape", "it is not linear in its parameters"), "landscape")
-    )
-    if name == "mlp":
-        which = msg(QT_TRANSLATE_NOOP("landscape", "the network (Linear → Tanh → Linear)"), "landscape")
-    else:
-        which = msg(QT_TRANSLATE_NOOP("landscape", "the model “{label}”"), "landscape", label=model_label(name))
-    return msg(
-        QT_TRANSLATE_NOOP(
-            "landscape",
-            "The {what} is not available for this model: {which} is not linear in its parameters — {why}. "
-            "Choose the line or the quadratic to see it.",
-        ),
-        "landscape",
-        what=shown,
-        which=which,
-        why=why,
-    )
 
 
 def linear_model(config: TrainConfig, what: str = "landscape") -> LinearModel:
@@ -411,309 +346,3 @@ def landscape(
         w_values, b_values, grid, optimum, levels, ratio, start, window, stab, norm, quad,
         m, pair, point_tuple, through_start, lowest, model_stab, ls_tuple,
     )  # fmt: skip
-
-
-def project(rows: np.ndarray, pair: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    """A run's path on a pair of parameters: the History rows' params columns pair[0] and pair[1] (model units)."""
-    rows = np.asarray(rows, float)
-    return rows[:, 3 + pair[0]], rows[:, 3 + pair[1]]
-
-
-# --- paths ------------------------------------------------------------------------------------------------------------
-def path_bounds(w, b) -> Window | None:
-    """(w_min, w_max, b_min, b_max) of the finite points of a path, or None if it has none."""
-    w = np.asarray(w, float)
-    b = np.asarray(b, float)
-    ok = np.isfinite(w) & np.isfinite(b)
-    if not ok.any():
-        return None
-    return float(w[ok].min()), float(w[ok].max()), float(b[ok].min()), float(b[ok].max())
-
-
-def fit_window(window: Window, bounds: Window | None, max_factor: float = 10.0) -> Window:
-    """`window` grown to hold `bounds` (a path's), but never more than `max_factor` times its size in each
-    direction: a run that overshoots is shown whole, one that explodes to 1e30 is not."""
-    if bounds is None:
-        return window
-    w0, w1, b0, b1 = window
-    dw, db = (w1 - w0) * max_factor, (b1 - b0) * max_factor
-    p0, p1, q0, q1 = bounds
-    nw0, nw1 = max(min(w0, p0), w0 - dw), min(max(w1, p1), w1 + dw)
-    nb0, nb1 = max(min(b0, q0), b0 - db), min(max(b1, q1), b1 + db)
-    pad_w = (nw1 - nw0 - (w1 - w0)) * MARGIN
-    pad_b = (nb1 - nb0 - (b1 - b0)) * MARGIN
-    return (nw0 - pad_w * (nw0 < w0), nw1 + pad_w * (nw1 > w1), nb0 - pad_b * (nb0 < b0), nb1 + pad_b * (nb1 > b1))
-
-
-def decimate_index(n: int, max_points: int = MAX_PATH_POINTS, head: int = 400) -> np.ndarray:
-    """Indices of at most `max_points` of n path points: every one of the first `head` (where gradient descent
-    takes its big, visible steps), then evenly spread, always including the last."""
-    if n <= max_points:
-        return np.arange(n)
-    head = min(head, max_points // 4)
-    tail = np.linspace(head, n - 1, max_points - head).round().astype(np.intp)
-    return np.unique(np.concatenate([np.arange(head), tail]))
-
-
-def clip_path(w, b, window: Window) -> tuple[np.ndarray, np.ndarray]:
-    """The path with non-finite points dropped and every segment cut to `window` (Liang-Barsky), so a diverging
-    run is drawn up to the window's edge with coordinates Qt can paint.  Breaks are NaN (draw with
-    connect="finite")."""
-    w = np.asarray(w, float)
-    b = np.asarray(b, float)
-    ok = np.isfinite(w) & np.isfinite(b)
-    w, b = w[ok], b[ok]
-    w0, w1, b0, b1 = window
-    inside = (w >= w0) & (w <= w1) & (b >= b0) & (b <= b1)
-    if inside.all() or len(w) == 0:
-        return w, b
-    if len(w) == 1:
-        return w[:0], b[:0]
-    # each segment p -> q as p + t (q - p), t in [t_in, t_out]; u = 1 - t is computed from q's side as well, so a
-    # point near q is exact even when p is at 1e17 (p + t (q - p) would cancel to nothing)
-    pw, pb, qw, qb = w[:-1], b[:-1], w[1:], b[1:]
-    dw, db = qw - pw, qb - pb
-    t_in, u_in = np.zeros(len(pw)), np.ones(len(pw))
-    t_out, u_out = np.ones(len(pw)), np.zeros(len(pw))
-    with np.errstate(all="ignore"):
-        for cp, cq, d, lo, hi in ((pw, qw, dw, w0, w1), (pb, qb, db, b0, b1)):
-            moving = d != 0
-            enter, leave = np.where(d > 0, lo, hi), np.where(d > 0, hi, lo)
-            te, ue = (enter - cp) / d, (cq - enter) / d
-            tl, ul = (leave - cp) / d, (cq - leave) / d
-            later = moving & ((te > t_in) | ((te == t_in) & (ue < u_in)))  # ties in t (near 1) are told apart by u
-            t_in, u_in = np.where(later, te, t_in), np.where(later, ue, u_in)
-            sooner = moving & ((tl < t_out) | ((tl == t_out) & (ul > u_out)))
-            t_out, u_out = np.where(sooner, tl, t_out), np.where(sooner, ul, u_out)
-            t_out = np.where(~moving & ((cp < lo) | (cp > hi)), -1.0, t_out)  # parallel to an edge, outside it
-    keep = t_in <= t_out
-    cont = np.zeros(len(pw), bool)  # continues the previous segment inside the window: no break, no repeat
-    cont[1:] = keep[1:] & keep[:-1] & (t_in[1:] == 0) & (t_out[:-1] == 1)
-
-    def at(t, u, cp, cq, d, lo, hi):
-        return np.clip(np.where(t <= 0.5, cp + t * d, cq - u * d), lo, hi)
-
-    nan = np.full(len(pw), np.nan)
-    out_w = np.stack([nan, at(t_in, u_in, pw, qw, dw, w0, w1), at(t_out, u_out, pw, qw, dw, w0, w1)], axis=1)
-    out_b = np.stack([nan, at(t_in, u_in, pb, qb, db, b0, b1), at(t_out, u_out, pb, qb, db, b0, b1)], axis=1)
-    mask = np.repeat(keep[:, None], 3, axis=1)
-    mask[cont, :2] = False
-    mask = mask.ravel()
-    out_w, out_b = out_w.ravel()[mask], out_b.ravel()[mask]
-    return out_w[1:], out_b[1:]  # drop the leading break (the first kept segment always starts with one)
-
-
-# --- words ------------------------------------------------------------------------------------------------------------
-def raw_start(config: TrainConfig, data: Dataset) -> tuple[float, float]:
-    """The run's start (config.init_w, init_b) as a line in raw units (nan, nan if the data cannot be fitted)."""
-    from thermogui.core.problem import start_line
-
-    return start_line(config, data)
-
-
-def raw_start_params(config: TrainConfig, data: Dataset) -> tuple[float, ...]:
-    """The run's start values as the model's coefficients in raw t_u (nan if the data cannot be fitted); empty for
-    a model not linear in its parameters (it has no landscape to draw a path on)."""
-    from thermogui.core.problem import start_params_raw
-
-    if unavailable(config) is not None:
-        return ()
-    return tuple(float(v) for v in start_params_raw(config, data))
-
-
-def run_label(config: TrainConfig) -> str:
-    """A short legend entry for a run's settings: "lr 1e-4, raw t_u, GD" (another model than the line first says
-    which: "quadratic, lr 1e-4, t_u × 0.1, GD")."""
-    if config.normalize == "none":
-        norm = msg(QT_TRANSLATE_NOOP("landscape", "raw t_u"), "landscape")
-    elif config.normalize == "scale":
-        norm = f"t_u × {config.scale:g}"
-    elif config.normalize == "zscore":
-        norm = msg(QT_TRANSLATE_NOOP("landscape", "z-scored t_u"), "landscape")
-    else:
-        norm = config.normalize
-    if config.optimizer == "adam":
-        opt = "Adam"
-    elif config.momentum > 0:
-        opt = msg(QT_TRANSLATE_NOOP("landscape", "momentum {momentum}"), "landscape", momentum=f"{config.momentum:g}")
-    else:
-        opt = "GD"
-    text = msg(
-        QT_TRANSLATE_NOOP("landscape", "lr {lr}, {norm}, {opt}"), "landscape", lr=fmt_lr(config.lr), norm=norm, opt=opt
-    )
-    model = getattr(config, "model", "line")
-    if model == "line":
-        return text
-    return msg(
-        QT_TRANSLATE_NOOP("landscape", "{model}, {settings}"),
-        "landscape",
-        model=_word(_MODEL_WORDS, model),
-        settings=text,
-    )
-
-
-def _tr(text: str, **values):
-    """A caption's piece: `text` (marked QT_TRANSLATE_NOOP("landscape", …) at the call) with `values`."""
-    return msg(text, "landscape", **values)
-
-
-def describe(land: Landscape) -> str:
-    """The caption under the landscape: how to read the contours and what the valley's shape means (a core.tr Text:
-    English, translated in the window)."""
-    if abs(land.level_ratio - 10.0) < 1e-9:
-        contours = _tr(QT_TRANSLATE_NOOP("landscape", "Each contour line has 10× the loss of the one inside it"))
-    else:
-        per = round(1 / math.log10(land.level_ratio))
-        contours = _tr(
-            QT_TRANSLATE_NOOP(
-                "landscape",
-                "Each contour line has {ratio}× the loss of the one inside it ({per} lines per tenfold rise)",
-            ),
-            ratio=f"{land.level_ratio:.2g}",
-            per=str(per),
-        )
-    kappa = land.stability.condition
-    shape = _condition(kappa)
-    kind = land.normalization.kind
-    line = land.model.name == "line"
-    if kappa > 1000:
-        if kind == "none":
-            how = _tr(
-                QT_TRANSLATE_NOOP(
-                    "landscape",
-                    "the valley is long and narrow: a step big enough to cross it overshoots, so gradient descent "
-                    "crawls along the valley floor. Scale the input to make it round.",
-                )
-            )
-        elif line or kind != "zscore":
-            how = _tr(
-                QT_TRANSLATE_NOOP(
-                    "landscape",
-                    "the valley is long and narrow: a step big enough to cross it overshoots, so gradient descent "
-                    "crawls along the valley floor. Normalize the input (z-score) to make it round.",
-                )
-            )
-        else:
-            how = _tr(
-                QT_TRANSLATE_NOOP(
-                    "landscape",
-                    "the valley is long and narrow: a step big enough to cross it overshoots, so gradient descent "
-                    "crawls along the valley floor.",
-                )
-            )
-    elif kappa > 10:
-        if kind != "zscore":
-            how = _tr(
-                QT_TRANSLATE_NOOP(
-                    "landscape",
-                    "the valley is stretched: gradient descent first drops to the floor, then follows it to the "
-                    "minimum — z-score the input to make it round.",
-                )
-            )
-        else:
-            how = _tr(
-                QT_TRANSLATE_NOOP(
-                    "landscape",
-                    "the valley is stretched: gradient descent first drops to the floor, then follows it to the "
-                    "minimum.",
-                )
-            )
-    else:
-        how = _tr(
-            QT_TRANSLATE_NOOP(
-                "landscape",
-                "the valley is round: every direction is about equally steep, so the steps point at the minimum.",
-            )
-        )
-    if kind == "none":
-        what = _tr(QT_TRANSLATE_NOOP("landscape", "With raw t_u"))
-    elif kind == "scale":
-        what = _tr(QT_TRANSLATE_NOOP("landscape", "With t_u × {factor}"), factor=f"{land.normalization.factor:g}")
-    elif kind == "zscore":
-        what = _tr(QT_TRANSLATE_NOOP("landscape", "With z-scored t_u"))
-    else:
-        what = _tr(QT_TRANSLATE_NOOP("landscape", "Here"))
-    if line:
-        return _tr(
-            QT_TRANSLATE_NOOP("landscape", "{contours}. {what} ({shape}) {how} Click to choose where training starts."),
-            contours=contours,
-            what=what,
-            shape=shape,
-            how=how,
-        )
-    across, up = land.names
-    label = _word(_MODEL_WORDS, land.model.label)
-    held = ", ".join(f"{n} = {fmt_num(v)}" for n, v in land.held)
-    if land.through_start:
-        through = _tr(QT_TRANSLATE_NOOP("landscape", "the start values"))
-    else:
-        through = _tr(QT_TRANSLATE_NOOP("landscape", "the run's current parameters"))
-    whole = land.model_stability.condition if land.model_stability is not None else math.nan
-    text = _tr(
-        QT_TRANSLATE_NOOP(
-            "landscape",
-            "{contours}. A slice of the {model} through {through}: {across} across, {up} up, {held} held. {what} "
-            "this slice has {shape} (the whole {model}: {whole}): {how}",
-        ),
-        contours=contours,
-        model=label,
-        through=through,
-        across=across,
-        up=up,
-        held=held,
-        what=what,
-        shape=shape,
-        whole=_condition(whole),
-        how=how,
-    )
-    if land.optimum is None:
-        ls_text = _tr(
-            QT_TRANSLATE_NOOP("landscape", "These readings do not determine a unique least-squares {model}."),
-            model=label,
-        )
-    elif _at_least_squares(land):
-        ls_text = _tr(
-            QT_TRANSLATE_NOOP(
-                "landscape",
-                "The held values are the least-squares ones, so the slice's lowest point is the least squares (★).",
-            )
-        )
-    else:
-        ls = ", ".join(f"{n} = {fmt_num(land.least_squares[k])}" for k, n in enumerate(land.model.params))
-        ls_text = _tr(
-            QT_TRANSLATE_NOOP(
-                "landscape",
-                "The least-squares point ★ ({point}) is drawn where it projects: the lowest point of this slice (+) "
-                "is it only when the held values are the least-squares ones.",
-            ),
-            point=ls,
-        )
-    return _tr(
-        QT_TRANSLATE_NOOP(
-            "landscape", "{slice} {least_squares} Click to choose where training starts ({across} and {up})."
-        ),
-        slice=text,
-        least_squares=ls_text,
-        across=across,
-        up=up,
-    )
-
-
-def _condition(kappa: float) -> str:
-    if not math.isfinite(kappa):
-        return _tr(QT_TRANSLATE_NOOP("landscape", "condition number ∞"))
-    return _tr(
-        QT_TRANSLATE_NOOP("landscape", "condition number {kappa}"),
-        kappa=f"{kappa:,.0f}" if kappa >= 10 else f"{kappa:.2g}",
-    )
-
-
-def _at_least_squares(land: Landscape, rel: float = 1e-6) -> bool:
-    """The held parameters are at their least-squares values (the slice goes through the least-squares point)."""
-    if land.least_squares is None:
-        return False
-    return all(
-        abs(land.point[k] - land.least_squares[k]) <= rel * max(1.0, abs(land.least_squares[k]))
-        for k in range(land.model.size)
-        if k not in land.pair
-    )

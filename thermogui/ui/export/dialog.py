@@ -1,24 +1,23 @@
-"""File ▸ Export ▸ Plot image: the dialog, and the glue that takes the picture's inputs from the window.
+"""File ▸ Export ▸ Plot image: the dialog, where it saves the picture, and the copy to the clipboard.
 
-The drawing itself is in thermogui.ui.export.figure, written out by export.writing (shared with `thermogui fit
---plot`).  The dialog speaks the UI language (`retranslate()`, context "ExportDialog"); the picture's labels do too
-unless "Book's English labels" is ticked (remembered: settings.EXPORT_BOOK_LABELS).
+The picture's inputs are taken from the window by export.inputs; the number boxes are export.boxes and the limits of
+the size and resolution export.limits (a mixin of the dialog).  The drawing itself is in thermogui.ui.export.figure,
+written out by export.writing (shared with `thermogui fit --plot`).  The dialog speaks the UI language
+(`retranslate()`, context "ExportDialog"); the picture's labels do too unless "Book's English labels" is ticked
+(remembered: settings.EXPORT_BOOK_LABELS).
 """
 
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QValidator
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,96 +25,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
-from thermogui.core.history import EPOCH, LOSS
 from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import dialogs, style
 from thermogui.ui.controls.panel import _combo
-from thermogui.ui.export.caption import DEFAULT_TITLE, run_metadata
-from thermogui.ui.export.options import FORMATS, MAX_DPI, MAX_SIDE_PX, MIN_DPI, ExportOptions, dpi_range, size_range
-from thermogui.ui.export.writing import copy_to_clipboard, render_figure, write_figure
+from thermogui.ui.export.boxes import TypedDoubleSpinBox, TypedSpinBox
+from thermogui.ui.export.caption import DEFAULT_TITLE
+from thermogui.ui.export.inputs import export_from_window, window_image
+from thermogui.ui.export.limits import SizeLimits
+from thermogui.ui.export.options import FORMATS, MAX_DPI, MIN_DPI, ExportOptions
+from thermogui.ui.export.writing import copy_to_clipboard
 from thermogui.ui.files import settings
 from thermogui.ui.files.controller import os_reason
 from thermogui.ui.i18n import Retranslating, marked, translate
-
-
-# --- from the window -------------------------------------------------------------------------
-def window_inputs(window) -> dict:
-    """What a MainWindow shows, as keyword arguments for render_figure / write_figure: the run's model and its
-    parameters in raw units (the finished run's, the latest epoch's while running, or the start values before a
-    run), the exact least-squares answer (for a network the least-squares line, for comparison), the loss history and
-    the validation readings as the window draws them."""
-    from thermogui.core.analysis import metrics, start_params_raw, validation_mask
-    from thermogui.core.models import is_linear, model_of
-    from thermogui.core.problem import least_squares_line, least_squares_params
-
-    state = window.run_state
-    data = state.dataset
-    t_u, t_c = data.active()
-    run = state.last_run
-    # the settings of the run that drew the curve, not whatever the controls say since
-    config = run.config if run is not None else state.committed_config()
-    model = model_of(config)
-    P = model.size
-    rows = np.array(run.history.snapshot()) if run is not None and run.history is not None else np.empty((0, 3 + 3 * P))
-    outcome = run.outcome if run is not None else None
-    if outcome is not None:
-        params = tuple(float(v) for v in outcome.params)
-    elif len(rows):  # running: the latest epoch's parameters
-        params = tuple(float(v) for v in rows[-1, 3 + P : 3 + 2 * P])
-    elif run is not None and len(window.fit_plot.line()) == P:  # a result restored from a session: as shown
-        params = tuple(float(v) for v in window.fit_plot.line())
-    else:
-        params = tuple(float(v) for v in start_params_raw(config, data))
-    if model.name == "line":  # (the line's reference as it always was)
-        ls = least_squares_line(config, data)
-        lstsq, ls_loss = ((ls.w, ls.b), ls.loss) if ls is not None else (None, None)
-    else:  # the model's exact answer; for a network (none) the least-squares line, for comparison
-        got = least_squares_params(config if is_linear(model) else config.with_(model="line"), data)
-        lstsq, ls_loss = (tuple(float(v) for v in got[1]), float(got[2])) if got is not None else (None, None)
-    if outcome is not None:
-        epochs, stop = outcome.epochs_run, outcome.stop_reason.value
-        loss = outcome.final_loss if math.isfinite(outcome.final_loss) else outcome.loss
-    elif len(rows):
-        epochs, stop, loss = int(rows[-1, EPOCH]), "running", float(rows[-1, LOSS])
-    else:
-        epochs, stop = 0, None
-        loss = math.nan
-        if len(t_u) and all(math.isfinite(v) for v in params):
-            if model.name == "line":
-                loss = metrics(t_u, t_c, *params).rmse ** 2
-            else:
-                with np.errstate(all="ignore"):
-                    loss = float(np.mean((np.asarray(model.predict(t_u, np.asarray(params)), float) - t_c) ** 2))
-    line = params
-    if not all(math.isfinite(v) for v in line):
-        line = line if outcome is not None else None
-    val = window.fit_plot.validation()  # drawn hollow as in the window: the marked readings or the seeded share
-    if len(val) != len(data):
-        val = validation_mask(config, data)
-    return {
-        "data": data,
-        "line": line,
-        "lstsq": lstsq,
-        "loss_rows": rows if len(rows) else None,
-        "metadata": run_metadata(config, line, lstsq, epochs, loss, stop, ls_loss),
-        "model": model,
-        "val": val,
-    }
-
-
-def export_from_window(window, options: ExportOptions, path) -> None:
-    """Write the window's plot to `path` (PNG or SVG per options.format); OSError/ValueError on failure."""
-    write_figure(options, path, **window_inputs(window))
-
-
-def window_image(window, options: ExportOptions) -> QImage:
-    inputs = window_inputs(window)
-    return render_figure(replace(options, format="png"), **inputs)
-
 
 # --- the dialog ------------------------------------------------------------------------------
 # (choices and file filters in English, marked; shown with marked("ExportDialog", …))
@@ -145,35 +69,7 @@ def default_title(book_labels: bool) -> str:
     return DEFAULT_TITLE if book_labels else translate("Figure", DEFAULT_TITLE)
 
 
-class _Typed:
-    """Any number may be typed into the box: one outside its range (which follows the format and size here) is not
-    cut to fit — typing 2400 into a box that allows 1,200 used to leave 240 — but stays as typed while editing, and
-    `typed()` gives it so the dialog can say why it cannot be used; leaving the box keeps the last usable value."""
-
-    def validate(self, text: str, pos: int):
-        state, text, pos = super().validate(text, pos)
-        if state == QValidator.Invalid and self.typed() is not None:
-            return QValidator.Intermediate, text, pos
-        return state, text, pos
-
-    def typed(self) -> float | None:
-        """The number in the box's text (None: none), in range or not."""
-        text = self.lineEdit().text().removesuffix(self.suffix()).strip().replace(self.locale().groupSeparator(), "")
-        try:
-            return float(text.replace(self.locale().decimalPoint(), "."))
-        except ValueError:
-            return None
-
-
-class TypedSpinBox(_Typed, QSpinBox):
-    pass
-
-
-class TypedDoubleSpinBox(_Typed, QDoubleSpinBox):
-    pass
-
-
-class ExportDialog(Retranslating, QDialog):
+class ExportDialog(Retranslating, SizeLimits, QDialog):
     """File ▸ Export plot…: what to draw, format, resolution, size, title, caption, labels and where to save it."""
 
     exported = Signal(str)  # the path written
@@ -340,105 +236,6 @@ class ExportDialog(Retranslating, QDialog):
             caption=self.caption_input.isChecked(),
             book_labels=self.book_labels_input.isChecked(),
         )
-
-    def _set_unit_ranges(self, unit: str) -> None:
-        for box in (self.width_input, self.height_input):
-            if unit == "px":
-                box.setDecimals(0)
-                box.setRange(64, MAX_SIDE_PX)
-                box.setSingleStep(100)
-                box.setSuffix(" px")
-            else:
-                box.setDecimals(2)
-                box.setRange(0.5, 60.0)
-                box.setSingleStep(0.1)
-                box.setSuffix(" in")
-
-    def _fit_limits(self) -> None:
-        """Offer only what can be exported: the resolution's range follows the size and format (a PNG's pixel
-        limits), the size's range follows the resolution and the other side; nothing beyond is reachable."""
-        if self.unit.currentData() != getattr(self, "_unit_now", None):
-            return  # converting between inches and pixels: the boxes hold mixed units for a moment
-        boxes = (self.dpi, self.width_input, self.height_input)
-        for box in boxes:
-            box.blockSignals(True)
-        try:
-            lo, hi = dpi_range(self.options())
-            if lo <= hi:  # (else no resolution suits this size: the size label says why)
-                self.dpi.setRange(lo, hi)  # moves the dpi into range after a switch to PNG
-            for side, box in (("width", self.width_input), ("height", self.height_input)):
-                lo, hi = size_range(self.options(), side)
-                bottom, top = (0.5, 60.0) if self.unit.currentData() == "in" else (64, MAX_SIDE_PX)  # as offered
-                box.setRange(min(max(lo, bottom), top), min(hi, top))
-        finally:
-            for box in boxes:
-                box.blockSignals(False)
-
-    @Slot()
-    def _on_number_typed(self, _text: str) -> None:
-        self._show_size()
-
-    def _out_of_range(self) -> tuple | None:
-        """(box, typed number) when a box holds a number outside its range, else None."""
-        for box in (self.dpi, self.width_input, self.height_input):
-            v = box.typed()
-            if v is not None and not box.minimum() <= v <= box.maximum():
-                return box, v
-        return None
-
-    def _range_text(self, box, v: float) -> str:
-        if box is self.dpi:
-            return self.tr("{typed} dpi cannot be used: from {lo} to {hi} dpi at this size and format").format(
-                typed=f"{v:,.0f}", lo=f"{box.minimum():,}", hi=f"{box.maximum():,}"
-            )
-        unit = self.tr("px") if self.unit.currentData() == "px" else self.tr("in")
-        side = self.tr("width") if box is self.width_input else self.tr("height")
-        return self.tr("A {side} of {typed} {unit} cannot be used: from {lo} to {hi} {unit} here").format(
-            side=side, typed=f"{v:,g}", unit=unit, lo=f"{box.minimum():,g}", hi=f"{box.maximum():,g}"
-        )
-
-    def _show_size(self, *_) -> None:
-        self._fit_limits()
-        typed = self._out_of_range()
-        self.export_button.setEnabled(typed is None)
-        self.copy_button.setEnabled(typed is None)
-        if typed is not None:  # editing: say why the number cannot be used (leaving the box keeps the last good one)
-            self._refused = typed
-            self.size_label.setText(f"⚠ {self._range_text(*typed)}")
-            style.set_text_role(self.size_label, "error")
-            return
-        style.set_text_role(self.size_label, "hint")
-        refused, self._refused = self._refused, None
-        if refused is not None and not refused[0].hasFocus():  # left with a number it could not take: say so once
-            box, v = refused
-            kept = self.tr("kept {value}").format(value=box.text())
-            self.size_label.setText(f"⚠ {self._range_text(box, v)} — {kept}")
-            return
-        o = self.options()
-        w, h = o.pixel_size()
-        if o.unit == "in":
-            text = self.tr("{w} × {h} pixels").format(w=f"{w:,}", h=f"{h:,}")
-        else:
-            text = self.tr("{w} × {h} in at {dpi} dpi").format(w=f"{w / o.dpi:.2f}", h=f"{h / o.dpi:.2f}", dpi=o.dpi)
-        try:
-            o.validated()
-        except ValueError as e:
-            text = f"⚠ {os_reason(e)}"
-        self.size_label.setText(text)
-
-    @Slot(int)
-    def _on_unit_changed(self, _index: int) -> None:
-        new, old = self.unit.currentData(), self._unit_now
-        if new == old:
-            return
-        dpi = self.dpi.value()
-        factor = dpi if new == "px" else 1.0 / dpi
-        values = [box.value() * factor for box in (self.width_input, self.height_input)]
-        self._set_unit_ranges(new)
-        for box, v in zip((self.width_input, self.height_input), values):
-            box.setValue(v)
-        self._unit_now = new
-        self._show_size()
 
     @Slot(int)
     def _on_what_changed(self, _index: int) -> None:

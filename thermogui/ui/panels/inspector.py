@@ -44,7 +44,8 @@ from thermogui.core.gradients import (
     model_gradient_report,
     normalization_text,
 )
-from thermogui.core.landscape import NotAvailable, unavailable
+from thermogui.core.landscape import NotAvailable
+from thermogui.core.landscape_words import unavailable
 from thermogui.core.numbers import fmt_diff, fmt_grad, fmt_num, fmt_trim
 from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style

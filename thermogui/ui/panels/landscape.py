@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from thermogui.core.config import TrainConfig
 from thermogui.core.dataset import Dataset
 from thermogui.core.errors import UserError
-from thermogui.core.landscape import Landscape, NotAvailable, describe, landscape, linear_model, unavailable
+from thermogui.core.landscape import Landscape, NotAvailable, landscape, linear_model
+from thermogui.core.landscape_words import describe, unavailable
 from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
 from thermogui.ui.i18n import Retranslating, error_text, marked, tr_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, Slot
 
-from thermogui.core.landscape import fit_window, path_bounds
+from thermogui.core.landscape_paths import fit_window, path_bounds
 from thermogui.core.numbers import fmt_num
 from thermogui.ui.i18n import translate
 

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from thermogui.core.landscape import MAX_PATH_POINTS, clip_path, decimate_index
+from thermogui.core.landscape_paths import MAX_PATH_POINTS, clip_path, decimate_index
 from thermogui.core.tr import QT_TRANSLATE_NOOP
 from thermogui.ui import style
 from thermogui.ui.i18n import marked, tr_text, translate

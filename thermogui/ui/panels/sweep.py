@@ -236,7 +236,7 @@ class SweepPanel(Retranslating, SweepPlotting, QWidget):
             self._choose(None)
             self._draw()
             self._say(lambda: self.tr("The settings or readings changed since the last sweep: run it again."))
-        from thermogui.core.landscape import unavailable
+        from thermogui.core.landscape_words import unavailable
         from thermogui.core.sweep import stable_rate
 
         try:

@@ -13,7 +13,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Slot
 
 from thermogui.core.errors import UserError
-from thermogui.core.landscape import raw_start_params, run_label, start_changes
+from thermogui.core.landscape import start_changes
+from thermogui.core.landscape_words import raw_start_params, run_label
 from thermogui.core.tr import QT_TRANSLATE_NOOP, msg
 from thermogui.ui.i18n import Tr, error_text, tr_text
 from thermogui.ui.panels.inspector import GradientPanel
