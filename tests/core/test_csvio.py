@@ -544,3 +544,14 @@ def test_the_fast_path_is_taken_for_a_clean_file_and_not_for_another():
     clean = _big(lambda a, b: f"{a:.4f},{b:.6f}")
     assert csvio._clean_pairs(clean) is not None
     assert csvio._clean_pairs(clean + "x,1\n") is None and csvio._clean_pairs(clean + "\n") is None
+
+
+def test_the_fast_path_reads_in_blocks_of_whole_lines(monkeypatch):
+    from thermogui.core import csvio
+
+    text = _big(lambda a, b: f"{a:.4f},{b:.6f}")
+    whole = csvio._clean_pairs(text)
+    monkeypatch.setattr(csvio, "CLEAN_BLOCK", 997)  # blocks end mid-line: each is taken to its line's end
+    blocks = csvio._clean_pairs(text)
+    assert blocks.t_u.tolist() == whole.t_u.tolist() and blocks.t_c.tolist() == whole.t_c.tolist()
+    assert csvio._clean_pairs(text + "1,x\n") is None  # a bad line in the last block

@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from thermogui.core.config import StopReason, TrainConfig
@@ -163,6 +163,34 @@ def test_a_big_csv_is_read_behind_a_busy_dialog_while_the_window_paints(qtbot, w
     gone = []
     window.destroyed.connect(lambda: gone.append(True))
     qtbot.waitUntil(lambda: bool(gone), timeout=10_000)  # and then it closes, cleanly
+
+
+def test_cancelling_a_big_csvs_reading_changes_nothing(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    rng = np.random.default_rng(4)
+    t_u = np.round(rng.uniform(20, 90, 700_000), 4)
+    path = tmp_path / "huge.csv"
+    write_csv(path, Dataset(t_u, np.round(0.5556 * t_u - 17.78, 4)))
+    before = window.model.dataset
+    clicked = []
+
+    def cancel():  # the person clicks Cancel on the busy dialog
+        found = window.findChildren(QProgressDialog, "readingFileDialog")
+        dialogs = [d for d in found if d.isVisible()]
+        if not dialogs:
+            if window.files.reading:  # (shown in a moment)
+                QTimer.singleShot(10, cancel)
+            return
+        (button,) = [b for b in dialogs[0].findChildren(QPushButton) if b.isVisible()]
+        assert button.text().replace("&", "") == "Cancel"
+        qtbot.mouseClick(button, Qt.LeftButton)
+        clicked.append(True)
+
+    QTimer.singleShot(10, cancel)
+    assert not window.files.open_path(path, ask=False)
+    assert clicked and window.model.dataset == before and not window.files.reading
+    assert window.statusBar().currentMessage() == "Not opened: reading huge.csv was cancelled. Nothing changed."
 
 
 def test_a_100k_row_csv_opens_in_the_window_and_trains(qtbot, window, tmp_path):

@@ -930,6 +930,10 @@ Any existing file was left as it was.</source>
         <translation>측정값이나 세션 열기</translation>
     </message>
     <message>
+        <source>Not opened: reading {file} was cancelled. Nothing changed.</source>
+        <translation>열지 않았습니다: {file} 읽기를 취소했습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
         <source>Could not open {file}</source>
         <translation>{file}을(를) 열 수 없습니다</translation>
     </message>
@@ -974,6 +978,10 @@ Any existing file was left as it was.</source>
     <message>
         <source>Opening</source>
         <translation>여는 중</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
     </message>
     <message>
         <source>Save session</source>

@@ -223,7 +223,13 @@ class FileController(Tr, QObject):
                 s = load_session(path)
                 loaded = (s.data, s.config.validated(), s.result, path, None)
             else:
-                s, loaded = None, (self._read_csv(path), None, None, None, path)
+                data = self._read_csv(path)
+                if data is None:
+                    self.w.notify(
+                        self.tr("Not opened: reading {file} was cancelled. Nothing changed.").format(file=path.name)
+                    )
+                    return False
+                s, loaded = None, (data, None, None, None, path)
         except DataError as e:
             self._error(
                 self.tr("Could not open {file}").format(file=path.name),
@@ -267,7 +273,8 @@ class FileController(Tr, QObject):
 
     def _read_csv(self, path: Path):
         """read_csv; a big file (BIG_FILE bytes or more: a few seconds of reading) in a thread of its own behind a
-        modal busy dialog, so the window keeps painting while it is read (and cannot be edited meanwhile)."""
+        modal busy dialog, so the window keeps painting while it is read (and cannot be edited meanwhile).  None when
+        the person cancels."""
         try:
             big = path.stat().st_size >= BIG_FILE
         except OSError:
@@ -288,15 +295,19 @@ class FileController(Tr, QObject):
             except BaseException as e:  # (handed to the GUI thread, raised there)
                 outcome["error"] = e
             finally:
-                self._readDone.emit()  # (queued to the GUI thread: the loop quits there)
+                try:
+                    self._readDone.emit()  # (queued to the GUI thread: the loop quits there)
+                except RuntimeError:  # the window went away after a Cancel: nobody waits
+                    pass
 
         busy = QProgressDialog(self.w, objectName="readingFileDialog")
         busy.setLabelText(self.tr("Reading {file}…").format(file=path.name))
         busy.setWindowTitle(self.tr("Opening"))
+        busy.setCancelButtonText(self.tr("&Cancel"))
         busy.setRange(0, 0)  # (busy: no percentage to show)
-        busy.setCancelButton(None)
         busy.setWindowModality(Qt.WindowModal)
         busy.setMinimumDuration(0)
+        busy.canceled.connect(loop.quit)
         self._readDone.connect(loop.quit)
         self.reading = True
         try:
@@ -310,7 +321,7 @@ class FileController(Tr, QObject):
             busy.deleteLater()
         if "error" in outcome:
             raise outcome["error"]
-        return outcome["data"]
+        return outcome.get("data")  # (None: cancelled — the thread's result, when it comes, is dropped)
 
     def _load(self, data, config, result, path, source) -> None:
         """Show what was read (already checked completely)."""
