@@ -24,7 +24,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def launch_time(repeats: int = 3) -> tuple[float, float]:
-    env = {**os.environ, "THERMOGUI_STARTUP_PROBE": "1"}
+    import tempfile
+
+    home = tempfile.mkdtemp(prefix="thermogui-bench-launch-")  # (its settings and window state, not yours)
+    xdg = {v: os.path.join(home, v.lower()) for v in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    env = {**os.environ, **xdg, "XDG_CACHE_HOME": os.path.join(home, "cache"), "THERMOGUI_STARTUP_PROBE": "1"}
     app = []
     for _ in range(repeats):
         t0 = time.time()
