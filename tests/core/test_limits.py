@@ -233,3 +233,15 @@ def test_readings_one_value_in_float32_are_refused_before_a_run():
     for normalize in ("none", "scale", "zscore"):
         with pytest.raises(DataError, match="too close to tell apart"):
             train(TrainConfig(normalize=normalize), data)
+
+
+def test_decimation_keeps_both_branches_of_a_zigzag():
+    """A loss that alternates every other epoch (the book's network after ~1,000 epochs) is drawn as its band: an odd
+    stride samples both branches; an even one would show one branch and end on the other."""
+    h = History(10_000)
+    for epoch in range(1, 10_001):
+        h.append(EpochResult(epoch, 1.0 if epoch % 2 else 10.0, math.nan, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+    dec = h.decimated(1000)
+    assert len(dec) <= 1001 and dec[-1, 0] == 10_000
+    assert {1.0, 10.0} <= set(dec[:-1, 1].tolist())
+    assert (np.diff(dec[:-1, 0]) % 2 == 1).all()

@@ -69,6 +69,17 @@ def loss_plot(qtbot):
     return p
 
 
+def test_the_loss_axis_covers_a_validation_loss_below_the_training_loss(qtbot, loss_plot):
+    """The book's network: training ~2.5, validation down to ~0.5 — the axis reaches it (it used to stop at 1, and
+    the validation curve fell off the bottom)."""
+    rows = loss_rows(np.linspace(3.0, 2.5, 50))
+    rows[:, VAL_LOSS] = np.where(np.arange(50) % 2, 0.5, 9.0)
+    loss_plot.set_epoch_range(50)
+    loss_plot.set_rows(rows)
+    low, high = loss_plot.getPlotItem().vb.viewRange()[1]
+    assert low <= math.log10(0.5) and high >= math.log10(9.0)
+
+
 # --- task: the loss axis tells the truth for a diverging run ------------------------------------------------------
 def test_loss_axis_labels_the_true_losses_of_a_diverging_run(qtbot, loss_plot):
     loss_plot.set_epoch_range(5000)

@@ -140,12 +140,15 @@ class History:
         return view
 
     def decimated(self, max_points: int) -> np.ndarray:
-        """At most about `max_points` rows spread evenly over the run, always including the last one."""
+        """At most about `max_points` rows spread evenly over the run, always including the last one.  The stride is
+        odd, so a loss that zigzags every other epoch (a step at the edge of stability) shows as the band it is, not
+        as one of its two branches (and a last row from the other one)."""
         rows = self.snapshot()
         n = len(rows)
         if n <= max_points:
             return rows
         step = -(-n // max_points)
+        step += 1 - step % 2
         idx = np.arange(0, n, step)
         if idx[-1] != n - 1:
             idx = np.append(idx, n - 1)

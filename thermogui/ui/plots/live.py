@@ -436,13 +436,15 @@ class LossPlot(LossRewind, ThemedPlot):
             loss = np.where(np.isfinite(rows[:, LOSS]) & (rows[:, LOSS] > 0), rows[:, LOSS], np.nan)
             val = rows[:, VAL_LOSS]
         self.train_curve.setData(x, loss)
-        self._fit_decades(loss)
+        with np.errstate(all="ignore"):
+            shown = np.where(np.isfinite(val) & (val > 0), val, np.nan)
+        self._fit_decades(np.concatenate((loss, shown)))  # (the validation loss may run below the training loss)
         self._fit_epochs(float(np.nanmax(x)) if np.isfinite(x).any() else 0)
         has_val = bool(np.isfinite(val[-1:]).any() or np.isfinite(val).any())
         if show_in_legend(self.legend, self.val_curve, self.legend_name(self.val_curve), has_val):
             self._list_previous()
         if has_val:
-            self.val_curve.setData(x, np.where(np.isfinite(val) & (val > 0), val, np.nan))
+            self.val_curve.setData(x, shown)
         else:
             self.val_curve.setData([], [])
 
